@@ -1,6 +1,7 @@
 package be.buurtstem.content;
 
 import be.buurtstem.engine.LoadResult;
+import be.buurtstem.engine.Validator;
 import be.buurtstem.engine.model.Kind;
 import be.buurtstem.engine.model.Node;
 import be.buurtstem.engine.model.Option;
@@ -45,6 +46,14 @@ class QuestionnaireFilesTest {
         assertEquals(id, q.id());
         assertEquals(Content.LANGUAGES, q.languages());
         assertEquals("nl", q.defaultLanguage());
+    }
+
+    /** The engine's validator finds nothing at all: no errors and no warnings (a warning is a missing translation). */
+    @ParameterizedTest
+    @MethodSource("questionnaires")
+    void validatorFindsNoProblem(String id) {
+        Questionnaire q = Content.questionnaire(id);
+        assertEquals(List.of(), Validator.validate(q).stream().map(Object::toString).toList(), id + ".yaml");
     }
 
     @ParameterizedTest
