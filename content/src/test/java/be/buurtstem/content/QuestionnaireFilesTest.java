@@ -209,6 +209,26 @@ class QuestionnaireFilesTest {
         System.out.printf("%s: %d sentences in questions and messages, mean %.1f words%n", id, sentences, mean);
     }
 
+    /** One question per message; a message that asks nothing back does not ask a question either. */
+    @ParameterizedTest
+    @MethodSource("questionnaires")
+    void oneQuestionPerMessage(String id) {
+        List<String> problems = new ArrayList<>();
+        for (Content.Located t : Content.texts(Content.questionnaire(id))) {
+            if (t.node() == null || t.where().contains(".options.")) {
+                continue;
+            }
+            boolean info = t.node().kind() == Kind.MESSAGE || t.node().kind() == Kind.END;
+            t.text().patterns().forEach((lang, p) -> {
+                long questions = p.chars().filter(c -> c == '?' || c == '؟').count();
+                if (questions > 1 || (info && questions > 0)) {
+                    problems.add(t.where() + "." + lang + " asks " + questions + " questions: " + p);
+                }
+            });
+        }
+        assertEquals(List.of(), problems);
+    }
+
     @ParameterizedTest
     @MethodSource("questionnaires")
     void startsWithConsentBeforeAnyQuestion(String id) {
