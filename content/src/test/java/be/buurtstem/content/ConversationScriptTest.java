@@ -144,6 +144,19 @@ class ConversationScriptTest {
         assertNull(d.answer("area"), "no postcode asked after 'rather not say'");
     }
 
+    @Test
+    void dutchStaysPoliteWhenTheEngineSpeaks() {
+        Questionnaire q = Content.questionnaire("stellingen");
+        Driver d = new Driver(q, "nl").press("yes").press("nl").say("help");
+        assertTrue(d.turnText().startsWith("Tik op een knop of typ uw antwoord."), d.turnText());
+        d.say("stop");
+        assertTrue(d.turnText().contains("Uw antwoorden blijven bewaard"), d.turnText());
+        d.say("hallo");
+        assertTrue(d.turnText().startsWith("Welkom terug! We gaan verder waar u gebleven was."), d.turnText());
+        d.say("taal");
+        assertTrue(d.turnText().startsWith("Kies uw taal"), d.turnText());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"nl", "fr", "ar", "tr", "en"})
     void buurtkaartTwoEntriesThenDone(String lang) {
