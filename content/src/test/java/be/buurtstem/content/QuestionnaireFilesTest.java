@@ -324,7 +324,7 @@ class QuestionnaireFilesTest {
         Node map = Content.node(q, "map");
         assertEquals(Kind.REPEAT, map.kind());
         assertNotNull(map.more());
-        assertEquals(List.of("entry_type", "entry_name", "entry_domain", "closeness", "give_receive", "support",
+        assertEquals(List.of("entry_name", "entry_type", "entry_domain", "closeness", "give_receive", "support",
                 "frequency", "influence", "energy"), map.nodes().stream().map(Node::id).toList());
         assertEquals(List.of("very_close", "close", "neutral", "far"),
                 Content.node(q, "closeness").options().stream().map(Option::id).toList());
