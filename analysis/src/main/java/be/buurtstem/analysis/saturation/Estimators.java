@@ -33,6 +33,9 @@ public final class Estimators {
      */
     public static double undetected(long n, long f1, long f2) {
         double a = smallSample(n);
+        if (f1 == 0) {
+            return 0;
+        }
         if (f2 > 0) {
             return a * f1 * (double) f1 / (2.0 * f2);
         }
@@ -54,12 +57,26 @@ public final class Estimators {
         return s + f1 * (f1 - 1.0) / (2.0 * (f2 + 1.0));
     }
 
-    /** Variance of the classic bias-corrected Chao1 (EstimateS user's guide; scikit-bio {@code _chao1_var}). */
-    public static double chao1ClassicVariance(long f1, long f2) {
+    /**
+     * Variance of the classic bias-corrected Chao1 as EstimateS reports it (scikit-bio {@code _chao1_var}): with
+     * f2 &gt; 0 the bias-corrected formula; with f2 = 0 and f1 &gt; 0, f1(f1−1)/2 + f1(2f1−1)²/4 − f1⁴/(4·Chao1);
+     * with no singletons, the Poisson form s·P/(1−P), P = e^(−n/s).
+     */
+    public static double chao1ClassicVariance(long n, long s, long f1, long f2) {
         double a = f1, b = f2;
-        return a * (a - 1) / (2 * (b + 1))
-                + a * Math.pow(2 * a - 1, 2) / (4 * Math.pow(b + 1, 2))
-                + a * a * b * Math.pow(a - 1, 2) / (4 * Math.pow(b + 1, 4));
+        if (f1 > 0 && f2 > 0) {
+            return a * (a - 1) / (2 * (b + 1))
+                    + a * Math.pow(2 * a - 1, 2) / (4 * Math.pow(b + 1, 2))
+                    + a * a * b * Math.pow(a - 1, 2) / (4 * Math.pow(b + 1, 4));
+        }
+        if (f1 > 0) {
+            return a * (a - 1) / 2 + a * Math.pow(2 * a - 1, 2) / 4 - a * a * a * a / 4 / chao1Classic(s, f1, f2);
+        }
+        if (s == 0) {
+            return 0;
+        }
+        double p = Math.exp(-n / (double) s);
+        return s * p / (1 - p);
     }
 
     /**
@@ -109,15 +126,23 @@ public final class Estimators {
         return new Interval(Math.max(s, s / (1 - p) - half), s / (1 - p) + half);
     }
 
-    /** The classic form's log-normal interval as EstimateS/scikit-bio report it ([S, S] when nothing is unseen). */
-    public static Interval classicInterval(long s, long f1, long f2) {
+    /**
+     * The classic form's interval as EstimateS/scikit-bio report it: log-normal when something is estimated unseen,
+     * else [max(S, S/(1−P) − z·√(S·P/(1−P))), S/(1−P) + z·√(S·P/(1−P))] with P = e^(−n/S).
+     */
+    public static Interval classicInterval(long n, long s, long f1, long f2) {
         double est = chao1Classic(s, f1, f2);
         double unseen = est - s;
-        if (unseen <= 0) {
-            return new Interval(s, s);
+        if (unseen > 0) {
+            double k = Math.exp(Z95 * Math.sqrt(Math.log(1 + chao1ClassicVariance(n, s, f1, f2) / (unseen * unseen))));
+            return new Interval(s + unseen / k, s + unseen * k);
         }
-        double k = Math.exp(Z95 * Math.sqrt(Math.log(1 + chao1ClassicVariance(f1, f2) / (unseen * unseen))));
-        return new Interval(s + unseen / k, s + unseen * k);
+        if (s == 0) {
+            return new Interval(0, 0);
+        }
+        double p = Math.exp(-n / (double) s);
+        double half = Z95 * Math.sqrt(s * p / (1 - p));
+        return new Interval(Math.max(s, s / (1 - p) - half), s / (1 - p) + half);
     }
 
     /**

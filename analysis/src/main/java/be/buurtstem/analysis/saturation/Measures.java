@@ -68,7 +68,7 @@ public record Measures(long answers, long respondents, long mentions, long incid
         return new Measures(c.answers(), t, c.mentions(), c.incidences(), c.themesSeen(), c.q1(), c.q2(), chao1,
                 chao2, ci.lower(), ci.upper(), Math.sqrt(Math.max(0, var)), coverage,
                 Estimators.expectedNewThemes(t, c.q1(), c.q2(), th.lookahead()), th.lookahead(),
-                Double.isInfinite(needed) ? needed : Math.ceil(needed - 1e-9), c.coverageHeldFor(), th.holdWindow(t),
+                Double.isInfinite(needed) ? needed : Math.max(0.0, Math.ceil(needed - 1e-9)), c.coverageHeldFor(), th.holdWindow(t),
                 c.newShareLastRun(), c.guestSaturatedAt(), status, c.saturatedAt(), c.unconfirmedMentions(),
                 c.themesOnlyMachineCoded(), Estimators.detectableShare(t), c.curve());
     }
