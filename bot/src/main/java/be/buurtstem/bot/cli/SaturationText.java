@@ -84,8 +84,9 @@ final class SaturationText {
         return switch (m.status()) {
             case TOO_FEW -> "too few answers to judge yet (" + m.respondents() + " respondents, " + m.mentions()
                     + " mentions; at least 30 of each are needed).";
-            case SATURATED -> "saturated since respondent " + m.saturatedAt() + ": the same echoes, few new themes"
-                    + " expected (" + fmt1(m.expectedNew()) + " from the next " + m.lookahead() + " respondents).";
+            case SATURATED -> "saturated (first reached at respondent " + m.saturatedAt() + "): the same echoes,"
+                    + " few new themes expected (" + fmt1(m.expectedNew()) + " from the next " + m.lookahead()
+                    + " respondents).";
             case HEARING_NEW -> "still hearing new themes: coverage " + pct(m.coverage()) + ", about "
                     + fmt1(m.expectedNew()) + " new theme(s) expected from the next " + m.lookahead()
                     + " respondents" + (Double.isFinite(m.respondentsNeeded())
@@ -101,7 +102,7 @@ final class SaturationText {
         boolean segments = rows.stream().anyMatch(r -> r.seg() != null);
         int w = Math.max(head.length(), rows.stream().mapToInt(r -> r.name().length()).max().orElse(3));
         w = Math.min(w, 24);
-        String fmt = "  %-" + w + "s %6s %7s %6s %4s %4s %17s %6s %8s %9s %8s  %-11s%s%n";
+        String fmt = "  %-" + w + "s %6s %7s %6s %4s %4s %17s %6s %8s %9s %8s  %-24s%s%n";
         out.printf(Locale.ROOT, fmt, head, "resp", "answers", "themes", "Q1", "Q2", "Chao2 [95% CI]", "Chao1",
                 "coverage", "new/next", "to 95%", "status", segments ? "  share/expected" : "");
         for (Row row : rows) {

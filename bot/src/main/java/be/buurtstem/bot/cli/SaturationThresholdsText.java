@@ -16,7 +16,7 @@ final class SaturationThresholdsText {
         SaturationThresholds th = r.thresholds();
         out.printf(Locale.ROOT, "Rule: saturated when coverage >= %s has held over the last max(%d, %.0f%% of"
                         + " respondents) and Chao2 is within %.0f%% of the themes seen; at least %d respondents and %d"
-                        + " mentions. Coverage has held for %d of the %d respondents needed.%n",
+                        + " mentions. Coverage has held over the last %d respondent(s); %d needed.%n",
                 SaturationText.pct(th.coverageTarget()), th.holdMinimum(), 100 * th.holdFraction(),
                 100 * th.chao2Tolerance(), th.minRespondents(), th.minMentions(), m.coverageHeldFor(),
                 m.holdWindow());
