@@ -25,8 +25,38 @@ public record CodedAnswer(String id, String respondent, String survey, String qu
 
     public CodedAnswer {
         Objects.requireNonNull(id, "id");
-        fields = fields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
-        themes = themes == null ? List.of() : List.copyOf(themes);
+        // Map.copyOf / List.copyOf share already-immutable inputs: a million answers may share a few field maps.
+        if (fields == null) {
+            fields = Map.of();
+        } else if (hasNull(fields)) {
+            Map<String, String> clean = new LinkedHashMap<>();
+            fields.forEach((k, v) -> {
+                if (k != null && v != null) {
+                    clean.put(k, v);
+                }
+            });
+            fields = Collections.unmodifiableMap(clean);
+        } else {
+            fields = Map.copyOf(fields);
+        }
+        if (themes == null) {
+            themes = List.of();
+        } else {
+            boolean nulls = false;
+            for (String t : themes) {
+                nulls |= t == null;
+            }
+            themes = nulls ? themes.stream().filter(Objects::nonNull).toList() : List.copyOf(themes);
+        }
+    }
+
+    private static boolean hasNull(Map<String, String> m) {
+        for (Map.Entry<String, String> e : m.entrySet()) {
+            if (e.getKey() == null || e.getValue() == null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A confirmed answer with respondent, themes and segment fields; for tests and simple callers. */
@@ -34,9 +64,12 @@ public record CodedAnswer(String id, String respondent, String survey, String qu
         return new CodedAnswer(id, respondent, null, null, null, fields, themes, null, true);
     }
 
-    /** The sampling unit: the respondent, or this record alone when no respondent is given. */
+    /**
+     * The sampling unit: the respondent, or this record alone when no respondent is given (then the id prefixed with
+     * a NUL character, which no respondent id carries, so the two never collide).
+     */
     public String respondentKey() {
-        return respondent != null ? "r:" + respondent : "a:" + id;
+        return respondent != null ? respondent : "\u0000" + id;
     }
 
     /** The value of a segment field; {@code survey}, {@code question} and {@code block} are fields too. */

@@ -13,8 +13,10 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The batch computation: a saturation report over a list of coded answers, computed from scratch. The incremental
- * {@link SaturationState} must give the same report on the same answers (tested on random data).
+ * Saturation reports over a list of coded answers. {@link #report} replays the answers, in arrival order, through the
+ * fast incremental engine ({@link SaturationState}); {@link #referenceReport} computes the same report from scratch
+ * with plain collections (final frequency counts recounted, not carried along) and serves as the batch reference:
+ * the two are tested equal on random data.
  */
 public final class Saturation {
 
@@ -42,6 +44,16 @@ public final class Saturation {
     /** The report over all answers, overall and per value of each field in {@code by}. */
     public static SaturationReport report(List<CodedAnswer> answers, List<String> by, SaturationThresholds th,
                                           Expectations exp) {
+        SaturationState state = new SaturationState(by, th, exp, null);
+        for (CodedAnswer a : arrivalOrder(answers)) {
+            state.add(a);
+        }
+        return state.report();
+    }
+
+    /** The same report computed from scratch with plain collections (slower; the batch reference). */
+    public static SaturationReport referenceReport(List<CodedAnswer> answers, List<String> by,
+                                                   SaturationThresholds th, Expectations exp) {
         List<CodedAnswer> ordered = arrivalOrder(answers);
         Map<String, Map<String, List<CodedAnswer>>> groups = new LinkedHashMap<>();
         for (String f : by) {
@@ -74,7 +86,7 @@ public final class Saturation {
                 measures, themes);
     }
 
-    /** Measures of the answers taken as one scope, in arrival order. */
+    /** Measures of the answers taken as one scope, in arrival order (from scratch). */
     public static Measures measures(List<CodedAnswer> answers, SaturationThresholds th) {
         return new Scope(arrivalOrder(answers), th).measures;
     }

@@ -27,6 +27,7 @@ public final class SaturationState {
     private final Expectations expectations;
     private final Instant startedAt;
     private final Map<String, Integer> themeIds = new HashMap<>();
+    private final Map<String, Integer> respondentIds = new HashMap<>();
     private final List<String> themeNames = new ArrayList<>();
     private final Tally overall;
     private final Map<String, Map<String, Tally>> segments = new LinkedHashMap<>();
@@ -83,16 +84,21 @@ public final class SaturationState {
             }
         }
         String key = answer.respondentKey();
+        Integer rid = respondentIds.get(key);
+        if (rid == null) {
+            rid = respondentIds.size();
+            respondentIds.put(key, rid);
+        }
         List<SaturationEvent> events = null;
         events = collect(events, SaturationEvent.OVERALL, SaturationEvent.OVERALL, overall,
-                overall.add(key, scratch, n, answer.confirmed(), answer.receivedAt()));
+                overall.add(rid, scratch, n, answer.confirmed(), answer.receivedAt()));
         for (String field : fields) {
             String value = answer.field(field);
             if (value == null || value.isBlank()) {
                 continue;
             }
             Tally t = segments.get(field).computeIfAbsent(value, v -> new Tally(th));
-            events = collect(events, field, value, t, t.add(key, scratch, n, answer.confirmed(), answer.receivedAt()));
+            events = collect(events, field, value, t, t.add(rid, scratch, n, answer.confirmed(), answer.receivedAt()));
             silenceAlerted.remove(field + "=" + value);
         }
         return events == null ? List.of() : events;

@@ -3,11 +3,7 @@ package be.buurtstem.analysis.saturation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The incremental counts of one scope. Each {@link #add} costs work proportional to the themes of that answer (and,
@@ -46,7 +42,8 @@ final class Tally {
     }
 
     private final SaturationThresholds th;
-    private final Map<String, Resp> respondents = new HashMap<>();
+    /** Respondents by their state-wide id (dense ints), null when not in this scope. */
+    private Resp[] byId = new Resp[16];
     private final List<Resp> byRank = new ArrayList<>();
     private int[] incidence = new int[16];
     private int[] mentionsOf = new int[16];
@@ -97,15 +94,18 @@ final class Tally {
     /**
      * Adds one answer whose distinct theme ids are {@code ids[0..count)}.
      */
-    Change add(String respondentKey, int[] ids, int count, boolean confirmed, Instant at) {
+    Change add(int respondentId, int[] ids, int count, boolean confirmed, Instant at) {
         answers++;
         if (at != null && (lastHeard == null || at.isAfter(lastHeard))) {
             lastHeard = at;
         }
-        Resp r = respondents.get(respondentKey);
+        if (respondentId >= byId.length) {
+            byId = Arrays.copyOf(byId, Math.max(respondentId + 1, byId.length * 2));
+        }
+        Resp r = byId[respondentId];
         if (r == null) {
             r = new Resp(byRank.size() + 1);
-            respondents.put(respondentKey, r);
+            byId[respondentId] = r;
             byRank.add(r);
             if (byRank.size() > curve.length) {
                 curve = Arrays.copyOf(curve, curve.length * 2);
@@ -215,14 +215,28 @@ final class Tally {
                 }
             }
         }
-        Set<Integer> inBase = new HashSet<>();
+        int total = 0;
+        for (int rank = t - runLength - base + 1; rank <= t - runLength; rank++) {
+            total += byRank.get(rank - 1).size;
+        }
+        if (total == 0) {
+            return null;
+        }
+        int[] all = new int[total];
+        int k = 0;
         for (int rank = t - runLength - base + 1; rank <= t - runLength; rank++) {
             Resp r = byRank.get(rank - 1);
-            for (int i = 0; i < r.size; i++) {
-                inBase.add(r.themes[i]);
+            System.arraycopy(r.themes, 0, all, k, r.size);
+            k += r.size;
+        }
+        Arrays.sort(all);
+        int distinct = 1;
+        for (int i = 1; i < all.length; i++) {
+            if (all[i] != all[i - 1]) {
+                distinct++;
             }
         }
-        return inBase.isEmpty() ? null : newThemes / (double) inBase.size();
+        return newThemes / (double) distinct;
     }
 
     Measures.Counts counts() {
