@@ -40,6 +40,12 @@ public record Measures(long answers, long respondents, long mentions, long incid
                        Integer guestSaturatedAt, Status status, Integer saturatedAt, long unconfirmedMentions,
                        int themesOnlyMachineCoded, double detectableShare, int[] curve) {
 
+    /** The curve (a copy: the record stays immutable). */
+    @Override
+    public int[] curve() {
+        return curve.clone();
+    }
+
     public boolean saturated() {
         return status == Status.SATURATED;
     }

@@ -27,8 +27,18 @@ public final class Saturation {
      * Arrival order: by {@code receivedAt} when every answer has one (ties keep file order), else file order.
      */
     public static List<CodedAnswer> arrivalOrder(List<CodedAnswer> answers) {
-        boolean allTimed = answers.stream().allMatch(a -> a.receivedAt() != null);
-        if (!allTimed) {
+        boolean inOrder = true;
+        CodedAnswer previous = null;
+        for (CodedAnswer a : answers) {
+            if (a.receivedAt() == null) {
+                return answers;
+            }
+            if (previous != null && a.receivedAt().isBefore(previous.receivedAt())) {
+                inOrder = false;
+            }
+            previous = a;
+        }
+        if (inOrder) {
             return answers;
         }
         List<CodedAnswer> sorted = new ArrayList<>(answers);

@@ -97,7 +97,12 @@ public final class SaturationState {
             if (value == null || value.isBlank()) {
                 continue;
             }
-            Tally t = segments.get(field).computeIfAbsent(value, v -> new Tally(th));
+            Map<String, Tally> byValue = segments.get(field);
+            Tally t = byValue.get(value);
+            if (t == null) {
+                t = new Tally(th);
+                byValue.put(value, t);
+            }
             events = collect(events, field, value, t, t.add(rid, scratch, n, answer.confirmed(), answer.receivedAt()));
             silenceAlerted.remove(field + "=" + value);
         }

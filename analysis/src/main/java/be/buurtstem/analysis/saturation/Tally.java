@@ -13,6 +13,19 @@ import java.util.List;
 final class Tally {
 
     private static final int[] NO_THEMES = new int[0];
+    private static final Change NOTHING = new Change(false, NO_THEMES);
+    /** e^−y for small y (the same values Math.exp gives, looked up). */
+    private static final double[] EXP = new double[256];
+
+    static {
+        for (int y = 0; y < EXP.length; y++) {
+            EXP[y] = Math.exp(-y);
+        }
+    }
+
+    private static double expMinus(int y) {
+        return y < EXP.length ? EXP[y] : Math.exp(-y);
+    }
 
     /** One respondent of this scope: arrival rank and the distinct theme ids heard from them. */
     private static final class Resp {
@@ -147,7 +160,7 @@ final class Tally {
                     }
                     fresh[freshCount++] = id;
                 } else {
-                    double e = Math.exp(-y);
+                    double e = expMinus(y);
                     sumE -= e;
                     sumE2 -= e * e;
                     sumYE -= y * e;
@@ -158,7 +171,7 @@ final class Tally {
                         q2--;
                     }
                 }
-                double e = Math.exp(-(y + 1));
+                double e = expMinus(y + 1);
                 sumE += e;
                 sumE2 += e * e;
                 sumYE += (y + 1) * e;
@@ -180,6 +193,9 @@ final class Tally {
             if (share != null && share <= th.guestThreshold()) {
                 guestSaturatedAt = t;
             }
+        }
+        if (!became && fresh == null) {
+            return NOTHING;
         }
         return new Change(became, fresh == null ? NO_THEMES : Arrays.copyOf(fresh, freshCount));
     }
