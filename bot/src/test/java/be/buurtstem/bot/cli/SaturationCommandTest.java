@@ -199,6 +199,24 @@ class SaturationCommandTest {
     }
 
     @Test
+    void theSharedAnswerFileFixturesAreRead() throws Exception {
+        // the answer-file fixtures of be.buurtstem.bot.files: a synthetic and an unlabelled record are not counted
+        Path jsonl = Path.of(getClass().getResource("/be/buurtstem/bot/files/answers.jsonl").toURI());
+        Run r = run("saturation", "--input", jsonl.toString(), "--by", "area,language", "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode root = JsonMapper.builder().build().readTree(r.out());
+        assertEquals(3, root.get("answers").asInt());
+        assertEquals(1, root.get("skipped_synthetic").asInt());
+        assertEquals(1, root.get("skipped_uncoded").asInt());
+        assertEquals("too_few", root.get("status").asString());
+        assertTrue(root.get("segments").get("area").has("Kuregem"));
+        Path csv = Path.of(getClass().getResource("/be/buurtstem/bot/files/answers.csv").toURI());
+        Run c = run("saturation", "--input", csv.toString(), "--by", "area");
+        assertEquals(0, c.exit(), c.err());
+        assertTrue(c.out().contains("By area:"), c.out());
+    }
+
+    @Test
     void emptyFileIsTooFewNotAnError() throws IOException {
         Path f = dir.resolve("empty.jsonl");
         Files.writeString(f, "");
