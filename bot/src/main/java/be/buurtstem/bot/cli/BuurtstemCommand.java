@@ -24,6 +24,7 @@ public final class BuurtstemCommand implements Runnable {
         // Subcommands: each lives in its own file in this package.
         cl.addSubcommand(be.buurtstem.bot.cli.play.Utf8Console.utf8(new CommandLine(new ValidateCommand())));
         cl.addSubcommand(be.buurtstem.bot.cli.play.Utf8Console.utf8(new CommandLine(new PlayCommand())));
+        cl.addSubcommand(new SaturationCommand());
         return cl;
     }
 }
