@@ -7,7 +7,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import be.buurtstem.bot.service.telegram.TelegramSettings;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The Spring Boot application behind {@code serve}: started only by that command. */
@@ -21,9 +20,9 @@ public class BuurtstemApplication {
         sources[0] = BuurtstemApplication.class;
         System.arraycopy(extraSources, 0, sources, 1, extraSources.length);
         SpringApplication app = new SpringApplication(sources);
-        Map<String, Object> defaults = new LinkedHashMap<>();
-        defaults.putAll(properties);
-        app.setDefaultProperties(defaults);
-        return app.run();
+        // given properties win over application.properties and the environment, like command-line arguments
+        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        return app.run(args);
     }
 }

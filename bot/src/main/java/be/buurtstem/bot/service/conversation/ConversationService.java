@@ -139,6 +139,10 @@ public class ConversationService {
         if (existing.isPresent() && existing.get().active() && surveyOf(existing.get()).isPresent()) {
             return welcomeBack(rid, in, existing.get(), delivery);
         }
+        List<Survey> all = catalog.current();
+        if (all.size() == 1) {
+            return onPick(rid, in, existing, all.getFirst().id(), Map.of(), language, delivery);
+        }
         return offer(rid, in, existing, language, delivery);
     }
 

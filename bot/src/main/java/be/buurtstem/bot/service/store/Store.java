@@ -123,7 +123,8 @@ public class Store {
 
     public void markStopped(String respondent, String reason, Instant at) {
         respondents().updateOne(Filters.eq("_id", respondent), Updates.combine(Updates.set("blocked", true),
-                Updates.set("blockedReason", reason), Updates.set("updatedAt", Date.from(at))));
+                Updates.set("blockedReason", reason), Updates.set("updatedAt", Date.from(at)),
+                Updates.setOnInsert("createdAt", Date.from(at))), new UpdateOptions().upsert(true));
     }
 
     public boolean isBlocked(String respondent) {

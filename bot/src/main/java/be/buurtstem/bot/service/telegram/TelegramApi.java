@@ -63,6 +63,16 @@ public final class TelegramApi implements AutoCloseable {
         return 0;
     }
 
+    /** The message and the causes' messages, for a log line (Telegram's answers carry no personal data). */
+    public static String describe(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = e; t != null && sb.length() < 600; t = t.getCause()) {
+            sb.append(sb.isEmpty() ? "" : " <- ").append(t.getClass().getSimpleName()).append(": ")
+                    .append(t.getMessage());
+        }
+        return sb.toString();
+    }
+
     public static Duration retryAfter(TelegramApiException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof TelegramApiRequestException r && r.getParameters() != null

@@ -78,7 +78,7 @@ public class TelegramPoller implements AutoCloseable {
                     return;
                 }
                 log.warn("getUpdates failed (code {}): {}; retrying in {} ms", TelegramApi.errorCode(e),
-                        e.getMessage(), backoff.toMillis());
+                        TelegramApi.describe(e), backoff.toMillis());
                 sleep(TelegramApi.errorCode(e) == 429 ? TelegramApi.retryAfter(e) : backoff);
                 backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30)
                         : backoff.multipliedBy(2);
