@@ -23,6 +23,8 @@ public final class BuurtstemCommand implements Runnable {
         CommandLine cl = new CommandLine(new BuurtstemCommand());
         // Subcommands: each lives in its own file in this package.
         cl.addSubcommand("serve", new ServeCommand());
+        cl.addSubcommand(be.buurtstem.bot.cli.play.Utf8Console.utf8(new CommandLine(new ValidateCommand())));
+        cl.addSubcommand(be.buurtstem.bot.cli.play.Utf8Console.utf8(new CommandLine(new PlayCommand())));
         return cl;
     }
 }
