@@ -44,9 +44,16 @@ public final class Harness implements AutoCloseable {
         return p;
     }
 
+    /** The service with the scripted questionnaires of {@link TestSurveys}. */
     public static Harness start(Map<String, Object> properties) {
+        return start(properties, true);
+    }
+
+    /** The service with the real engine and questionnaires ({@code scripted = false}) or the scripted ones. */
+    public static Harness start(Map<String, Object> properties, boolean scripted) {
         long t0 = System.nanoTime();
-        ConfigurableApplicationContext ctx = BuurtstemApplication.start(properties, TestSurveys.class);
+        ConfigurableApplicationContext ctx = scripted ? BuurtstemApplication.start(properties, TestSurveys.class)
+                : BuurtstemApplication.start(properties);
         return new Harness(ctx, (System.nanoTime() - t0) / 1_000_000);
     }
 

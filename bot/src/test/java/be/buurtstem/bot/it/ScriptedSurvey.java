@@ -98,6 +98,12 @@ final class ScriptedSurvey implements Survey {
         if (input instanceof ResidentInput.Choice c && c.id().equals("stop")) {
             return new Step(state(9, lang), List.of(BotMessage.text(t("bye", lang))), List.of(new SurveyEvent.Stopped()));
         }
+        if (input instanceof ResidentInput.Choice c && c.id().equals("delete")) {
+            return new Step(state, List.of(), List.of(new SurveyEvent.DeleteRequested()));
+        }
+        if (input instanceof ResidentInput.Choice c && c.id().equals("mydata")) {
+            return new Step(state, List.of(), List.of(new SurveyEvent.DataRequested()));
+        }
         List<SurveyEvent> events = new ArrayList<>();
         switch (step) {
             case 0 -> {

@@ -106,7 +106,13 @@ public class ConversationService {
             store.updateRespondent(rid, in.channel(), Updates.set("blocked", false), in.at());
         }
         String language = languageFor(rid, existing, in.suggestedLanguage());
+        boolean active = existing.isPresent() && existing.get().active() && surveyOf(existing.get()).isPresent();
         return switch (in.action()) {
+            // in a conversation the engine asks for confirmation first, and shows the answers in its own words
+            case Inbound.DeleteMyData d when active -> onAnswer(rid, in, existing, new ResidentInput.Choice("delete"),
+                    language, delivery);
+            case Inbound.ShowMyData d when active -> onAnswer(rid, in, existing, new ResidentInput.Choice("mydata"),
+                    language, delivery);
             case Inbound.DeleteMyData d -> deleteEverything(rid, in, language, delivery);
             case Inbound.ShowMyData d -> say(rid, in, existing, myData(rid, language), delivery, language);
             case Inbound.Unsupported u -> say(rid, in, existing, List.of(BotMessage.text(SystemTexts.get("unsupported",
@@ -225,7 +231,11 @@ public class ConversationService {
                 case SurveyEvent.DeleteRequested d -> {
                     return deleteEverything(rid, in, survey.language(step.state()), delivery);
                 }
-                case SurveyEvent.DataRequested d -> out.addAll(myData(rid, survey.language(step.state())));
+                case SurveyEvent.DataRequested d -> {
+                    if (step.messages().isEmpty()) {
+                        out.addAll(myData(rid, survey.language(step.state())));
+                    }
+                }
                 case SurveyEvent.Completed c -> status = SessionRecord.COMPLETED;
                 case SurveyEvent.Stopped s -> status = SessionRecord.STOPPED;
                 case SurveyEvent.Other o -> log.debug("engine event {} respondent={}", o.kind(), RespondentIds.logTag(rid));

@@ -1,0 +1,175 @@
+package be.buurtstem.bot.it;
+
+import be.buurtstem.bot.service.privacy.RespondentIds;
+import be.buurtstem.bot.service.survey.SurveyCatalog;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static com.mongodb.client.model.Filters.eq;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The real survey engine behind the Telegram channel: the bundled questionnaires plus a folder one ({@code straat}),
+ * whole conversations in Dutch (with a restart of the service half-way) and Arabic checked in the database, and the
+ * folder's hot reload (an invalid file refused, the old version kept; a new version served to new residents only).
+ */
+class EngineServiceTest {
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    @TempDir
+    static Path dataDir;
+    @TempDir
+    static Path folder;
+    static FakeTelegram telegram;
+    static Harness service;
+
+    @BeforeAll
+    static void start() throws IOException {
+        telegram = new FakeTelegram();
+        Files.writeString(folder.resolve("straat.yaml"), resource("straat.yaml"));
+        service = Harness.start(props(), false);
+        System.out.println("service with engine started in " + service.startMillis + " ms");
+    }
+
+    static Map<String, Object> props() {
+        Map<String, Object> p = Harness.properties(dataDir, telegram);
+        p.put("buurtstem.questionnaires", folder.toString());
+        p.put("buurtstem.reload-interval", "200ms");
+        return p;
+    }
+
+    static String resource(String name) throws IOException {
+        try (InputStream in = EngineServiceTest.class.getResourceAsStream("/questionnaires/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (service != null) {
+            service.close();
+        }
+        telegram.close();
+    }
+
+    static String rid(long chat) {
+        return service.context.getBean(RespondentIds.class).respondentId("telegram", String.valueOf(chat));
+    }
+
+    static void awaitText(long chat, String expected) {
+        Harness.await("'" + expected + "' sent to " + chat + "; got " + telegram.textsTo(chat), WAIT,
+                () -> telegram.textsTo(chat).stream().anyMatch(t -> t.contains(expected)));
+    }
+
+    @Test
+    void bundledQuestionnairesAreServed() {
+        SurveyCatalog catalog = service.context.getBean(SurveyCatalog.class);
+        assertTrue(catalog.current("inclusieweb").isPresent(), "bundled questionnaire");
+        assertTrue(catalog.current("straat").isPresent(), "folder questionnaire");
+        assertEquals(4, catalog.current().size(), catalog.current().stream().map(s -> s.id()).toList().toString());
+    }
+
+    @Test
+    void dutchConversationSurvivesARestart() {
+        long chat = 7001;
+        telegram.text(chat, "/start straat", "nl-BE");
+        awaitText(chat, "Doet u mee?");
+        telegram.press(chat, "yes", "nl");
+        awaitText(chat, "In welke wijk woont u?");
+
+        // the service is stopped mid-conversation and started again on the same data folder
+        service.close();
+        service = Harness.start(props(), false);
+        telegram.press(chat, "noord", "nl");
+        awaitText(chat, "Wat zou u veranderen in uw straat?");
+        telegram.text(chat, "Meer bomen en een veilige oversteek bij de school.", "nl");
+        awaitText(chat, "Bedankt voor uw antwoorden!");
+
+        List<Document> answers = service.db().getCollection("answers").find(eq("respondent", rid(chat)))
+                .into(new ArrayList<>());
+        assertEquals(2, answers.size(), answers.toString());
+        Document area = answers.stream().filter(a -> "area".equals(a.getString("question"))).findFirst().orElseThrow();
+        assertEquals("noord", area.get("value"));
+        assertEquals("area", area.getString("segment"));
+        Document wish = answers.stream().filter(a -> "wish".equals(a.getString("question"))).findFirst().orElseThrow();
+        assertEquals("Meer bomen en een veilige oversteek bij de school.", wish.getString("text"));
+        assertEquals("nl", wish.getString("language"));
+        assertEquals("noord", wish.get("segments", Document.class).getString("area"));
+        Document session = service.db().getCollection("sessions").find(eq("_id", rid(chat))).first();
+        assertEquals("completed", session.getString("status"));
+        Document consent = service.db().getCollection("respondents").find(eq("_id", rid(chat))).first()
+                .getList("consents", Document.class).getFirst();
+        assertEquals("straat", consent.getString("questionnaire"));
+        assertEquals(1, consent.getInteger("version"));
+        // every message was sent once: nothing repeated after the restart
+        List<String> texts = telegram.textsTo(chat);
+        assertEquals(texts.stream().distinct().count(), texts.size(), texts.toString());
+    }
+
+    @Test
+    void arabicConversation() {
+        long chat = 7002;
+        telegram.text(chat, "/start straat", "ar");
+        awaitText(chat, "هل تشارك؟");
+        telegram.press(chat, "yes", "ar");
+        awaitText(chat, "في أي حي تسكن؟");
+        telegram.text(chat, "الجنوب", "ar");
+        awaitText(chat, "ماذا تريد أن تغيّر في شارعك؟");
+        telegram.text(chat, "نريد مكانًا هادئًا للجلوس.", "ar");
+        awaitText(chat, "شكرًا على إجاباتك!");
+        List<Document> answers = service.db().getCollection("answers").find(eq("respondent", rid(chat)))
+                .into(new ArrayList<>());
+        assertEquals(2, answers.size());
+        assertTrue(answers.stream().allMatch(a -> "ar".equals(a.getString("language"))));
+        assertTrue(answers.stream().anyMatch(a -> "zuid".equals(a.get("value"))), "typed label matched the option");
+    }
+
+    @Test
+    void folderIsReloadedAndInvalidFilesAreRefused() throws Exception {
+        SurveyCatalog catalog = service.context.getBean(SurveyCatalog.class);
+        long chat = 7003;
+        telegram.text(chat, "/start straat", "nl");
+        awaitText(chat, "Doet u mee?");
+        int before = catalog.current("straat").orElseThrow().version();
+
+        // an invalid file: refused, the old version keeps serving
+        Files.writeString(folder.resolve("kapot.yaml"), "id: kapot\nversion: 1\nlanguages: [nl]\n"
+                + "default_language: nl\nnodes:\n  - id: a\n    kind: nonsense\n");
+        Thread.sleep(800);
+        assertTrue(catalog.current("kapot").isEmpty());
+
+        // a new version of straat: served to new residents; the resident mid-way keeps version 1
+        String v2 = resource("straat.yaml").replace("version: 1", "version: " + (before + 1))
+                .replace("Doet u mee?", "Doet u mee aan versie twee?");
+        Files.writeString(folder.resolve("straat.yaml"), v2);
+        Harness.await("version 2 served", WAIT, () -> catalog.current("straat").orElseThrow().version() == before + 1);
+        telegram.press(chat, "yes", "nl");
+        awaitText(chat, "In welke wijk woont u?");
+        Document session = service.db().getCollection("sessions").find(eq("_id", rid(chat))).first();
+        assertNotNull(session);
+        assertEquals(before, session.getInteger("questionnaireVersion"));
+        long other = 7004;
+        telegram.text(other, "/start straat", "nl");
+        awaitText(other, "Doet u mee aan versie twee?");
+
+        // and broken again: refused, version 2 keeps serving
+        Files.writeString(folder.resolve("straat.yaml"), "id: straat\nversion: 9\nnodes: [");
+        Thread.sleep(800);
+        assertEquals(before + 1, catalog.current("straat").orElseThrow().version());
+    }
+}
