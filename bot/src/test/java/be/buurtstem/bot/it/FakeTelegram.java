@@ -163,6 +163,13 @@ public final class FakeTelegram implements AutoCloseable {
         return out;
     }
 
+    /** Raw bodies of a method's calls (setWebhook is sent as multipart form data, not JSON). */
+    public List<String> rawCalls(String method) {
+        return server.getAllServeEvents().stream().filter(e -> e.getRequest().getUrl().toLowerCase(java.util.Locale.ROOT)
+                .endsWith("/" + method.toLowerCase(java.util.Locale.ROOT))).map(e -> e.getRequest().getBodyAsString())
+                .toList();
+    }
+
     public List<JsonNode> sentTo(long chat) {
         return calls("sendMessage").stream().filter(b -> b.path("chat_id").asText().equals(String.valueOf(chat)))
                 .toList();

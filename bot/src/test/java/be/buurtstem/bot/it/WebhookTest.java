@@ -1,0 +1,93 @@
+package be.buurtstem.bot.it;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Webhook mode: the secret token is checked, the webhook is registered with it, updates are handled once. */
+class WebhookTest {
+    static final String SECRET = "s3cret-token_for-tests";
+
+    @TempDir
+    static Path dataDir;
+    static FakeTelegram telegram;
+    static Harness service;
+    static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeAll
+    static void start() {
+        telegram = new FakeTelegram();
+        Map<String, Object> p = Harness.properties(dataDir, telegram);
+        p.put("telegram.webhook-url", "https://buurt.example/telegram/webhook");
+        p.put("telegram.webhook-secret", SECRET);
+        service = Harness.start(p);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (service != null) {
+            service.close();
+        }
+        telegram.close();
+    }
+
+    static HttpResponse<String> post(String secret, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(service.baseUrl() + "/telegram/webhook"))
+                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (secret != null) {
+            b.header("X-Telegram-Bot-Api-Secret-Token", secret);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String update(int id, long chat, String text) {
+        return "{\"update_id\":" + id + ",\"message\":{\"message_id\":" + id + ",\"date\":1700000000,"
+                + "\"chat\":{\"id\":" + chat + ",\"type\":\"private\",\"first_name\":\"Resident\"},"
+                + "\"from\":{\"id\":" + chat + ",\"is_bot\":false,\"first_name\":\"Resident\",\"language_code\":\"nl\"},"
+                + "\"text\":\"" + text + "\"}}";
+    }
+
+    @Test
+    void wrongOrMissingSecretIsRefused() throws Exception {
+        assertEquals(401, post("wrong", update(1, 6001, "/start buurt")).statusCode());
+        assertEquals(401, post(null, update(2, 6001, "/start buurt")).statusCode());
+        Thread.sleep(200);
+        assertEquals(0, service.db().getCollection("processed_updates").countDocuments(
+                com.mongodb.client.model.Filters.in("_id", "tg:1", "tg:2")));
+        assertTrue(telegram.textsTo(6001).isEmpty());
+    }
+
+    @Test
+    void rightSecretIsHandledOnceAndConfirmedAfterStoring() throws Exception {
+        assertEquals(200, post(SECRET, update(10, 6002, "/start buurt")).statusCode());
+        // stored before the 200: the session is there at once
+        assertEquals(1, service.db().getCollection("processed_updates").countDocuments(
+                com.mongodb.client.model.Filters.eq("_id", "tg:10")));
+        assertEquals(200, post(SECRET, update(10, 6002, "/start buurt")).statusCode()); // Telegram retries
+        Harness.await("reply sent", Duration.ofSeconds(10), () -> telegram.textsTo(6002).size() == 1);
+        Thread.sleep(300);
+        assertEquals(1, telegram.textsTo(6002).size());
+    }
+
+    @Test
+    void webhookIsRegisteredWithTheSecret() {
+        Harness.await("setWebhook called", Duration.ofSeconds(10), () -> !telegram.rawCalls("setWebhook").isEmpty());
+        String call = telegram.rawCalls("setWebhook").getFirst();
+        assertTrue(call.contains("https://buurt.example/telegram/webhook"), call);
+        assertTrue(call.contains(SECRET), call);
+        assertTrue(telegram.calls("getUpdates").isEmpty(), "no polling in webhook mode");
+    }
+}
