@@ -42,6 +42,7 @@ class EngineServiceTest {
     static void start() throws IOException {
         telegram = new FakeTelegram();
         Files.writeString(folder.resolve("straat.yaml"), resource("straat.yaml"));
+        Files.writeString(folder.resolve("foto.yaml"), resource("foto.yaml"));
         service = Harness.start(props(), false);
         System.out.println("service with engine started in " + service.startMillis + " ms");
     }
@@ -81,7 +82,7 @@ class EngineServiceTest {
         SurveyCatalog catalog = service.context.getBean(SurveyCatalog.class);
         assertTrue(catalog.current("inclusieweb").isPresent(), "bundled questionnaire");
         assertTrue(catalog.current("straat").isPresent(), "folder questionnaire");
-        assertEquals(4, catalog.current().size(), catalog.current().stream().map(s -> s.id()).toList().toString());
+        assertEquals(5, catalog.current().size(), catalog.current().stream().map(s -> s.id()).toList().toString());
     }
 
     @Test
@@ -119,6 +120,28 @@ class EngineServiceTest {
         // every message was sent once: nothing repeated after the restart
         List<String> texts = telegram.textsTo(chat);
         assertEquals(texts.stream().distinct().count(), texts.size(), texts.toString());
+    }
+
+    @Test
+    void locationButtonAndPhotoByFileId() {
+        long chat = 7005;
+        telegram.text(chat, "/start foto", "nl");
+        awaitText(chat, "Deel de locatie");
+        var question = telegram.sentTo(chat).getLast();
+        var button = question.path("reply_markup").path("keyboard").path(0).path(0);
+        assertTrue(button.path("request_location").asBoolean(), question.toString());
+        telegram.location(chat, 50.8466, 4.3528);
+        awaitText(chat, "Stuur een foto");
+        telegram.photo(chat, "AgACAgQAAxk-file-id", "Het park bij de kerk");
+        awaitText(chat, "Dank u wel!");
+        List<Document> answers = service.db().getCollection("answers").find(eq("respondent", rid(chat)))
+                .into(new ArrayList<>());
+        Document place = answers.stream().filter(a -> "place".equals(a.getString("question"))).findFirst().orElseThrow();
+        assertEquals(50.8466, place.get("value", Document.class).getDouble("lat"), 1e-9);
+        Document picture = answers.stream().filter(a -> "picture".equals(a.getString("question"))).findFirst()
+                .orElseThrow();
+        assertEquals("AgACAgQAAxk-file-id", picture.get("value", Document.class).getString("file"), picture.toJson());
+        assertEquals("Het park bij de kerk", picture.get("value", Document.class).getString("caption"));
     }
 
     @Test

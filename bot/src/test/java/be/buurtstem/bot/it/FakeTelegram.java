@@ -68,6 +68,17 @@ public final class FakeTelegram implements AutoCloseable {
         return push(update("message", message));
     }
 
+    public ObjectNode photo(long chat, String fileId, String caption) {
+        ObjectNode message = message(chat, "nl");
+        com.fasterxml.jackson.databind.node.ArrayNode sizes = message.putArray("photo");
+        sizes.addObject().put("file_id", fileId + "-small").put("file_unique_id", "s").put("width", 90).put("height", 60);
+        sizes.addObject().put("file_id", fileId).put("file_unique_id", "l").put("width", 1280).put("height", 853);
+        if (caption != null) {
+            message.put("caption", caption);
+        }
+        return push(update("message", message));
+    }
+
     /** Presses the button {@code buttonId} of the last message with buttons that the bot sent to this chat. */
     public ObjectNode press(long chat, String buttonId, String languageCode) {
         JsonNode sent = lastWithButtons(chat);
