@@ -167,6 +167,7 @@ class CodebookTest {
         List<String> problems = new ArrayList<>();
         int lines = 0;
         int darija = 0;
+        int multi = 0;
         for (String line : Bundled.seedExamples().split("\n")) {
             if (line.isBlank()) {
                 continue;
@@ -202,6 +203,9 @@ class CodebookTest {
             if (!th.isArray() || th.isEmpty()) {
                 problems.add(id + " has no themes");
             }
+            if (th.size() > 1) {
+                multi++;
+            }
             for (JsonNode t : th) {
                 if (!themeIds.contains(t.asString())) {
                     problems.add(id + " has unknown theme " + t.asString());
@@ -220,6 +224,7 @@ class CodebookTest {
         }
         assertEquals(List.of(), problems);
         assertTrue(darija >= themeIds.size() * 3, "Latin-script Darija in the Arabic examples: " + darija);
-        assertEquals(themeIds.size() * 5 * 10, lines);
+        assertTrue(lines >= themeIds.size() * 5 * 10, lines + " examples");
+        assertTrue(multi >= 10, "some answers touch two themes: " + multi);
     }
 }

@@ -144,21 +144,35 @@ class ConversationScriptTest {
         assertNull(d.answer("area"), "no postcode asked after 'rather not say'");
     }
 
+    @Test
+    void dutchStaysPoliteWhenTheEngineSpeaks() {
+        Questionnaire q = Content.questionnaire("stellingen");
+        Driver d = new Driver(q, "nl").press("yes").press("nl").say("help");
+        assertTrue(d.turnText().startsWith("Tik op een knop of typ uw antwoord."), d.turnText());
+        d.say("stop");
+        assertTrue(d.turnText().contains("Uw antwoorden blijven bewaard"), d.turnText());
+        d.say("hallo");
+        assertTrue(d.turnText().startsWith("Welkom terug! We gaan verder waar u gebleven was."), d.turnText());
+        d.say("taal");
+        assertTrue(d.turnText().startsWith("Kies uw taal"), d.turnText());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"nl", "fr", "ar", "tr", "en"})
     void buurtkaartTwoEntriesThenDone(String lang) {
         Questionnaire q = Content.questionnaire("buurtkaart");
         Driver d = new Driver(q, lang).press("yes").press(lang);
-        assertEquals(text(q, "entry_type", lang, Map.of("iteration", 1L)), d.lastText());
-        d.press("person").say(lang.equals("ar") ? "جارتي" : "Fatima");
+        assertEquals(text(q, "entry_name", lang, Map.of("iteration", 1L)), d.lastText());
+        d.say(lang.equals("ar") ? "جارتي" : "Fatima");
         assertTrue(d.lastText().contains(lang.equals("ar") ? "جارتي" : "Fatima"), d.lastText());
+        d.press("person");
         assertEquals(13, d.prompt().buttons().size());
         d.press("family_friends").press("very_close").press("both").press("company").press("listening").press("_done")
                 .press("weekly").press("little").press("energising");
         assertEquals(Content.node(q, "map").more().patterns().get(lang), d.lastText());
         d.press("yes");
-        assertEquals(text(q, "entry_type", lang, Map.of("iteration", 2L)), d.lastText());
-        d.press("place").say("Bakkerij Atlas").press("shops").press("neutral").press("i_give").press("none").press("_done")
+        assertEquals(text(q, "entry_name", lang, Map.of("iteration", 2L)), d.lastText());
+        d.say("Bakkerij Atlas").press("place").press("shops").press("neutral").press("i_give").press("none").press("_done")
                 .press("rarely").press("a_lot").press("draining");
         d.press("no");
 
@@ -180,7 +194,7 @@ class ConversationScriptTest {
         expected.forEach((n, word) -> assertTrue(text(q, "done", "ar", Map.of("count_map", n)).contains(word), n + " → " + word));
         Driver d = new Driver(q, "ar").press("yes").press("ar");
         for (int round = 1; round <= 3; round++) {
-            d.press("organisation").say("جمعية الحي").press("help_services").press("close").press("i_receive")
+            d.say("جمعية الحي").press("organisation").press("help_services").press("close").press("i_receive")
                     .press("advice").press("_done").press("monthly").press("a_lot").press("neutral");
             d.press(round < 3 ? "yes" : "no");
         }

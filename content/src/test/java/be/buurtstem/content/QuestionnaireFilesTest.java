@@ -61,6 +61,9 @@ class QuestionnaireFilesTest {
     void everyTextIsWrittenInAllFiveLanguages(String id) {
         List<String> gaps = new ArrayList<>();
         for (Content.Located t : Content.texts(Content.questionnaire(id))) {
+            if (t.where().startsWith("texts.")) {
+                continue; // overrides of system texts fall back to the engine's own translations
+            }
             if (t.text().neutral()) {
                 gaps.add(t.where() + " is a plain string; only emoji or URLs may be language-neutral");
                 continue;
@@ -209,6 +212,38 @@ class QuestionnaireFilesTest {
         System.out.printf("%s: %d sentences in questions and messages, mean %.1f words%n", id, sentences, mean);
     }
 
+    /**
+     * The Dutch overrides of system texts (u instead of je) must keep up with the engine: the same keys and, per
+     * language, the same ICU arguments as the built-in texts.
+     */
+    @ParameterizedTest
+    @MethodSource("questionnaires")
+    @SuppressWarnings("unchecked")
+    void systemTextOverridesMatchTheEngine(String id) {
+        Map<String, Object> builtIn = (Map<String, Object>) ((Map<String, Object>) new org.snakeyaml.engine.v2.api.Load(
+                org.snakeyaml.engine.v2.api.LoadSettings.builder().build())
+                .loadFromString(Bundled.read("/be/buurtstem/engine/system-texts.yaml"))).get("texts");
+        Questionnaire q = Content.questionnaire(id);
+        assertFalse(q.texts().isEmpty());
+        List<String> problems = new ArrayList<>();
+        q.texts().forEach((key, text) -> {
+            Map<String, String> engine = (Map<String, String>) builtIn.get(key);
+            if (engine == null) {
+                problems.add("texts." + key + " is not a system text of the engine");
+                return;
+            }
+            assertTrue(text.patterns().containsKey("nl"), key);
+            text.patterns().forEach((lang, p) -> {
+                Set<String> ours = Set.copyOf(new MessageFormat(p, ULocale.forLanguageTag(lang)).getArgumentNames());
+                Set<String> theirs = Set.copyOf(new MessageFormat(engine.get(lang), ULocale.forLanguageTag(lang)).getArgumentNames());
+                if (!ours.equals(theirs)) {
+                    problems.add("texts." + key + "." + lang + " uses " + ours + ", the engine " + theirs);
+                }
+            });
+        });
+        assertEquals(List.of(), problems);
+    }
+
     /** One question per message; a message that asks nothing back does not ask a question either. */
     @ParameterizedTest
     @MethodSource("questionnaires")
@@ -289,7 +324,7 @@ class QuestionnaireFilesTest {
         Node map = Content.node(q, "map");
         assertEquals(Kind.REPEAT, map.kind());
         assertNotNull(map.more());
-        assertEquals(List.of("entry_type", "entry_name", "entry_domain", "closeness", "give_receive", "support",
+        assertEquals(List.of("entry_name", "entry_type", "entry_domain", "closeness", "give_receive", "support",
                 "frequency", "influence", "energy"), map.nodes().stream().map(Node::id).toList());
         assertEquals(List.of("very_close", "close", "neutral", "far"),
                 Content.node(q, "closeness").options().stream().map(Option::id).toList());
