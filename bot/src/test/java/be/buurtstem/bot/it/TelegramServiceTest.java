@@ -270,6 +270,48 @@ class TelegramServiceTest {
         }
     }
 
+    @Test
+    void messagesOfOneResidentArrivingTogetherAreAppliedOneAfterTheOther() throws Exception {
+        var conversations = service.context.getBean(be.buurtstem.bot.service.conversation.ConversationService.class);
+        String chat = "concurrent-web-resident-0001";
+        java.time.Instant now = java.time.Instant.now();
+        conversations.handle(new be.buurtstem.bot.service.conversation.Inbound("web", chat, "c:start",
+                new be.buurtstem.bot.service.conversation.Inbound.Pick("buurt"), "nl", now),
+                be.buurtstem.bot.service.conversation.Delivery.NONE);
+        // the consent question is asked; 8 presses of "yes" arrive at the same moment (the same one, re-sent)
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<?>> jobs = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            int n = i;
+            jobs.add(pool.submit(() -> conversations.handle(new be.buurtstem.bot.service.conversation.Inbound("web",
+                    chat, "c:" + n, new be.buurtstem.bot.service.conversation.Inbound.Answer(
+                    new be.buurtstem.bot.service.survey.ResidentInput.Choice(n == 0 ? "yes" : "noord")), "nl", now),
+                    be.buurtstem.bot.service.conversation.Delivery.NONE)));
+        }
+        for (var job : jobs) {
+            job.get();
+        }
+        pool.shutdown();
+        String rid = conversations.respondentId("web", chat);
+        Document session = service.db().getCollection("sessions").find(eq("_id", rid)).first();
+        // 1 start + 8 inputs, each applied to the state the previous one left: version 9, 8 inputs remembered
+        assertEquals(9L, ((Number) session.get("version")).longValue());
+        assertEquals(9, session.getList("appliedInputs", String.class).size());
+    }
+
+    @Test
+    void staleSessionWriteIsRefused() {
+        var store = service.store();
+        String rid = rid(5001) + "-copy";
+        var s = new be.buurtstem.bot.service.store.SessionRecord(rid, "telegram", "buurt", 1, "nl", "0|nl", "active",
+                List.of(), List.of(), java.time.Instant.now(), java.time.Instant.now(), 0);
+        var saved = store.saveSession(s, 0);
+        store.saveSession(saved, saved.version());
+        org.junit.jupiter.api.Assertions.assertThrows(be.buurtstem.bot.service.store.ConcurrentUpdateException.class,
+                () -> store.saveSession(saved, saved.version()));
+        service.db().getCollection("sessions").deleteOne(eq("_id", rid));
+    }
+
     /** No names, usernames or phone numbers anywhere in the database. */
     static void assertNoPersonalData() {
         for (String name : service.db().listCollectionNames()) {

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,6 +33,8 @@ class WebhookTest {
         Map<String, Object> p = Harness.properties(dataDir, telegram);
         p.put("telegram.webhook-url", "https://buurt.example/telegram/webhook");
         p.put("telegram.webhook-secret", SECRET);
+        p.put("telegram.per-chat-interval", "300ms");
+        p.put("telegram.organiser-chat-id", "999");
         service = Harness.start(p);
     }
 
@@ -80,6 +83,30 @@ class WebhookTest {
         Harness.await("reply sent", Duration.ofSeconds(10), () -> telegram.textsTo(6002).size() == 1);
         Thread.sleep(300);
         assertEquals(1, telegram.textsTo(6002).size());
+    }
+
+    @Test
+    void messagesToOneChatAreSpacedByThePerChatInterval() throws Exception {
+        assertEquals(200, post(SECRET, update(20, 6003, "/start buurt")).statusCode());
+        assertEquals(200, post(SECRET, update(21, 6003, "/start")).statusCode()); // welcome back + the question again
+        Harness.await("three messages", Duration.ofSeconds(10), () -> telegram.textsTo(6003).size() == 3);
+        List<java.util.Date> times = telegram.wiremock().getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().toLowerCase().endsWith("/sendmessage")
+                        && e.getRequest().getBodyAsString().contains("6003"))
+                .map(e -> e.getRequest().getLoggedDate()).sorted().toList();
+        for (int i = 1; i < times.size(); i++) {
+            long gap = times.get(i).getTime() - times.get(i - 1).getTime();
+            assertTrue(gap >= 290, "gap between messages to one chat: " + gap + " ms");
+        }
+        assertTrue(telegram.textsTo(6003).get(1).startsWith("Welkom terug"), telegram.textsTo(6003).toString());
+    }
+
+    @Test
+    void organiserNoticeGoesToTheConfiguredChat() {
+        service.context.getBean(be.buurtstem.bot.service.ops.OrganiserNotifier.class)
+                .notifyOrganisers("Nog geen stemmen uit de wijk Noord deze week.");
+        Harness.await("notice sent", Duration.ofSeconds(10), () -> !telegram.textsTo(999).isEmpty());
+        assertEquals("Nog geen stemmen uit de wijk Noord deze week.", telegram.textsTo(999).getFirst());
     }
 
     @Test
