@@ -70,6 +70,11 @@ public class ServiceConfiguration {
         return store;
     }
 
+    @Bean(destroyMethod = "close")
+    be.buurtstem.bot.service.ops.Housekeeping housekeeping(Store store) {
+        return new be.buurtstem.bot.service.ops.Housekeeping(store);
+    }
+
     @Bean
     RespondentIds respondentIds(BuurtstemSettings settings) {
         return RespondentIds.load(settings.secret(), Path.of(settings.dataDir()));

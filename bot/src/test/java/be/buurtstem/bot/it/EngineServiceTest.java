@@ -73,7 +73,7 @@ class EngineServiceTest {
     }
 
     static void awaitText(long chat, String expected) {
-        Harness.await("'" + expected + "' sent to " + chat + "; got " + telegram.textsTo(chat), WAIT,
+        Harness.await("'" + expected + "' sent to " + chat, WAIT,
                 () -> telegram.textsTo(chat).stream().anyMatch(t -> t.contains(expected)));
     }
 
@@ -142,6 +142,36 @@ class EngineServiceTest {
                 .orElseThrow();
         assertEquals("AgACAgQAAxk-file-id", picture.get("value", Document.class).getString("file"), picture.toJson());
         assertEquals("Het park bij de kerk", picture.get("value", Document.class).getString("caption"));
+    }
+
+    @Test
+    void myDataAndDeleteThroughTheEngineLeaveNoTrace() {
+        long chat = 7006;
+        telegram.text(chat, "/start straat", "nl");
+        awaitText(chat, "Doet u mee");
+        telegram.press(chat, "yes", "nl");
+        awaitText(chat, "In welke wijk woont u?");
+        telegram.press(chat, "noord", "nl");
+        awaitText(chat, "Wat zou u veranderen in uw straat?");
+        int before = telegram.textsTo(chat).size();
+        telegram.text(chat, "/mydata", "nl");
+        Harness.await("my data shown", WAIT, () -> telegram.textsTo(chat).size() > before
+                && telegram.textsTo(chat).subList(before, telegram.textsTo(chat).size()).stream()
+                .anyMatch(t -> t.contains("Noord")));
+        int beforeDelete = telegram.textsTo(chat).size();
+        telegram.text(chat, "/delete", "nl");
+        Harness.await("confirmation asked", WAIT, () -> telegram.sentTo(chat).size() > beforeDelete
+                && telegram.sentTo(chat).getLast().path("reply_markup").has("inline_keyboard"));
+        telegram.press(chat, "yes", "nl");
+        awaitText(chat, "Al uw antwoorden en gegevens zijn gewist.");
+        String rid = rid(chat);
+        Harness.await("outbox drained", WAIT, () -> service.db().getCollection("outbox")
+                .countDocuments(eq("chat", String.valueOf(chat))) == 0);
+        for (String name : service.db().listCollectionNames()) {
+            for (Document d : service.db().getCollection(name).find()) {
+                assertTrue(!d.toJson().contains(rid), "trace of the resident in " + name + ": " + d.toJson());
+            }
+        }
     }
 
     @Test

@@ -257,7 +257,7 @@ class TelegramServiceTest {
 
         telegram.text(chat, "/delete", "nl");
         awaitTexts(chat, 5);
-        assertEquals("Al je antwoorden en gegevens zijn gewist. Bedankt.", telegram.textsTo(chat).get(4));
+        assertEquals("Al uw antwoorden en gegevens zijn gewist. Bedankt.", telegram.textsTo(chat).get(4));
         Harness.await("outbox drained", WAIT, () -> service.db().getCollection("outbox")
                 .countDocuments(eq("chat", String.valueOf(chat))) == 0);
         for (String name : service.db().listCollectionNames()) {

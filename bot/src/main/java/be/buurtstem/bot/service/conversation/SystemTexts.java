@@ -9,7 +9,7 @@ public final class SystemTexts {
 
     private static final Map<String, Map<String, String>> TEXTS = Map.ofEntries(
             Map.entry("web_send", Map.of("nl", "Verstuur", "fr", "Envoyer", "ar", "إرسال", "tr", "Gönder", "en", "Send")),
-            Map.entry("web_placeholder", Map.of("nl", "Typ je antwoord…", "fr", "Écrivez votre réponse…",
+            Map.entry("web_placeholder", Map.of("nl", "Typ uw antwoord…", "fr", "Écrivez votre réponse…",
                     "ar", "اكتب إجابتك…", "tr", "Cevabınızı yazın…", "en", "Type your answer…")),
             Map.entry("web_delete", Map.of("nl", "Wis mijn antwoorden", "fr", "Effacer mes réponses",
                     "ar", "احذف إجاباتي", "tr", "Cevaplarımı sil", "en", "Delete my answers")),
@@ -30,31 +30,31 @@ public final class SystemTexts {
                     "tr", "Şu anda anket yok. Lütfen daha sonra tekrar deneyin.",
                     "en", "There is no questionnaire right now. Please try again later.")),
             Map.entry("welcome_back", Map.of(
-                    "nl", "Welkom terug! We gaan verder waar je gebleven was.",
+                    "nl", "Welkom terug! We gaan verder waar u gebleven was.",
                     "fr", "Bon retour ! On reprend là où vous vous étiez arrêté.",
                     "ar", "مرحباً بعودتك! نكمل من حيث توقفت.",
                     "tr", "Tekrar hoş geldiniz! Kaldığınız yerden devam ediyoruz.",
                     "en", "Welcome back! Let's continue where you left off.")),
             Map.entry("deleted", Map.of(
-                    "nl", "Al je antwoorden en gegevens zijn gewist. Bedankt.",
+                    "nl", "Al uw antwoorden en gegevens zijn gewist. Bedankt.",
                     "fr", "Toutes vos réponses et données ont été effacées. Merci.",
                     "ar", "تم حذف جميع إجاباتك وبياناتك. شكراً لك.",
                     "tr", "Tüm cevaplarınız ve verileriniz silindi. Teşekkürler.",
                     "en", "All your answers and data have been deleted. Thank you.")),
             Map.entry("my_data", Map.of(
-                    "nl", "Dit is alles wat we over jou bewaren (zonder naam of telefoonnummer):",
+                    "nl", "Dit is alles wat we over u bewaren (zonder naam of telefoonnummer):",
                     "fr", "Voici tout ce que nous conservons sur vous (sans nom ni numéro) :",
                     "ar", "هذا كل ما نحفظه عنك (بدون اسم أو رقم هاتف):",
                     "tr", "Hakkınızda sakladığımız her şey bu (isim veya telefon numarası olmadan):",
                     "en", "This is everything we keep about you (no name or phone number):")),
             Map.entry("my_data_empty", Map.of(
-                    "nl", "We bewaren niets over jou.",
+                    "nl", "We bewaren niets over u.",
                     "fr", "Nous ne conservons rien sur vous.",
                     "ar", "لا نحفظ أي شيء عنك.",
                     "tr", "Hakkınızda hiçbir şey saklamıyoruz.",
                     "en", "We keep nothing about you.")),
             Map.entry("unsupported", Map.of(
-                    "nl", "Dit kan ik niet lezen. Antwoord met tekst of met de knoppen, alsjeblieft.",
+                    "nl", "Dit kan ik niet lezen. Antwoord met tekst of met de knoppen, alstublieft.",
                     "fr", "Je ne peux pas lire ceci. Répondez par un texte ou avec les boutons, s'il vous plaît.",
                     "ar", "لا أستطيع قراءة هذا. من فضلك أجب بنص أو بالأزرار.",
                     "tr", "Bunu okuyamıyorum. Lütfen yazıyla veya düğmelerle cevap verin.",

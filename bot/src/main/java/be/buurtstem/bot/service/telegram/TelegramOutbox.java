@@ -52,6 +52,8 @@ public class TelegramOutbox implements AutoCloseable {
     private final AtomicLong seq = new AtomicLong(System.currentTimeMillis() * 1000);
     private final Map<String, Instant> chatNext = new ConcurrentHashMap<>();
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    /** Items sent moments ago: a listing read before their removal must not send them again. */
+    private final Map<String, Instant> recentlyDone = new ConcurrentHashMap<>();
     private final Semaphore wake = new Semaphore(0);
     private final ExecutorService senders = Executors.newFixedThreadPool(4, Thread.ofPlatform().name("telegram-send-", 0)
             .daemon(true).factory());
@@ -140,11 +142,15 @@ public class TelegramOutbox implements AutoCloseable {
         long intervalNanos = TimeUnit.SECONDS.toNanos(1) / Math.max(1, settings.messagesPerSecond());
         while (running) {
             try {
-                List<Document> pending = store.pendingOutbox(500);
                 Instant now = Instant.now();
+                recentlyDone.values().removeIf(t -> t.isBefore(now.minusSeconds(60)));
+                List<Document> pending = store.pendingOutbox(500);
                 Set<String> seen = new HashSet<>();
                 for (Document item : pending) {
                     String chat = item.getString("chat");
+                    if (recentlyDone.containsKey(item.getString("_id"))) {
+                        continue;
+                    }
                     if (!seen.add(chat) || inFlight.contains(chat)) {
                         continue; // only the oldest item of each chat, one at a time: order per chat is kept
                     }
@@ -193,6 +199,7 @@ public class TelegramOutbox implements AutoCloseable {
                         .messageId(item.getInteger("messageId")).text(item.getString("text")).build());
                 default -> api.sender().execute(sendMessage(item));
             }
+            recentlyDone.put(id, Instant.now());
             store.outboxDone(id);
             if (!"callback".equals(type)) {
                 chatNext.put(chat, Instant.now().plus(settings.perChatInterval()));
@@ -216,9 +223,11 @@ public class TelegramOutbox implements AutoCloseable {
                 log.info("resident blocked the bot: marked stopped, {} queued messages dropped respondent={}", dropped,
                         RespondentIds.logTag(respondent));
             } else if (code >= 400 && code < 500) {
+                recentlyDone.put(id, Instant.now());
                 store.outboxDone(id);
                 log.warn("telegram refused a {} ({}), dropped: {}", type, code, e.getMessage());
             } else if (attempts >= MAX_SEND_ATTEMPTS) {
+                recentlyDone.put(id, Instant.now());
                 store.outboxDone(id);
                 log.error("telegram {} failed {} times, dropped: {}", type, attempts, e.getMessage());
             } else {

@@ -82,7 +82,11 @@ public class TelegramPoller implements AutoCloseable {
                 sleep(TelegramApi.errorCode(e) == 429 ? TelegramApi.retryAfter(e) : backoff);
                 backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30)
                         : backoff.multipliedBy(2);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                if (!running) {
+                    return;
+                }
+                // never let the loop die silently (the library's polling application does): log, wait, go on
                 log.error("telegram update batch failed; it will be fetched again", e);
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30)

@@ -74,12 +74,12 @@ public class UpdateProcessor {
      */
     public void process(Update update) {
         int attempts = settings.updateAttempts();
-        RuntimeException last = null;
+        Throwable last = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
                 handleOnce(update);
                 return;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | StackOverflowError e) {
                 last = e;
                 log.warn("update {} failed (attempt {}/{}): {}", update.getUpdateId(), attempt, attempts, e.toString());
                 if (attempt < attempts) {
