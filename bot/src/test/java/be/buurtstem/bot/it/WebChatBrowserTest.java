@@ -103,6 +103,10 @@ class WebChatBrowserTest {
             input.sendKeys("حديقة صغيرة للأطفال");
             driver.findElement(By.id("send")).click();
             waitForBubble(wait, driver, "شكرًا على إجاباتك!");
+            // a reload after the end shows the end, it does not start over
+            driver.navigate().refresh();
+            waitForBubble(wait, driver, "شكرًا على إجاباتك!");
+            assertTrue(driver.findElements(By.cssSelector(".buttons button")).isEmpty());
             File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
             Files.copy(shot.toPath(), Path.of("target", "webchat-ar.png"),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);

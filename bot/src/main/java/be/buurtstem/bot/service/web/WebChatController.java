@@ -121,6 +121,14 @@ public class WebChatController {
         if (cookie == null || !COOKIE_VALUE.matcher(cookie).matches() || catalog.current(questionnaire).isEmpty()) {
             return ResponseEntity.badRequest().build();
         }
+        // a finished conversation is shown as it ended (a reload must not start the questionnaire over)
+        Optional<SessionRecord> done = store.session(conversations.respondentId(CHANNEL, cookie))
+                .filter(s -> !s.active() && s.questionnaire().equals(questionnaire));
+        if (done.isPresent()) {
+            String lang = done.get().language();
+            return ResponseEntity.ok(new ChatView(lang, SystemTexts.rightToLeft(lang) ? "rtl" : "ltr",
+                    done.get().lastMessages(), true));
+        }
         return ResponseEntity.ok(run(cookie, null, new Inbound.Pick(questionnaire), acceptLanguage));
     }
 
@@ -154,8 +162,7 @@ public class WebChatController {
         if (cookie == null || !COOKIE_VALUE.matcher(cookie).matches()) {
             return ResponseEntity.badRequest().build();
         }
-        ChatView view = run(cookie, null, new Inbound.DeleteMyData(), acceptLanguage);
-        return ResponseEntity.ok(new ChatView(view.language(), view.dir(), view.messages(), true));
+        return ResponseEntity.ok(run(cookie, null, new Inbound.DeleteMyData(), acceptLanguage));
     }
 
     @PostMapping("/chat/{questionnaire}/api/mydata")
