@@ -107,7 +107,8 @@ final class ScriptedSurvey implements Survey {
         List<SurveyEvent> events = new ArrayList<>();
         switch (step) {
             case 0 -> {
-                String choice = input instanceof ResidentInput.Choice c ? c.id() : "";
+                String choice = input instanceof ResidentInput.Choice c ? c.id()
+                        : input instanceof ResidentInput.Text t ? t.text().strip().toLowerCase() : "";
                 if (choice.equals("yes")) {
                     events.add(new SurveyEvent.ConsentGiven(id, version, now));
                     return new Step(state(1, lang), List.of(question(1, lang)), events);

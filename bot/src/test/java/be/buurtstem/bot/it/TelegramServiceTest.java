@@ -312,6 +312,40 @@ class TelegramServiceTest {
         service.db().getCollection("sessions").deleteOne(eq("_id", rid));
     }
 
+    @Test
+    void throughputOfManyResidentsAtOnce() {
+        int residents = 75;
+        long first = 8000;
+        long before = service.db().getCollection("processed_updates").countDocuments();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < residents; i++) {
+            telegram.text(first + i, "/start buurt", "nl");
+            telegram.text(first + i, "yes", "nl");
+            telegram.text(first + i, "noord", "nl");
+            telegram.text(first + i, "Een speeltuin en meer licht in de straat.", "nl");
+        }
+        Harness.await("all updates stored", Duration.ofSeconds(60), () ->
+                service.db().getCollection("processed_updates").countDocuments() >= before + 4L * residents);
+        long stored = System.nanoTime();
+        Harness.await("all replies sent", Duration.ofSeconds(60), () -> {
+            for (int i = 0; i < residents; i++) {
+                if (telegram.textsTo(first + i).size() < 4) {
+                    return false;
+                }
+            }
+            return true;
+        });
+        long sent = System.nanoTime();
+        System.out.printf("THROUGHPUT %d updates from %d residents stored and confirmed in %d ms (%.0f updates/s); "
+                        + "%d replies sent after %d ms%n", 4 * residents, residents, (stored - t0) / 1_000_000,
+                4 * residents / ((stored - t0) / 1e9), 4 * residents, (sent - t0) / 1_000_000);
+        long answers = 0;
+        for (int i = 0; i < residents; i++) {
+            answers += service.db().getCollection("answers").countDocuments(eq("respondent", rid(first + i)));
+        }
+        assertEquals(2L * residents, answers);
+    }
+
     /** No names, usernames or phone numbers anywhere in the database. */
     static void assertNoPersonalData() {
         for (String name : service.db().listCollectionNames()) {

@@ -52,8 +52,11 @@ public class TelegramOutbox implements AutoCloseable {
     private final AtomicLong seq = new AtomicLong(System.currentTimeMillis() * 1000);
     private final Map<String, Instant> chatNext = new ConcurrentHashMap<>();
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
-    /** Items sent moments ago: a listing read before their removal must not send them again. */
-    private final Map<String, Instant> recentlyDone = new ConcurrentHashMap<>();
+    /**
+     * Items just handled, and until when to leave them alone: a listing read before an item was removed or
+     * rescheduled must not send it again (sent, dropped) or sooner than its backoff (retry).
+     */
+    private final Map<String, Instant> hold = new ConcurrentHashMap<>();
     private final Semaphore wake = new Semaphore(0);
     private final ExecutorService senders = Executors.newFixedThreadPool(4, Thread.ofPlatform().name("telegram-send-", 0)
             .daemon(true).factory());
@@ -143,15 +146,12 @@ public class TelegramOutbox implements AutoCloseable {
         while (running) {
             try {
                 Instant now = Instant.now();
-                recentlyDone.values().removeIf(t -> t.isBefore(now.minusSeconds(60)));
+                hold.values().removeIf(t -> t.isBefore(now));
                 List<Document> pending = store.pendingOutbox(500);
                 Set<String> seen = new HashSet<>();
                 for (Document item : pending) {
                     String chat = item.getString("chat");
-                    if (recentlyDone.containsKey(item.getString("_id"))) {
-                        continue;
-                    }
-                    if (!seen.add(chat) || inFlight.contains(chat)) {
+                    if (!seen.add(chat) || inFlight.contains(chat) || hold.containsKey(item.getString("_id"))) {
                         continue; // only the oldest item of each chat, one at a time: order per chat is kept
                     }
                     boolean callback = "callback".equals(item.getString("type"));
@@ -199,7 +199,7 @@ public class TelegramOutbox implements AutoCloseable {
                         .messageId(item.getInteger("messageId")).text(item.getString("text")).build());
                 default -> api.sender().execute(sendMessage(item));
             }
-            recentlyDone.put(id, Instant.now());
+            hold.put(id, Instant.now().plusSeconds(60));
             store.outboxDone(id);
             if (!"callback".equals(type)) {
                 chatNext.put(chat, Instant.now().plus(settings.perChatInterval()));
@@ -212,6 +212,7 @@ public class TelegramOutbox implements AutoCloseable {
                 Instant until = Instant.now().plus(wait);
                 chatNext.put(chat, until);
                 globalPauseUntil = until;
+                hold.put(id, until);
                 store.outboxRetryLater(id, attempts, until);
                 log.warn("telegram rate limit: waiting {}s as asked (retry_after)", wait.toSeconds());
             } else if (code == 403) {
@@ -219,15 +220,16 @@ public class TelegramOutbox implements AutoCloseable {
                 if (respondent != null) {
                     store.markStopped(respondent, "blocked", Instant.now());
                 }
+                hold.put(id, Instant.now().plusSeconds(60));
                 long dropped = store.dropOutboxForChat(chat);
                 log.info("resident blocked the bot: marked stopped, {} queued messages dropped respondent={}", dropped,
                         RespondentIds.logTag(respondent));
             } else if (code >= 400 && code < 500) {
-                recentlyDone.put(id, Instant.now());
+                hold.put(id, Instant.now().plusSeconds(60));
                 store.outboxDone(id);
                 log.warn("telegram refused a {} ({}), dropped: {}", type, code, e.getMessage());
             } else if (attempts >= MAX_SEND_ATTEMPTS) {
-                recentlyDone.put(id, Instant.now());
+                hold.put(id, Instant.now().plusSeconds(60));
                 store.outboxDone(id);
                 log.error("telegram {} failed {} times, dropped: {}", type, attempts, e.getMessage());
             } else {
@@ -236,11 +238,13 @@ public class TelegramOutbox implements AutoCloseable {
                 if (backoff.compareTo(Duration.ofMinutes(1)) > 0) {
                     backoff = Duration.ofMinutes(1);
                 }
+                hold.put(id, Instant.now().plus(backoff));
                 store.outboxRetryLater(id, attempts, Instant.now().plus(backoff));
                 log.warn("telegram {} failed (code {}), retry {} in {} ms", type, code, attempts, backoff.toMillis());
             }
         } catch (RuntimeException e) {
             log.error("outbox item {} could not be sent", type, e);
+            hold.put(id, Instant.now().plusSeconds(5));
             store.outboxRetryLater(id, item.getInteger("attempts", 0) + 1, Instant.now().plusSeconds(5));
         }
     }
