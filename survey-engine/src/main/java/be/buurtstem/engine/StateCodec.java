@@ -22,7 +22,9 @@ import java.util.Map;
  */
 public final class StateCodec {
     private static final int FORMAT = 1;
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    // A thread-local buffer pool: states are read and written on request threads, many times a second.
+    private static final JsonMapper MAPPER = JsonMapper.builder(tools.jackson.core.json.JsonFactory.builder()
+            .recyclerPool(tools.jackson.core.util.JsonRecyclerPools.threadLocalPool()).build()).build();
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private StateCodec() {
