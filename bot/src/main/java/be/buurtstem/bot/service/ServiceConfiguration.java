@@ -71,8 +71,8 @@ public class ServiceConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    be.buurtstem.bot.service.ops.Housekeeping housekeeping(Store store) {
-        return new be.buurtstem.bot.service.ops.Housekeeping(store);
+    be.buurtstem.bot.service.ops.Housekeeping housekeeping(Store store, Database database) {
+        return new be.buurtstem.bot.service.ops.Housekeeping(store, database.embedded());
     }
 
     @Bean

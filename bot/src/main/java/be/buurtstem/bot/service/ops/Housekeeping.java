@@ -11,7 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Hourly: forgets processed update ids older than a week (Telegram redelivers for at most a day), so that
+ * Hourly: compacts the embedded database file and forgets processed update ids older than a week (Telegram redelivers for at most a day), so that
  * {@code processed_updates} does not grow without end.
  */
 public final class Housekeeping implements AutoCloseable {
@@ -21,8 +21,15 @@ public final class Housekeeping implements AutoCloseable {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("housekeeping").daemon(true).factory());
 
-    public Housekeeping(Store store) {
+    public Housekeeping(Store store, be.buurtstem.bot.service.store.EmbeddedMongo embedded) {
         timer.scheduleWithFixedDelay(() -> {
+            if (embedded != null) {
+                try {
+                    embedded.compact();
+                } catch (RuntimeException e) {
+                    log.warn("embedded database compaction failed: {}", e.toString());
+                }
+            }
             try {
                 long removed = store.forgetProcessedBefore(Instant.now().minus(KEEP_PROCESSED));
                 if (removed > 0) {

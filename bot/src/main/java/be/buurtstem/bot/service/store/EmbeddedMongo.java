@@ -141,6 +141,22 @@ public final class EmbeddedMongo implements Durability, AutoCloseable {
         }
     }
 
+    /**
+     * Rewrites sparse chunks so the file does not grow without end (H2 does this in its background writer, which
+     * is off here). Called now and then by the housekeeping; commits like any other write.
+     */
+    public void compact() {
+        commandLock.writeLock().lock();
+        try {
+            if (store.getFillRate() < 60) {
+                store.compact(60, 16 * 1024 * 1024);
+            }
+        } finally {
+            commandLock.writeLock().unlock();
+        }
+        sync();
+    }
+
     private void commitAndSync() {
         commandLock.writeLock().lock();
         try {
