@@ -175,6 +175,48 @@ class EngineServiceTest {
     }
 
     @Test
+    void webChatPageAndApi() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(service.baseUrl() + "/chat/straat"))
+                .header("Accept-Language", "ar,nl;q=0.5").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode());
+        String cookie = page.headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(cookie.contains("HttpOnly"), cookie);
+        assertTrue(page.body().contains("dir=\"rtl\""));
+        assertTrue(!page.body().contains("http://") && !page.body().contains("https://"), "no external resources");
+        assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"));
+        assertEquals(404, http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(service.baseUrl()
+                + "/chat/onbekend")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode());
+        String id = cookie.substring(0, cookie.indexOf(';'));
+        java.util.function.BiFunction<String, String, String> api = (what, body) -> {
+            try {
+                var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(service.baseUrl()
+                                + "/chat/straat/api/" + what)).header("Cookie", id).header("Content-Type", "application/json")
+                        .header("Accept-Language", "nl").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, r.statusCode(), r.body());
+                return r.body();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        };
+        assertTrue(api.apply("hello", "{}").contains("Doet u mee"));
+        assertTrue(api.apply("send", "{\"id\":\"m1\",\"choice\":\"yes\"}").contains("In welke wijk"));
+        assertTrue(api.apply("send", "{\"id\":\"m1\",\"choice\":\"yes\"}").contains("In welke wijk"),
+                "a re-sent message is not applied twice");
+        assertTrue(api.apply("send", "{\"id\":\"m2\",\"text\":\"zuid\"}").contains("Wat zou u veranderen"));
+        String confirm = api.apply("delete", "{}");
+        assertTrue(confirm.contains("\"id\":\"yes\""), confirm);
+        String deleted = api.apply("send", "{\"id\":\"m3\",\"choice\":\"yes\"}");
+        assertTrue(deleted.contains("Al uw antwoorden en gegevens zijn gewist."), deleted);
+        assertEquals(0, service.db().getCollection("answers").countDocuments(eq("channel", "web")));
+        var noCookie = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(service.baseUrl()
+                        + "/chat/straat/api/hello")).POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+                .header("Content-Type", "application/json").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, noCookie.statusCode());
+    }
+
+    @Test
     void arabicConversation() {
         long chat = 7002;
         telegram.text(chat, "/start straat", "ar");

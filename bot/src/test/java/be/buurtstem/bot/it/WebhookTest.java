@@ -35,6 +35,7 @@ class WebhookTest {
         p.put("telegram.webhook-secret", SECRET);
         p.put("telegram.per-chat-interval", "300ms");
         p.put("telegram.organiser-chat-id", "999");
+        p.put("buurtstem.welcome-back-after", "1s");
         service = Harness.start(p);
     }
 
@@ -99,6 +100,18 @@ class WebhookTest {
             assertTrue(gap >= 290, "gap between messages to one chat: " + gap + " ms");
         }
         assertTrue(telegram.textsTo(6003).get(1).startsWith("Welkom terug"), telegram.textsTo(6003).toString());
+    }
+
+    @Test
+    void aResidentComingBackAfterAWhileIsWelcomedBackAtTheSameQuestion() throws Exception {
+        assertEquals(200, post(SECRET, update(30, 6004, "/start buurt")).statusCode());
+        Harness.await("question", Duration.ofSeconds(10), () -> telegram.textsTo(6004).size() == 1);
+        Thread.sleep(1200);
+        assertEquals(200, post(SECRET, update(31, 6004, "hallo")).statusCode());
+        Harness.await("welcome back", Duration.ofSeconds(10), () -> telegram.textsTo(6004).size() == 3);
+        List<String> texts = telegram.textsTo(6004);
+        assertTrue(texts.get(1).startsWith("Welkom terug"), texts.toString());
+        assertEquals(texts.get(0), texts.get(2), "the same question again");
     }
 
     @Test
