@@ -29,9 +29,6 @@ import java.util.Optional;
  * {@code outbox}, {@code parked_updates}, {@code questionnaires}, {@code audit}.
  */
 public class Store {
-    public static final List<String> COLLECTIONS = List.of("respondents", "sessions", "answers", "processed_updates",
-            "outbox", "parked_updates", "questionnaires", "audit", "codings");
-
     private final MongoDatabase db;
     private final Durability durability;
 

@@ -149,6 +149,7 @@ public class TelegramOutbox implements AutoCloseable {
                 hold.values().removeIf(t -> t.isBefore(now));
                 List<Document> pending = store.pendingOutbox(500);
                 Set<String> seen = new HashSet<>();
+                int dispatched = 0;
                 for (Document item : pending) {
                     String chat = item.getString("chat");
                     if (!seen.add(chat) || inFlight.contains(chat) || hold.containsKey(item.getString("_id"))) {
@@ -167,6 +168,7 @@ public class TelegramOutbox implements AutoCloseable {
                         nextGlobalNanos = Math.max(System.nanoTime(), nextGlobalNanos) + intervalNanos;
                     }
                     inFlight.add(chat);
+                    dispatched++;
                     senders.submit(() -> {
                         try {
                             send(item);
@@ -176,7 +178,8 @@ public class TelegramOutbox implements AutoCloseable {
                         }
                     });
                 }
-                wake.tryAcquire(pending.isEmpty() ? 500 : 20, TimeUnit.MILLISECONDS);
+                // woken at once by new items and finished sends; otherwise look again soon only if work was done
+                wake.tryAcquire(pending.isEmpty() ? 500 : dispatched > 0 ? 20 : 100, TimeUnit.MILLISECONDS);
                 wake.drainPermits();
             } catch (InterruptedException e) {
                 return;

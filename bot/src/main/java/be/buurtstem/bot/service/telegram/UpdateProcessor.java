@@ -2,7 +2,6 @@ package be.buurtstem.bot.service.telegram;
 
 import be.buurtstem.bot.service.conversation.ConversationService;
 import be.buurtstem.bot.service.conversation.Inbound;
-import be.buurtstem.bot.service.privacy.RespondentIds;
 import be.buurtstem.bot.service.store.Store;
 import be.buurtstem.bot.service.survey.ResidentInput;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -232,9 +231,5 @@ public class UpdateProcessor {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    static String tag(String respondent) {
-        return RespondentIds.logTag(respondent);
     }
 }
