@@ -135,14 +135,24 @@ class TelegramServiceTest {
     @Test
     void deepLinkStartsOneQuestionnaireAndFillsTheSegment() {
         long chat = 5003;
-        telegram.text(chat, "/start wonen__area-molenbeek", "fr");
+        telegram.text(chat, "/start wonen__buurt-molenbeek", "fr");
         awaitTexts(chat, 1);
         assertEquals("Mogen we je antwoorden anoniem bewaren?", telegram.textsTo(chat).getFirst(),
                 "French is not offered by this questionnaire: its default language is used");
-        Document respondent = service.db().getCollection("respondents").find(eq("_id", rid(chat))).first();
-        assertEquals("molenbeek", respondent.get("segments", Document.class).getString("area"));
         Document session = service.db().getCollection("sessions").find(eq("_id", rid(chat))).first();
         assertEquals("wonen", session.getString("questionnaire"));
+        assertEquals("molenbeek", session.get("linkSegments", Document.class).getString("buurt"));
+        // nothing about the resident is recorded before consent
+        assertEquals(0, service.db().getCollection("respondents").countDocuments(eq("_id", rid(chat))));
+        telegram.press(chat, "yes", "fr");
+        awaitTexts(chat, 2);
+        telegram.press(chat, "zuid", "fr");
+        awaitTexts(chat, 3);
+        Document respondent = service.db().getCollection("respondents").find(eq("_id", rid(chat))).first();
+        assertEquals("molenbeek", respondent.get("segments", Document.class).getString("buurt"));
+        Document answer = service.db().getCollection("answers").find(eq("respondent", rid(chat))).first();
+        assertEquals("molenbeek", answer.get("segments", Document.class).getString("buurt"));
+        assertEquals("zuid", answer.get("segments", Document.class).getString("area"));
     }
 
     @Test
@@ -304,7 +314,7 @@ class TelegramServiceTest {
         var store = service.store();
         String rid = rid(5001) + "-copy";
         var s = new be.buurtstem.bot.service.store.SessionRecord(rid, "telegram", "buurt", 1, "nl", "0|nl", "active",
-                List.of(), List.of(), java.time.Instant.now(), java.time.Instant.now(), 0);
+                List.of(), List.of(), java.util.Map.of(), java.time.Instant.now(), java.time.Instant.now(), 0);
         var saved = store.saveSession(s, 0);
         store.saveSession(saved, saved.version());
         org.junit.jupiter.api.Assertions.assertThrows(be.buurtstem.bot.service.store.ConcurrentUpdateException.class,

@@ -164,16 +164,11 @@ public class ConversationService {
         }
         Survey s = survey.get();
         String lang = pickLanguage(language, s);
-        if (!segments.isEmpty()) {
-            List<org.bson.conversions.Bson> sets = new ArrayList<>();
-            segments.forEach((k, v) -> sets.add(Updates.set("segments." + k, v)));
-            store.updateRespondent(rid, in.channel(), Updates.combine(sets), in.at());
-        }
         Step step = s.start(lang, segments, in.at());
         log.info("conversation started questionnaire={} version={} language={} respondent={}", s.id(), s.version(),
                 lang, RespondentIds.logTag(rid));
         SessionRecord fresh = new SessionRecord(rid, in.channel(), s.id(), s.version(), lang, step.state(),
-                SessionRecord.ACTIVE, List.of(), List.of(), in.at(), in.at(), 0);
+                SessionRecord.ACTIVE, List.of(), List.of(), segments, in.at(), in.at(), 0);
         long expected = existing.map(SessionRecord::version).orElse(0L);
         return applyStep(rid, in, fresh, expected, s, step, List.of(), delivery);
     }
@@ -219,9 +214,11 @@ public class ConversationService {
         String status = session.status();
         for (SurveyEvent event : step.events()) {
             switch (event) {
-                case SurveyEvent.AnswerRecorded a -> storeAnswer(rid, in, a.answer());
-                case SurveyEvent.ConsentGiven c -> store.recordConsent(rid, in.channel(), c.questionnaireId(),
-                        c.version(), true, c.at());
+                case SurveyEvent.AnswerRecorded a -> storeAnswer(rid, in, session, a.answer());
+                case SurveyEvent.ConsentGiven c -> {
+                    store.recordConsent(rid, in.channel(), c.questionnaireId(), c.version(), true, c.at());
+                    keepLinkSegments(rid, in, session);
+                }
                 case SurveyEvent.ConsentRefused c -> {
                     store.recordConsent(rid, in.channel(), c.questionnaireId(), c.version(), false, c.at());
                     status = SessionRecord.REFUSED;
@@ -252,7 +249,8 @@ public class ConversationService {
         }
         List<BotMessage> last = step.messages().isEmpty() ? session.lastMessages() : step.messages();
         SessionRecord next = new SessionRecord(rid, session.channel(), survey.id(), survey.version(), language,
-                step.state(), status, last, applied, session.startedAt(), in.at(), session.version());
+                step.state(), status, last, applied, session.linkSegments(), session.startedAt(), in.at(),
+                session.version());
         store.saveSession(next, expectedVersion);
         if (!SessionRecord.ACTIVE.equals(status)) {
             log.info("conversation ended questionnaire={} status={} respondent={}", survey.id(), status,
@@ -261,7 +259,17 @@ public class ConversationService {
         return finish(rid, in, out, delivery, language);
     }
 
-    private void storeAnswer(String rid, Inbound in, AnswerRecord a) {
+    /** Segment values from the deep link become part of the respondent once they take part (never before). */
+    private void keepLinkSegments(String rid, Inbound in, SessionRecord session) {
+        if (!session.linkSegments().isEmpty()) {
+            List<org.bson.conversions.Bson> sets = new ArrayList<>();
+            session.linkSegments().forEach((k, v) -> sets.add(Updates.set("segments." + k, v)));
+            store.updateRespondent(rid, in.channel(), Updates.combine(sets), in.at());
+        }
+    }
+
+    private void storeAnswer(String rid, Inbound in, SessionRecord session, AnswerRecord a) {
+        keepLinkSegments(rid, in, session);
         Document respondent = store.respondent(rid).orElse(new Document());
         Document segments = respondent.get("segments", Document.class);
         if (a.segment() != null && !a.segment().isBlank()) {
@@ -313,7 +321,8 @@ public class ConversationService {
         }
         store.saveSession(new SessionRecord(rid, session.channel(), session.questionnaire(),
                 session.questionnaireVersion(), session.language(), session.state(), session.status(),
-                session.lastMessages(), applied, session.startedAt(), in.at(), session.version()), session.version());
+                session.lastMessages(), applied, session.linkSegments(), session.startedAt(), in.at(),
+                session.version()), session.version());
         return finish(rid, in, out, delivery, session.language());
     }
 

@@ -77,9 +77,7 @@ public class Store {
      * version becomes {@code expectedVersion + 1}.
      */
     public SessionRecord saveSession(SessionRecord s, long expectedVersion) {
-        SessionRecord saved = new SessionRecord(s.respondent(), s.channel(), s.questionnaire(), s.questionnaireVersion(),
-                s.language(), s.state(), s.status(), s.lastMessages(), s.appliedInputs(), s.startedAt(), s.updatedAt(),
-                expectedVersion + 1);
+        SessionRecord saved = s.withVersion(expectedVersion + 1);
         Document doc = fromSession(saved);
         if (expectedVersion == 0) {
             try {
@@ -274,8 +272,17 @@ public class Store {
                 .append("questionnaire", s.questionnaire()).append("questionnaireVersion", s.questionnaireVersion())
                 .append("language", s.language()).append("state", s.state()).append("status", s.status())
                 .append("lastMessages", messages).append("appliedInputs", s.appliedInputs())
+                .append("linkSegments", new Document(new java.util.LinkedHashMap<String, Object>(s.linkSegments())))
                 .append("startedAt", Date.from(s.startedAt())).append("updatedAt", Date.from(s.updatedAt()))
                 .append("version", s.version());
+    }
+
+    private static Map<String, String> linkSegments(Document d) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (d != null) {
+            d.forEach((k, v) -> out.put(k, String.valueOf(v)));
+        }
+        return out;
     }
 
     static SessionRecord toSession(Document d) {
@@ -290,7 +297,7 @@ public class Store {
         return new SessionRecord(d.getString("_id"), d.getString("channel"), d.getString("questionnaire"),
                 d.getInteger("questionnaireVersion", 0), d.getString("language"), d.getString("state"),
                 d.getString("status"), messages, d.getList("appliedInputs", String.class, List.of()),
-                d.getDate("startedAt").toInstant(), d.getDate("updatedAt").toInstant(),
+                linkSegments(d.get("linkSegments", Document.class)), d.getDate("startedAt").toInstant(), d.getDate("updatedAt").toInstant(),
                 ((Number) d.get("version")).longValue());
     }
 }
