@@ -102,10 +102,11 @@ public class ConversationService {
             store.markProcessed(in.inputId(), rid, in.at());
             return new Result(rid, List.of(), true, existing.get().language());
         }
-        if (store.isBlocked(rid)) {
-            store.updateRespondent(rid, in.channel(), Updates.set("blocked", false), in.at());
+        Optional<Document> respondent = store.respondent(rid);
+        if (respondent.map(r -> Boolean.TRUE.equals(r.getBoolean("blocked"))).orElse(false)) {
+            store.updateRespondent(rid, in.channel(), Updates.set("blocked", false), in.at()); // they came back
         }
-        String language = languageFor(rid, existing, in.suggestedLanguage());
+        String language = languageFor(respondent, existing, in.suggestedLanguage());
         boolean active = existing.isPresent() && existing.get().active() && surveyOf(existing.get()).isPresent();
         return switch (in.action()) {
             // in a conversation the engine asks for confirmation first, and shows the answers in its own words
@@ -400,11 +401,11 @@ public class ConversationService {
         return catalog.version(s.questionnaire(), s.questionnaireVersion());
     }
 
-    private String languageFor(String rid, Optional<SessionRecord> session, String suggested) {
+    private String languageFor(Optional<Document> respondent, Optional<SessionRecord> session, String suggested) {
         if (session.isPresent() && session.get().language() != null) {
             return session.get().language();
         }
-        String known = store.respondent(rid).map(d -> d.getString("language")).orElse(null);
+        String known = respondent.map(d -> d.getString("language")).orElse(null);
         if (known != null) {
             return known;
         }

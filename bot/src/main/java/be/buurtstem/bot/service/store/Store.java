@@ -160,9 +160,16 @@ public class Store {
     // ---- outbox -----------------------------------------------------------------------------------------------
 
     public void enqueue(List<Document> items) {
-        for (Document item : items) {
-            // deterministic ids: enqueuing the same item again after a crash is a no-op
-            outbox().replaceOne(Filters.eq("_id", item.getString("_id")), item, new ReplaceOptions().upsert(true));
+        if (items.isEmpty()) {
+            return;
+        }
+        try {
+            outbox().insertMany(items, new com.mongodb.client.model.InsertManyOptions().ordered(false));
+        } catch (com.mongodb.MongoBulkWriteException e) {
+            // deterministic ids: items already there from before a crash are kept as they are (a no-op)
+            if (e.getWriteErrors().stream().anyMatch(w -> w.getCode() != 11000)) {
+                throw e;
+            }
         }
     }
 

@@ -14,6 +14,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class EmbeddedMongoTest {
     @Test
+    void enqueuingTheSameOutboxItemsAgainIsANoOp(@TempDir Path dir) {
+        try (EmbeddedMongo db = EmbeddedMongo.open(dir); MongoClient c = MongoClients.create(db.connectionString())) {
+            Store store = new Store(c, "t", db);
+            store.createIndexes();
+            store.enqueue(java.util.List.of(new Document("_id", "tg:1:0").append("seq", 1L).append("chat", "5")
+                    .append("text", "a")));
+            store.enqueue(java.util.List.of(new Document("_id", "tg:1:0").append("seq", 9L).append("chat", "5")
+                    .append("text", "changed"), new Document("_id", "tg:1:1").append("seq", 2L).append("chat", "5")
+                    .append("text", "b")));
+            assertEquals(2, store.outboxSize());
+            assertEquals("a", store.pendingOutbox(10).getFirst().getString("text"));
+        }
+    }
+
+    @Test
     void dataSurvivesCloseCompactionAndReopen(@TempDir Path dir) {
         try (EmbeddedMongo db = EmbeddedMongo.open(dir); MongoClient c = MongoClients.create(db.connectionString())) {
             MongoCollection<Document> col = c.getDatabase("t").getCollection("answers");
