@@ -75,6 +75,13 @@ class WebhookTest {
     }
 
     @Test
+    void oversizedBodyIsRefused() throws Exception {
+        String big = update(40, 6009, "x".repeat(1_100_000));
+        assertEquals(413, post(SECRET, big).statusCode());
+        assertEquals(400, post(SECRET, "not json").statusCode());
+    }
+
+    @Test
     void rightSecretIsHandledOnceAndConfirmedAfterStoring() throws Exception {
         assertEquals(200, post(SECRET, update(10, 6002, "/start buurt")).statusCode());
         // stored before the 200: the session is there at once

@@ -65,8 +65,8 @@ public final class EmbeddedMongo implements Durability, AutoCloseable {
             }
         };
         this.server = new MongoServer(backend);
-        this.address = server.bind();
-        this.server.getLocalAddress();
+        server.bind("127.0.0.1", 0); // loopback only: nothing outside this machine can reach the embedded store
+        this.address = server.getLocalAddress();
         this.committer = Thread.ofPlatform().name("embedded-mongo-committer").daemon(true).start(this::commitLoop);
     }
 

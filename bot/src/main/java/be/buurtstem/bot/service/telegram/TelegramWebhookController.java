@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.telegram.telegrambots.meta.api.objects.Update;
@@ -47,12 +46,17 @@ public class TelegramWebhookController {
 
     @PostMapping(PATH)
     public ResponseEntity<String> receive(@RequestHeader(value = "X-Telegram-Bot-Api-Secret-Token", required = false)
-                                          String token, @RequestBody(required = false) byte[] body) {
+                                          String token, jakarta.servlet.http.HttpServletRequest request)
+            throws java.io.IOException {
         if (!RespondentIds.constantTimeEquals(secret, token)) {
             log.warn("webhook request refused: wrong or missing secret token");
             return ResponseEntity.status(401).body("");
         }
-        if (body == null || body.length == 0) {
+        if (request.getContentLengthLong() > MAX_BYTES) {
+            return ResponseEntity.status(413).body("");
+        }
+        byte[] body = request.getInputStream().readNBytes(MAX_BYTES + 1); // never more than the limit in memory
+        if (body.length == 0) {
             return ResponseEntity.badRequest().body("");
         }
         if (body.length > MAX_BYTES) {
