@@ -83,8 +83,8 @@ public final class StateCodec {
                 g.writeStringProperty(e.getKey(), e.getValue());
             }
             g.writeEndObject();
-            g.writeStringProperty("started_at", s.startedAt().toString());
-            g.writeStringProperty("updated_at", s.updatedAt().toString());
+            g.writeStringProperty("started_at", Instants.format(s.startedAt()));
+            g.writeStringProperty("updated_at", Instants.format(s.updatedAt()));
             g.writeEndObject();
         }
         return w.toString();
@@ -107,7 +107,7 @@ public final class StateCodec {
         if (a.block() != null) {
             g.writeStringProperty("block", a.block());
         }
-        g.writeStringProperty("at", a.at().toString());
+        g.writeStringProperty("at", Instants.format(a.at()));
         g.writeEndObject();
     }
 
@@ -167,8 +167,8 @@ public final class StateCodec {
         s.rounds().forEach(rounds::put);
         ObjectNode ctx = o.putObject("context");
         s.context().forEach(ctx::put);
-        o.put("started_at", s.startedAt().toString());
-        o.put("updated_at", s.updatedAt().toString());
+        o.put("started_at", Instants.format(s.startedAt()));
+        o.put("updated_at", Instants.format(s.updatedAt()));
         return o;
     }
 
@@ -189,7 +189,7 @@ public final class StateCodec {
         if (a.block() != null) {
             x.put("block", a.block());
         }
-        x.put("at", a.at().toString());
+        x.put("at", Instants.format(a.at()));
         return x;
     }
 
@@ -323,7 +323,7 @@ public final class StateCodec {
         try {
             return new ConversationState(questionnaire, version, language, ConversationState.Status.valueOf(status), node,
                     round, ConversationState.Await.valueOf(await), misses, consented, selection, history, answers, rounds,
-                    ctx, Instant.parse(started), Instant.parse(updated));
+                    ctx, Instants.parse(started), Instants.parse(updated));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("not a conversation state: " + e.getMessage(), e);
         }
@@ -368,7 +368,7 @@ public final class StateCodec {
         if (question == null || at == null) {
             throw new IllegalArgumentException("not a conversation state: an answer lacks question or time");
         }
-        return new Answer(questionnaire, version, question, round, kind, value, text, language, segment, block, Instant.parse(at));
+        return new Answer(questionnaire, version, question, round, kind, value, text, language, segment, block, Instants.parse(at));
     }
 
     private static Object readValue(JsonParser p, JsonToken t) {
@@ -418,7 +418,7 @@ public final class StateCodec {
                     o.hasNonNull("node") ? o.get("node").asString() : null, o.path("round").asInt(),
                     ConversationState.Await.valueOf(o.path("await").asString()), o.path("misses").asInt(),
                     o.path("consented").asBoolean(), selection, history, answers, rounds, ctx,
-                    Instant.parse(o.path("started_at").asString()), Instant.parse(o.path("updated_at").asString()));
+                    Instants.parse(o.path("started_at").asString()), Instants.parse(o.path("updated_at").asString()));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("not a conversation state: " + e.getMessage(), e);
         }
@@ -429,7 +429,7 @@ public final class StateCodec {
         return new Answer(n.path("questionnaire").asString(), n.path("version").asInt(), n.path("question").asString(),
                 n.path("round").asInt(), n.path("kind").asString(), readValue(n.get("value")), n.path("text").asString(),
                 n.path("language").asString(), n.hasNonNull("segment") ? n.get("segment").asString() : null,
-                n.hasNonNull("block") ? n.get("block").asString() : null, Instant.parse(n.path("at").asString()));
+                n.hasNonNull("block") ? n.get("block").asString() : null, Instants.parse(n.path("at").asString()));
     }
 
     private static Object readValue(JsonNode n) {
