@@ -353,4 +353,45 @@ class ConversationBehaviourTest {
         assertTrue(d.events.stream().noneMatch(e -> e instanceof Event.AnswerRecorded));
         assertNotNull(d.last.state().language());
     }
+
+    @Test
+    void anEmojiAloneChoosesTheOptionWithThatEmoji() {
+        Fixtures.Driver d = toMap("tr").say("Cami").say("👎🏽");
+        assertEquals("bad", d.last.state().answer("place_kind", 1).value());
+        assertEquals("👎🏽", d.last.state().answer("place_kind", 1).text());
+    }
+
+    @Test
+    void currentShowsTheQuestionAgainWithoutChangingAnything() {
+        Fixtures.Driver d = consented("fr").say("5");
+        List<OutboundMessage> again = d.conv.current(d.last.state());
+        assertEquals("Quel âge avez-vous ?", again.get(0).text());
+        assertEquals(6, again.get(0).buttons().size());
+    }
+
+    @Test
+    void withoutAConsentNodeAnswersAreRecordedFromTheStart() {
+        String yaml = """
+                id: quick
+                version: 1
+                languages: [nl, en]
+                title: {nl: Snel, en: Quick}
+                nodes:
+                  - id: mood
+                    kind: scale
+                    text: {nl: "Hoe gaat het?", en: "How are you?"}
+                    next: bye
+                  - id: bye
+                    kind: end
+                    text: {nl: "Dag!", en: "Bye {mood}!"}
+                """;
+        Conversation c = new Conversation(QuestionnaireLoader.parse(yaml, "quick.yaml").questionnaire());
+        Turn t = c.start("en", RespondentContext.NONE, Fixtures.T0);
+        assertTrue(t.state().consented());
+        t = c.reply(t.state(), Input.text("😄"), Fixtures.T0);
+        assertEquals(5L, t.state().answers().get(0).value());
+        assertEquals("Bye 5!", t.messages().get(0).text());
+        assertEquals(Status.COMPLETED, t.state().status());
+        assertTrue(t.events().contains(new Event.Completed(Fixtures.T0)));
+    }
 }

@@ -151,6 +151,9 @@ class RandomInputPropertyTest {
         assertTrue(json.contains("\"value\":[\"none\"]"), json);
         assertTrue(json.contains("\"value\":\"Parc\""), json);
         assertEquals(d.last.state(), StateCodec.fromJson(json));
+        // The streamed form and the tree form (used for single answers and by tree readers) are the same JSON.
+        assertEquals(StateCodec.toTree(d.last.state()).toString(), json);
+        assertEquals(d.last.state(), StateCodec.fromTree(StateCodec.toTree(d.last.state())));
     }
 
     @Test
