@@ -210,6 +210,11 @@ class EngineServiceTest {
         String deleted = api.apply("send", "{\"id\":\"m3\",\"choice\":\"yes\"}");
         assertTrue(deleted.contains("Al uw antwoorden en gegevens zijn gewist."), deleted);
         assertEquals(0, service.db().getCollection("answers").countDocuments(eq("channel", "web")));
+        var health = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(service.baseUrl()
+                + "/actuator/health")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, health.statusCode());
+        assertTrue(health.body().contains("\"database\":{\"details\":{\"database\":\"embedded\"},\"status\":\"UP\"}"),
+                health.body());
         var noCookie = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(service.baseUrl()
                         + "/chat/straat/api/hello")).POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
                 .header("Content-Type", "application/json").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
