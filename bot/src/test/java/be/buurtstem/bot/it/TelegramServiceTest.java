@@ -349,6 +349,18 @@ class TelegramServiceTest {
         System.out.printf("THROUGHPUT %d updates from %d residents stored and confirmed in %d ms (%.0f updates/s); "
                         + "%d replies sent after %d ms%n", 4 * residents, residents, (stored - t0) / 1_000_000,
                 4 * residents / ((stored - t0) / 1e9), 4 * residents, (sent - t0) / 1_000_000);
+        // the global limit (200 messages/s in this test, 30 by default) holds in every one-second window
+        List<Long> times = telegram.wiremock().getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().toLowerCase().endsWith("/sendmessage"))
+                .map(e -> e.getRequest().getLoggedDate().getTime()).sorted().toList();
+        int worst = 0;
+        for (int i = 0, j = 0; i < times.size(); i++) {
+            while (times.get(i) - times.get(j) >= 1000) {
+                j++;
+            }
+            worst = Math.max(worst, i - j + 1);
+        }
+        assertTrue(worst <= 205, "messages in one second: " + worst);
         long answers = 0;
         for (int i = 0; i < residents; i++) {
             answers += service.db().getCollection("answers").countDocuments(eq("respondent", rid(first + i)));
