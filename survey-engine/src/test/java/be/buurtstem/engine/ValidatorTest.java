@@ -183,4 +183,28 @@ class ValidatorTest {
         List<String> problems = Validator.check(yaml, "order.yaml").stream().map(Problem::toString).toList();
         assertEquals(List.of("order.yaml:10: condition on 'second' in 'first': 'second' is never asked before 'first'"), problems);
     }
+
+    @Test
+    void anArgumentAskedOnlyLaterIsAWarning() {
+        String yaml = """
+                id: later
+                version: 1
+                languages: [en]
+                title: {en: T}
+                nodes:
+                  - id: hello
+                    kind: message
+                    text: {en: "Hello {name}"}
+                    next: name
+                  - id: name
+                    kind: free_text
+                    text: {en: "Your name?"}
+                    next: bye
+                  - id: bye
+                    kind: end
+                    text: {en: "Bye {name}"}
+                """;
+        List<String> problems = Validator.check(yaml, "later.yaml").stream().map(Problem::toString).toList();
+        assertEquals(List.of("later.yaml:8: warning: text of 'hello' in 'en': {name} is never asked before 'hello', so it shows empty"), problems);
+    }
 }

@@ -22,9 +22,13 @@ public final class BuurtstemCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new BuurtstemCommand());
         // Subcommands: each lives in its own file in this package.
-        cl.addSubcommand(be.buurtstem.bot.cli.play.Utf8Console.utf8(new CommandLine(new ValidateCommand())));
-        cl.addSubcommand(be.buurtstem.bot.cli.play.Utf8Console.utf8(new CommandLine(new PlayCommand())));
+        cl.addSubcommand("serve", new ServeCommand());
+        cl.addSubcommand(new ValidateCommand());
+        cl.addSubcommand(new PlayCommand());
         cl.addSubcommand(new SaturationCommand());
+        // Commands print Arabic and Turkish: UTF-8 whatever the platform default. Set on the root, because picocli
+        // hands the root's (lazily made, platform-encoded) writers down to every subcommand when it runs.
+        be.buurtstem.bot.cli.play.Utf8Console.utf8(cl);
         return cl;
     }
 }

@@ -78,6 +78,21 @@ public final class OptionMatcher {
         }
         if (i < 0 && key.length() >= 4) {
             i = uniquePrefix(own, key);
+            if (i < 0) {
+                // The beginning of a label in another language ("rond het" in an English conversation).
+                int found = -1;
+                for (String[] other : labels.values()) {
+                    int j = uniquePrefix(other, key);
+                    if (j >= 0 && found >= 0 && j != found) {
+                        found = -2;
+                        break;
+                    }
+                    if (j >= 0 && found != -2) {
+                        found = j;
+                    }
+                }
+                i = Math.max(found, -1);
+            }
         }
         if (i < 0) {
             i = closest(own, key);

@@ -6,7 +6,6 @@ import be.buurtstem.engine.text.Fold;
 import be.buurtstem.engine.text.Locales;
 
 import java.util.List;
-import java.util.function.Function;
 
 /** Evaluates routing conditions against the answers so far. */
 final class Conditions {
@@ -69,9 +68,5 @@ final class Conditions {
             case String s -> (" " + Fold.key(s) + " ").contains(" " + Fold.key(word) + " ");
             default -> equalsValue(a, word);
         };
-    }
-
-    static Function<String, Object> none() {
-        return n -> null;
     }
 }

@@ -456,7 +456,9 @@ public final class Step {
             return;
         }
         List<String> chosen = new ArrayList<>();
-        Option whole = m.match(key, lang, true);
+        // The whole text as one label first (labels may hold "and"), unless it is clearly a list: then a
+        // forgiving typo match on the whole would wrongly swallow "1, no problems" as "No problems".
+        Option whole = typed.matches(".*[,;/+&\\n،、].*") ? null : m.match(key, lang, true);
         if (whole != null) {
             chosen.add(whole.id());
         } else {

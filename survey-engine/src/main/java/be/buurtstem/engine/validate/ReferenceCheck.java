@@ -92,7 +92,7 @@ public final class ReferenceCheck {
     }
 
     /** Can {@code question} have been answered when the routes of {@code at} are evaluated? */
-    private static boolean askedBefore(NodeIndex index, Graph top, Map<String, Set<String>> reach, Node question, Node at) {
+    static boolean askedBefore(NodeIndex index, Graph top, Map<String, Set<String>> reach, Node question, Node at) {
         if (question == at) {
             return true;
         }

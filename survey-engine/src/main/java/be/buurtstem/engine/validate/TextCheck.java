@@ -15,10 +15,19 @@ import java.util.Map;
 
 /** Texts: translations present (else a warning naming the fallback), ICU patterns parse, arguments name questions. */
 public final class TextCheck {
-    private TextCheck() {
+    /** The routing graph and reachability cache of one run, for "asked before" (an instance per run: thread-safe). */
+    private final Graph top;
+    private final Map<String, java.util.Set<String>> reach = new java.util.HashMap<>();
+
+    private TextCheck(Questionnaire q) {
+        this.top = Graph.top(q);
     }
 
     public static void run(Questionnaire q, List<Problem> out) {
+        new TextCheck(q).check(q, out);
+    }
+
+    private void check(Questionnaire q, List<Problem> out) {
         NodeIndex index = NodeIndex.of(q);
         text(q, index, null, q.title(), "title", true, out);
         text(q, index, null, q.description(), "description", true, out);
@@ -29,7 +38,7 @@ public final class TextCheck {
         nodes(q, index, q.nodes(), out);
     }
 
-    private static void nodes(Questionnaire q, NodeIndex index, List<Node> nodes, List<Problem> out) {
+    private void nodes(Questionnaire q, NodeIndex index, List<Node> nodes, List<Problem> out) {
         for (Node n : nodes) {
             String w = "'" + n.id() + "'";
             text(q, index, n, n.text(), "text of " + w, true, out);
@@ -46,7 +55,7 @@ public final class TextCheck {
         }
     }
 
-    private static void text(Questionnaire q, NodeIndex index, Node at, Text t, String what, boolean reportGaps,
+    private void text(Questionnaire q, NodeIndex index, Node at, Text t, String what, boolean reportGaps,
                              List<Problem> out) {
         if (t == null) {
             return;
@@ -88,6 +97,10 @@ public final class TextCheck {
                 String problem = argumentProblem(index, at, arg);
                 if (problem != null) {
                     out.add(Problem.error(f, line, what + " in '" + e.getKey() + "': " + problem));
+                } else if (at != null && index.node(arg) != null && index.node(arg) != at
+                        && !ReferenceCheck.askedBefore(index, top, reach, index.node(arg), at)) {
+                    out.add(Problem.warning(f, line, what + " in '" + e.getKey() + "': {" + arg + "} is never asked before '"
+                            + at.id() + "', so it shows empty"));
                 }
             }
         }

@@ -57,7 +57,15 @@ public final class Transcript {
      * these invisible characters (they are default-ignorable).
      */
     static String directed(String text, String language) {
-        return isRtl(language) ? RLI + text + PDI : text;
+        return isRtl(language) && hasRtl(text) ? RLI + text + PDI : text;
+    }
+
+    /** Lines without any right-to-left letter (a number, "Nederlands") need no isolation. */
+    private static boolean hasRtl(String text) {
+        return text.codePoints().anyMatch(cp -> {
+            byte d = Character.getDirectionality(cp);
+            return d == Character.DIRECTIONALITY_RIGHT_TO_LEFT || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC;
+        });
     }
 
     static boolean isRtl(String language) {

@@ -1,0 +1,12 @@
+package be.buurtstem.bot.service.conversation;
+
+import org.bson.Document;
+
+/**
+ * Called after an answer document was stored (and before the resident's message is confirmed). Hook for theme
+ * coding (issue 5) and saturation alerts (issue 6). Must be quick and must not throw for a bad answer: an exception
+ * makes the inbound message be retried and, after a few tries, parked.
+ */
+public interface AnswerListener {
+    void answerStored(Document answer);
+}

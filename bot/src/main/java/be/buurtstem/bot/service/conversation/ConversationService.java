@@ -1,0 +1,433 @@
+package be.buurtstem.bot.service.conversation;
+
+import be.buurtstem.bot.service.privacy.RespondentIds;
+import be.buurtstem.bot.service.store.ConcurrentUpdateException;
+import be.buurtstem.bot.service.store.SessionRecord;
+import be.buurtstem.bot.service.store.Store;
+import be.buurtstem.bot.service.survey.AnswerRecord;
+import be.buurtstem.bot.service.survey.BotMessage;
+import be.buurtstem.bot.service.survey.ResidentInput;
+import be.buurtstem.bot.service.survey.Step;
+import be.buurtstem.bot.service.survey.Survey;
+import be.buurtstem.bot.service.survey.SurveyCatalog;
+import be.buurtstem.bot.service.survey.SurveyEvent;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Pattern;
+
+/**
+ * The channel-neutral heart of the service: one inbound message in, its effects stored, the replies handed to the
+ * channel's {@link Delivery}, the message marked processed. Messages of one resident are applied one at a time
+ * (a striped lock on the respondent id, plus the session's optimistic-lock version against other instances);
+ * different residents proceed in parallel. The caller calls {@link Store#durability()} {@code .sync()} before it
+ * confirms anything.
+ */
+public class ConversationService {
+    private static final Logger log = LoggerFactory.getLogger(ConversationService.class);
+    private static final Pattern SEGMENT = Pattern.compile("[a-z][a-z0-9_]{0,30}");
+    private static final Pattern SEGMENT_VALUE = Pattern.compile("[A-Za-z0-9_]{1,40}");
+    private static final int REMEMBERED_INPUTS = 20;
+
+    private final Store store;
+    private final SurveyCatalog catalog;
+    private final RespondentIds ids;
+    private final List<AnswerListener> listeners;
+    private final Duration welcomeBackAfter;
+    private final String defaultLanguage;
+    private final ReentrantLock[] locks = new ReentrantLock[1024];
+
+    public ConversationService(Store store, SurveyCatalog catalog, RespondentIds ids, List<AnswerListener> listeners,
+                               Duration welcomeBackAfter, String defaultLanguage) {
+        this.store = store;
+        this.catalog = catalog;
+        this.ids = ids;
+        this.listeners = List.copyOf(listeners);
+        this.welcomeBackAfter = welcomeBackAfter;
+        this.defaultLanguage = defaultLanguage;
+        for (int i = 0; i < locks.length; i++) {
+            locks[i] = new ReentrantLock();
+        }
+    }
+
+    /** The outcome of one inbound message: the respondent id, what was said, and whether it was a duplicate. */
+    public record Result(String respondent, List<BotMessage> messages, boolean duplicate, String language) {
+    }
+
+    public String respondentId(String channel, String chat) {
+        return ids.respondentId(channel, chat);
+    }
+
+    public Result handle(Inbound in, Delivery delivery) {
+        String rid = ids.respondentId(in.channel(), in.chat());
+        ReentrantLock lock = locks[Math.floorMod(rid.hashCode(), locks.length)];
+        lock.lock();
+        try {
+            if (in.inputId() != null && store.isProcessed(in.inputId())) {
+                log.info("duplicate input ignored input={} respondent={}", in.inputId(), RespondentIds.logTag(rid));
+                return new Result(rid, List.of(), true, null);
+            }
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return apply(rid, in, delivery);
+                } catch (ConcurrentUpdateException e) {
+                    if (attempt >= 3) {
+                        throw e;
+                    }
+                    log.warn("session changed concurrently, retrying respondent={}", RespondentIds.logTag(rid));
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Result apply(String rid, Inbound in, Delivery delivery) {
+        Optional<SessionRecord> existing = store.session(rid);
+        if (existing.isPresent() && in.inputId() != null && existing.get().appliedInputs().contains(in.inputId())) {
+            // applied before a crash, but not marked processed: its replies are already in the outbox
+            store.markProcessed(in.inputId(), rid, in.at());
+            return new Result(rid, List.of(), true, existing.get().language());
+        }
+        Optional<Document> respondent = store.respondent(rid);
+        if (respondent.map(r -> Boolean.TRUE.equals(r.getBoolean("blocked"))).orElse(false)) {
+            store.updateRespondent(rid, in.channel(), Updates.set("blocked", false), in.at()); // they came back
+        }
+        String language = languageFor(respondent, existing, in.suggestedLanguage());
+        boolean active = existing.isPresent() && existing.get().active() && surveyOf(existing.get()).isPresent();
+        return switch (in.action()) {
+            // in a conversation the engine asks for confirmation first, and shows the answers in its own words
+            case Inbound.DeleteMyData d when active -> onAnswer(rid, in, existing, new ResidentInput.Choice("delete"),
+                    language, delivery);
+            case Inbound.ShowMyData d when active -> onAnswer(rid, in, existing, new ResidentInput.Choice("mydata"),
+                    language, delivery);
+            case Inbound.DeleteMyData d -> deleteEverything(rid, in, language, delivery);
+            case Inbound.ShowMyData d -> say(rid, in, existing, myData(rid, language), delivery, language);
+            case Inbound.Unsupported u -> say(rid, in, existing, List.of(BotMessage.text(SystemTexts.get("unsupported",
+                    language))), delivery, language);
+            case Inbound.Start s -> onStart(rid, in, existing, s.payload(), language, delivery);
+            case Inbound.Pick p -> onPick(rid, in, existing, p.questionnaireId(), Map.of(), language, delivery);
+            case Inbound.Answer a -> onAnswer(rid, in, existing, a.input(), language, delivery);
+        };
+    }
+
+    private Result onStart(String rid, Inbound in, Optional<SessionRecord> existing, String payload, String language,
+                           Delivery delivery) {
+        if (payload != null && !payload.isBlank()) {
+            String[] parts = payload.split("__");
+            Map<String, String> segments = new LinkedHashMap<>();
+            for (int i = 1; i < parts.length && segments.size() < 5; i++) {
+                int dash = parts[i].indexOf('-');
+                if (dash > 0) {
+                    String field = parts[i].substring(0, dash);
+                    String value = parts[i].substring(dash + 1);
+                    if (SEGMENT.matcher(field).matches() && SEGMENT_VALUE.matcher(value).matches()) {
+                        segments.put(field, value);
+                    }
+                }
+            }
+            if (catalog.current(parts[0]).isPresent()) {
+                return onPick(rid, in, existing, parts[0], segments, language, delivery);
+            }
+        }
+        if (existing.isPresent() && existing.get().active() && surveyOf(existing.get()).isPresent()) {
+            return welcomeBack(rid, in, existing.get(), delivery);
+        }
+        List<Survey> all = catalog.current();
+        if (all.size() == 1) {
+            return onPick(rid, in, existing, all.getFirst().id(), Map.of(), language, delivery);
+        }
+        return offer(rid, in, existing, language, delivery);
+    }
+
+    private Result onPick(String rid, Inbound in, Optional<SessionRecord> existing, String questionnaireId,
+                          Map<String, String> segments, String language, Delivery delivery) {
+        if (existing.isPresent() && existing.get().active() && existing.get().questionnaire().equals(questionnaireId)
+                && surveyOf(existing.get()).isPresent()) {
+            return welcomeBack(rid, in, existing.get(), delivery);
+        }
+        Optional<Survey> survey = catalog.current(questionnaireId);
+        if (survey.isEmpty()) {
+            return offer(rid, in, existing, language, delivery);
+        }
+        Survey s = survey.get();
+        String lang = pickLanguage(language, s);
+        Step step = s.start(lang, segments, in.at());
+        log.info("conversation started questionnaire={} version={} language={} respondent={}", s.id(), s.version(),
+                lang, RespondentIds.logTag(rid));
+        SessionRecord fresh = new SessionRecord(rid, in.channel(), s.id(), s.version(), lang, step.state(),
+                SessionRecord.ACTIVE, List.of(), List.of(), segments, in.at(), in.at(), 0);
+        long expected = existing.map(SessionRecord::version).orElse(0L);
+        return applyStep(rid, in, fresh, expected, s, step, List.of(), delivery);
+    }
+
+    private Result onAnswer(String rid, Inbound in, Optional<SessionRecord> existing, ResidentInput input,
+                            String language, Delivery delivery) {
+        if (input instanceof ResidentInput.Choice h && h.id().startsWith("h:")) {
+            List<String> candidates = existing.map(SessionRecord::lastMessages).orElse(List.of()).stream()
+                    .flatMap(m -> m.buttons().stream()).map(BotMessage.Button::id).toList();
+            input = be.buurtstem.bot.service.telegram.CallbackData.decode(h.id(), candidates)
+                    .<ResidentInput>map(ResidentInput.Choice::new).orElse(new ResidentInput.Text(""));
+        }
+        if (input instanceof ResidentInput.Choice c && c.id().startsWith("q:")) {
+            return onPick(rid, in, existing, c.id().substring(2), Map.of(), language, delivery);
+        }
+        if (existing.isEmpty() || !existing.get().active()) {
+            List<Survey> all = catalog.current();
+            if (all.size() == 1) {
+                return onPick(rid, in, existing, all.getFirst().id(), Map.of(), language, delivery);
+            }
+            return offer(rid, in, existing, language, delivery);
+        }
+        SessionRecord session = existing.get();
+        Optional<Survey> survey = surveyOf(session);
+        if (survey.isEmpty()) {
+            log.warn("questionnaire version no longer available questionnaire={} version={}", session.questionnaire(),
+                    session.questionnaireVersion());
+            return offer(rid, in, existing, language, delivery);
+        }
+        boolean idle = Duration.between(session.updatedAt(), in.at()).compareTo(welcomeBackAfter) > 0;
+        if (idle && input instanceof ResidentInput.Text) {
+            return welcomeBack(rid, in, session, delivery);
+        }
+        Step step = survey.get().reply(session.state(), input, in.at());
+        List<BotMessage> prefix = idle ? List.of(BotMessage.text(SystemTexts.get("welcome_back", session.language())))
+                : List.of();
+        return applyStep(rid, in, session, session.version(), survey.get(), step, prefix, delivery);
+    }
+
+    private Result applyStep(String rid, Inbound in, SessionRecord session, long expectedVersion, Survey survey,
+                             Step step, List<BotMessage> prefix, Delivery delivery) {
+        List<BotMessage> out = new ArrayList<>(prefix);
+        String status = session.status();
+        for (SurveyEvent event : step.events()) {
+            switch (event) {
+                case SurveyEvent.AnswerRecorded a -> storeAnswer(rid, in, session, a.answer());
+                case SurveyEvent.ConsentGiven c -> {
+                    store.recordConsent(rid, in.channel(), c.questionnaireId(), c.version(), true, c.at());
+                    keepLinkSegments(rid, in, session);
+                }
+                case SurveyEvent.ConsentRefused c -> {
+                    store.recordConsent(rid, in.channel(), c.questionnaireId(), c.version(), false, c.at());
+                    status = SessionRecord.REFUSED;
+                }
+                case SurveyEvent.LanguageChanged l -> store.updateRespondent(rid, in.channel(),
+                        Updates.set("language", l.to()), in.at());
+                case SurveyEvent.DeleteRequested d -> {
+                    return deleteEverything(rid, in, survey.language(step.state()), delivery);
+                }
+                case SurveyEvent.DataRequested d -> {
+                    if (step.messages().isEmpty()) {
+                        out.addAll(myData(rid, survey.language(step.state())));
+                    }
+                }
+                case SurveyEvent.Completed c -> status = SessionRecord.COMPLETED;
+                case SurveyEvent.Stopped s -> status = SessionRecord.STOPPED;
+                case SurveyEvent.Other o -> log.debug("engine event {} respondent={}", o.kind(), RespondentIds.logTag(rid));
+            }
+        }
+        out.addAll(step.messages());
+        String language = survey.language(step.state());
+        List<String> applied = new ArrayList<>(session.appliedInputs());
+        if (in.inputId() != null) {
+            applied.add(in.inputId());
+        }
+        while (applied.size() > REMEMBERED_INPUTS) {
+            applied.removeFirst();
+        }
+        List<BotMessage> last = step.messages().isEmpty() ? session.lastMessages() : step.messages();
+        SessionRecord next = new SessionRecord(rid, session.channel(), survey.id(), survey.version(), language,
+                step.state(), status, last, applied, session.linkSegments(), session.startedAt(), in.at(),
+                session.version());
+        store.saveSession(next, expectedVersion);
+        if (!SessionRecord.ACTIVE.equals(status)) {
+            log.info("conversation ended questionnaire={} status={} respondent={}", survey.id(), status,
+                    RespondentIds.logTag(rid));
+        }
+        return finish(rid, in, out, delivery, language);
+    }
+
+    /** Segment values from the deep link become part of the respondent once they take part (never before). */
+    private void keepLinkSegments(String rid, Inbound in, SessionRecord session) {
+        if (!session.linkSegments().isEmpty()) {
+            List<org.bson.conversions.Bson> sets = new ArrayList<>();
+            session.linkSegments().forEach((k, v) -> sets.add(Updates.set("segments." + k, v)));
+            store.updateRespondent(rid, in.channel(), Updates.combine(sets), in.at());
+        }
+    }
+
+    private void storeAnswer(String rid, Inbound in, SessionRecord session, AnswerRecord a) {
+        keepLinkSegments(rid, in, session);
+        Document respondent = store.respondent(rid).orElse(new Document());
+        Document segments = respondent.get("segments", Document.class);
+        if (a.segment() != null && !a.segment().isBlank()) {
+            String value = a.value() == null ? null : String.valueOf(a.value());
+            store.updateRespondent(rid, in.channel(), Updates.set("segments." + a.segment(), value), in.at());
+            segments = segments == null ? new Document() : segments;
+            segments.put(a.segment(), value);
+        }
+        String id = rid + ":" + a.questionnaireId() + ":" + a.version() + ":" + a.questionId() + ":" + a.round();
+        Document doc = new Document("respondent", rid).append("questionnaire", a.questionnaireId())
+                .append("version", a.version()).append("question", a.questionId()).append("round", a.round())
+                .append("kind", a.kind()).append("value", toBson(a.value())).append("text", a.text())
+                .append("language", a.language()).append("segment", a.segment()).append("block", a.block())
+                .append("segments", segments == null ? new Document() : segments).append("channel", in.channel())
+                .append("codes", List.of()).append("at", Date.from(a.at() == null ? in.at() : a.at()))
+                .append("receivedAt", Date.from(in.at()));
+        store.putAnswer(id, doc);
+        for (AnswerListener listener : listeners) {
+            listener.answerStored(doc);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object toBson(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Document d = new Document();
+            map.forEach((k, v) -> d.put(String.valueOf(k), toBson(v)));
+            return d;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(ConversationService::toBson).toList();
+        }
+        if (value instanceof java.math.BigDecimal bd) {
+            return bd.doubleValue();
+        }
+        return value;
+    }
+
+    private Result welcomeBack(String rid, Inbound in, SessionRecord session, Delivery delivery) {
+        List<BotMessage> out = new ArrayList<>();
+        out.add(BotMessage.text(SystemTexts.get("welcome_back", session.language())));
+        out.addAll(session.lastMessages());
+        List<String> applied = new ArrayList<>(session.appliedInputs());
+        if (in.inputId() != null) {
+            applied.add(in.inputId());
+        }
+        while (applied.size() > REMEMBERED_INPUTS) {
+            applied.removeFirst();
+        }
+        store.saveSession(new SessionRecord(rid, session.channel(), session.questionnaire(),
+                session.questionnaireVersion(), session.language(), session.state(), session.status(),
+                session.lastMessages(), applied, session.linkSegments(), session.startedAt(), in.at(),
+                session.version()), session.version());
+        return finish(rid, in, out, delivery, session.language());
+    }
+
+    private Result offer(String rid, Inbound in, Optional<SessionRecord> existing, String language, Delivery delivery) {
+        List<Survey> all = catalog.current();
+        if (all.isEmpty()) {
+            return say(rid, in, existing, List.of(BotMessage.text(SystemTexts.get("none", language))), delivery, language);
+        }
+        List<BotMessage.Button> buttons = all.stream()
+                .map(s -> new BotMessage.Button("q:" + s.id(), s.title(pickLanguage(language, s)))).toList();
+        return say(rid, in, existing, List.of(new BotMessage(SystemTexts.get("choose", language), buttons,
+                BotMessage.Expect.CHOICE)), delivery, language);
+    }
+
+    private Result say(String rid, Inbound in, Optional<SessionRecord> existing, List<BotMessage> messages,
+                       Delivery delivery, String language) {
+        return finish(rid, in, messages, delivery, language);
+    }
+
+    private Result finish(String rid, Inbound in, List<BotMessage> out, Delivery delivery, String language) {
+        delivery.persist(rid, in.chat(), in.inputId(), language, out);
+        if (in.inputId() != null) {
+            store.markProcessed(in.inputId(), rid, in.at());
+        }
+        return new Result(rid, List.copyOf(out), false, language);
+    }
+
+    private Result deleteEverything(String rid, Inbound in, String language, Delivery delivery) {
+        Map<String, Long> removed = store.deleteRespondent(rid, in.chat());
+        log.info("respondent data deleted answers={}", removed.get("answers"));
+        List<BotMessage> out = List.of(BotMessage.text(SystemTexts.get("deleted", language)));
+        delivery.persist(null, in.chat(), in.inputId(), language, out);
+        if (in.inputId() != null) {
+            store.markProcessed(in.inputId(), null, in.at());
+        }
+        return new Result(rid, out, false, language);
+    }
+
+    private List<BotMessage> myData(String rid, String language) {
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+        StringBuilder sb = new StringBuilder();
+        Optional<Document> respondent = store.respondent(rid);
+        List<Document> answers = store.answersOf(rid);
+        Optional<SessionRecord> session = store.session(rid);
+        if (respondent.isEmpty() && answers.isEmpty() && session.isEmpty()) {
+            return List.of(BotMessage.text(SystemTexts.get("my_data_empty", language)));
+        }
+        sb.append(SystemTexts.get("my_data", language)).append("\n\n");
+        sb.append("id: ").append(rid).append('\n');
+        respondent.ifPresent(r -> {
+            if (r.getString("language") != null) {
+                sb.append("language: ").append(r.getString("language")).append('\n');
+            }
+            Document segments = r.get("segments", Document.class);
+            if (segments != null && !segments.isEmpty()) {
+                segments.forEach((k, v) -> sb.append(k).append(": ").append(v).append('\n'));
+            }
+            for (Document c : r.getList("consents", Document.class, List.of())) {
+                sb.append("consent ").append(c.getString("questionnaire")).append(" v").append(c.get("version"))
+                        .append(": ").append(Boolean.TRUE.equals(c.getBoolean("given")) ? "yes" : "no").append(" (")
+                        .append(time.format(c.getDate("at").toInstant())).append(")\n");
+            }
+        });
+        session.ifPresent(s -> sb.append("conversation: ").append(s.questionnaire()).append(" v")
+                .append(s.questionnaireVersion()).append(", ").append(s.status()).append('\n'));
+        for (Document a : answers) {
+            sb.append("• ").append(a.getString("question")).append(": ")
+                    .append(a.getString("text") != null ? a.getString("text") : String.valueOf(a.get("value")))
+                    .append('\n');
+        }
+        return List.of(BotMessage.text(sb.toString().strip()));
+    }
+
+    private Optional<Survey> surveyOf(SessionRecord s) {
+        return catalog.version(s.questionnaire(), s.questionnaireVersion());
+    }
+
+    private String languageFor(Optional<Document> respondent, Optional<SessionRecord> session, String suggested) {
+        if (session.isPresent() && session.get().language() != null) {
+            return session.get().language();
+        }
+        String known = respondent.map(d -> d.getString("language")).orElse(null);
+        if (known != null) {
+            return known;
+        }
+        String base = SystemTexts.base(suggested);
+        return SystemTexts.LANGUAGES.contains(base) ? base : defaultLanguage;
+    }
+
+    /** The resident's language if the questionnaire speaks it (exactly or by base language), else its default. */
+    static String pickLanguage(String wanted, Survey s) {
+        if (wanted != null) {
+            for (String l : s.languages()) {
+                if (l.equalsIgnoreCase(wanted)) {
+                    return l;
+                }
+            }
+            String base = SystemTexts.base(wanted);
+            for (String l : s.languages()) {
+                if (SystemTexts.base(l).equals(base)) {
+                    return l;
+                }
+            }
+        }
+        return s.defaultLanguage();
+    }
+}

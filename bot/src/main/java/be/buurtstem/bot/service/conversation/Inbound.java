@@ -1,0 +1,39 @@
+package be.buurtstem.bot.service.conversation;
+
+import be.buurtstem.bot.service.survey.ResidentInput;
+
+import java.time.Instant;
+
+/**
+ * One message from a resident, channel-neutral. {@code chat} is the channel's address of the resident (Telegram chat
+ * id, web chat cookie id): it is only hashed, never stored with answers. {@code inputId} is unique per inbound
+ * message (e.g. {@code tg:123456}) and makes handling idempotent. {@code suggestedLanguage} is the platform's language
+ * of the resident, a suggestion only.
+ */
+public record Inbound(String channel, String chat, String inputId, Action action, String suggestedLanguage, Instant at) {
+
+    public sealed interface Action {
+    }
+
+    /** {@code /start}, optionally with a deep-link payload naming a questionnaire and segment values. */
+    public record Start(String payload) implements Action {
+    }
+
+    /** The resident picked a questionnaire from the list. */
+    public record Pick(String questionnaireId) implements Action {
+    }
+
+    /** An answer, a button press or an in-conversation command, for the engine. */
+    public record Answer(ResidentInput input) implements Action {
+    }
+
+    public record DeleteMyData() implements Action {
+    }
+
+    public record ShowMyData() implements Action {
+    }
+
+    /** Something the service cannot read (a sticker, a voice note). */
+    public record Unsupported(String what) implements Action {
+    }
+}

@@ -1,0 +1,92 @@
+package be.buurtstem.bot.service.conversation;
+
+import java.util.List;
+import java.util.Map;
+
+/** The service's own short texts (outside any questionnaire), in the five languages of the neighbourhood. */
+public final class SystemTexts {
+    public static final List<String> LANGUAGES = List.of("nl", "fr", "ar", "tr", "en");
+
+    private static final Map<String, Map<String, String>> TEXTS = Map.ofEntries(
+            Map.entry("web_send", Map.of("nl", "Verstuur", "fr", "Envoyer", "ar", "إرسال", "tr", "Gönder", "en", "Send")),
+            Map.entry("web_placeholder", Map.of("nl", "Typ uw antwoord…", "fr", "Écrivez votre réponse…",
+                    "ar", "اكتب إجابتك…", "tr", "Cevabınızı yazın…", "en", "Type your answer…")),
+            Map.entry("web_delete", Map.of("nl", "Wis mijn antwoorden", "fr", "Effacer mes réponses",
+                    "ar", "احذف إجاباتي", "tr", "Cevaplarımı sil", "en", "Delete my answers")),
+            Map.entry("web_mydata", Map.of("nl", "Mijn gegevens", "fr", "Mes données", "ar", "بياناتي",
+                    "tr", "Verilerim", "en", "My data")),
+            Map.entry("web_location", Map.of("nl", "📍 Mijn locatie", "fr", "📍 Ma position", "ar", "📍 موقعي",
+                    "tr", "📍 Konumum", "en", "📍 My location")),
+            Map.entry("choose", Map.of(
+                    "nl", "Welkom! Kies een vragenlijst:",
+                    "fr", "Bienvenue ! Choisissez un questionnaire :",
+                    "ar", "أهلاً بك! اختر استبياناً:",
+                    "tr", "Hoş geldiniz! Bir anket seçin:",
+                    "en", "Welcome! Choose a questionnaire:")),
+            Map.entry("none", Map.of(
+                    "nl", "Er is op dit moment geen vragenlijst. Probeer het later nog eens.",
+                    "fr", "Il n'y a pas de questionnaire pour le moment. Réessayez plus tard.",
+                    "ar", "لا يوجد استبيان حالياً. حاول مرة أخرى لاحقاً.",
+                    "tr", "Şu anda anket yok. Lütfen daha sonra tekrar deneyin.",
+                    "en", "There is no questionnaire right now. Please try again later.")),
+            Map.entry("welcome_back", Map.of(
+                    "nl", "Welkom terug! We gaan verder waar u gebleven was.",
+                    "fr", "Bon retour ! On reprend là où vous vous étiez arrêté.",
+                    "ar", "مرحباً بعودتك! نكمل من حيث توقفت.",
+                    "tr", "Tekrar hoş geldiniz! Kaldığınız yerden devam ediyoruz.",
+                    "en", "Welcome back! Let's continue where you left off.")),
+            Map.entry("deleted", Map.of(
+                    "nl", "Al uw antwoorden en gegevens zijn gewist. Bedankt.",
+                    "fr", "Toutes vos réponses et données ont été effacées. Merci.",
+                    "ar", "تم حذف جميع إجاباتك وبياناتك. شكراً لك.",
+                    "tr", "Tüm cevaplarınız ve verileriniz silindi. Teşekkürler.",
+                    "en", "All your answers and data have been deleted. Thank you.")),
+            Map.entry("my_data", Map.of(
+                    "nl", "Dit is alles wat we over u bewaren (zonder naam of telefoonnummer):",
+                    "fr", "Voici tout ce que nous conservons sur vous (sans nom ni numéro) :",
+                    "ar", "هذا كل ما نحفظه عنك (بدون اسم أو رقم هاتف):",
+                    "tr", "Hakkınızda sakladığımız her şey bu (isim veya telefon numarası olmadan):",
+                    "en", "This is everything we keep about you (no name or phone number):")),
+            Map.entry("my_data_empty", Map.of(
+                    "nl", "We bewaren niets over u.",
+                    "fr", "Nous ne conservons rien sur vous.",
+                    "ar", "لا نحفظ أي شيء عنك.",
+                    "tr", "Hakkınızda hiçbir şey saklamıyoruz.",
+                    "en", "We keep nothing about you.")),
+            Map.entry("unsupported", Map.of(
+                    "nl", "Dit kan ik niet lezen. Antwoord met tekst of met de knoppen, alstublieft.",
+                    "fr", "Je ne peux pas lire ceci. Répondez par un texte ou avec les boutons, s'il vous plaît.",
+                    "ar", "لا أستطيع قراءة هذا. من فضلك أجب بنص أو بالأزرار.",
+                    "tr", "Bunu okuyamıyorum. Lütfen yazıyla veya düğmelerle cevap verin.",
+                    "en", "I can't read this. Please answer with text or the buttons.")),
+            Map.entry("share_location", Map.of(
+                    "nl", "📍 Locatie delen",
+                    "fr", "📍 Partager la position",
+                    "ar", "📍 مشاركة الموقع",
+                    "tr", "📍 Konumu paylaş",
+                    "en", "📍 Share location")));
+
+    private SystemTexts() {
+    }
+
+    public static String get(String key, String language) {
+        Map<String, String> byLanguage = TEXTS.get(key);
+        if (byLanguage == null) {
+            throw new IllegalArgumentException("no system text " + key);
+        }
+        String text = byLanguage.get(base(language));
+        return text != null ? text : byLanguage.get("en");
+    }
+
+    public static String base(String language) {
+        if (language == null || language.isBlank()) {
+            return "";
+        }
+        int dash = language.indexOf('-');
+        return (dash > 0 ? language.substring(0, dash) : language).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public static boolean rightToLeft(String language) {
+        return List.of("ar", "fa", "he", "ur").contains(base(language));
+    }
+}

@@ -1,0 +1,29 @@
+package be.buurtstem.bot.service.survey;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One version of one questionnaire, as the service sees it: the port between the channels and the survey engine.
+ * Implementations are stateless and thread-safe; the conversation state is an opaque string the service stores.
+ */
+public interface Survey {
+    String id();
+
+    int version();
+
+    List<String> languages();
+
+    String defaultLanguage();
+
+    /** The title in that language (falling back as the engine does). */
+    String title(String language);
+
+    Step start(String language, Map<String, String> segments, Instant now);
+
+    Step reply(String state, ResidentInput input, Instant now);
+
+    /** The language the conversation is in now. */
+    String language(String state);
+}

@@ -1,0 +1,325 @@
+package be.buurtstem.bot.service.telegram;
+
+import be.buurtstem.bot.service.conversation.Delivery;
+import be.buurtstem.bot.service.conversation.SystemTexts;
+import be.buurtstem.bot.service.privacy.RespondentIds;
+import be.buurtstem.bot.service.store.Store;
+import be.buurtstem.bot.service.survey.BotMessage;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.KeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.KeyboardRow;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Outbound Telegram messages go through a durable outbox: written (with deterministic ids) before the inbound update
+ * is confirmed, sent by one dispatcher in order per chat, removed only after Telegram accepted them. Limits: about
+ * {@code messagesPerSecond} overall and one message per {@code perChatInterval} per chat. A 429 waits its
+ * {@code retry_after}; a 5xx or network error backs off and retries the same item (never a second copy); a 403 marks
+ * the resident as stopped and drops what was queued for them; any other 4xx is dropped with a log line.
+ * Text is sent without a parse mode, so nothing anyone writes can inject markup.
+ */
+public class TelegramOutbox implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(TelegramOutbox.class);
+    private static final int MAX_SEND_ATTEMPTS = 12;
+
+    private final Store store;
+    private final TelegramApi api;
+    private final TelegramSettings settings;
+    private final AtomicLong seq = new AtomicLong(System.currentTimeMillis() * 1000);
+    private final Map<String, Instant> chatNext = new ConcurrentHashMap<>();
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    /**
+     * Items just handled, and until when to leave them alone: a listing read before an item was removed or
+     * rescheduled must not send it again (sent, dropped) or sooner than its backoff (retry).
+     */
+    private final Map<String, Instant> hold = new ConcurrentHashMap<>();
+    private final Semaphore wake = new Semaphore(0);
+    private final ExecutorService senders = Executors.newFixedThreadPool(4, Thread.ofPlatform().name("telegram-send-", 0)
+            .daemon(true).factory());
+    private volatile Instant globalPauseUntil = Instant.EPOCH;
+    private volatile boolean running;
+    private Thread dispatcher;
+    private long nextGlobalNanos = System.nanoTime();
+
+    public TelegramOutbox(Store store, TelegramApi api, TelegramSettings settings) {
+        this.store = store;
+        this.api = api;
+        this.settings = settings;
+    }
+
+    /** A delivery for one update; for a button press it also acknowledges the press and shows the choice. */
+    public Delivery delivery(CallbackContext callback) {
+        return (respondent, chat, inputId, language, messages) -> {
+            List<Document> items = new ArrayList<>();
+            String base = inputId == null ? "x" + seq.incrementAndGet() : inputId;
+            int n = 0;
+            if (callback != null) {
+                items.add(item(base + ":" + n++, chat, respondent, "callback").append("callbackId", callback.queryId()));
+                if (callback.editedText() != null) {
+                    items.add(item(base + ":" + n++, chat, respondent, "edit").append("messageId", callback.messageId())
+                            .append("text", callback.editedText()));
+                }
+            }
+            for (BotMessage m : messages) {
+                List<String> chunks = TextSplitter.split(m.text(), TextSplitter.TELEGRAM_LIMIT, language);
+                for (int i = 0; i < chunks.size(); i++) {
+                    Document d = item(base + ":" + n++, chat, respondent, "send").append("text", chunks.get(i));
+                    if (i == chunks.size() - 1) {
+                        List<Document> buttons = new ArrayList<>();
+                        for (BotMessage.Button b : m.buttons()) {
+                            buttons.add(new Document("id", b.id()).append("label", b.label()));
+                        }
+                        d.append("buttons", buttons).append("expect", m.expect().name())
+                                .append("language", language);
+                    }
+                    items.add(d);
+                }
+            }
+            store.enqueue(items);
+        };
+    }
+
+    /** What is known about a button press: to answer it and to show the chosen label in the pressed message. */
+    public record CallbackContext(String queryId, Integer messageId, String editedText) {
+    }
+
+    /** A text for the organisers' chat (saturation alerts, issue 6), through the same limits and retries. */
+    public void sendToChat(String chat, String text) {
+        List<Document> items = new ArrayList<>();
+        int n = 0;
+        String base = "org" + seq.incrementAndGet();
+        for (String chunk : TextSplitter.split(text, TextSplitter.TELEGRAM_LIMIT, null)) {
+            items.add(item(base + ":" + n++, chat, null, "send").append("text", chunk));
+        }
+        store.enqueue(items);
+        signal();
+    }
+
+    private Document item(String id, String chat, String respondent, String type) {
+        Document d = new Document("_id", id).append("seq", seq.incrementAndGet()).append("chat", chat)
+                .append("type", type).append("attempts", 0).append("notBefore", new Date(0))
+                .append("createdAt", new Date());
+        if (respondent != null) {
+            d.append("respondent", respondent);
+        }
+        return d;
+    }
+
+    public void signal() {
+        wake.release();
+    }
+
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        dispatcher = Thread.ofPlatform().name("telegram-outbox").start(this::loop);
+    }
+
+    private void loop() {
+        long intervalNanos = TimeUnit.SECONDS.toNanos(1) / Math.max(1, settings.messagesPerSecond());
+        while (running) {
+            try {
+                Instant now = Instant.now();
+                hold.values().removeIf(t -> t.isBefore(now));
+                List<Document> pending = store.pendingOutbox(500);
+                Set<String> seen = new HashSet<>();
+                int dispatched = 0;
+                for (Document item : pending) {
+                    String chat = item.getString("chat");
+                    if (!seen.add(chat) || inFlight.contains(chat) || hold.containsKey(item.getString("_id"))) {
+                        continue; // only the oldest item of each chat, one at a time: order per chat is kept
+                    }
+                    boolean callback = "callback".equals(item.getString("type"));
+                    if (item.getDate("notBefore").toInstant().isAfter(now) || now.isBefore(globalPauseUntil)
+                            || (!callback && chatNext.getOrDefault(chat, Instant.EPOCH).isAfter(now))) {
+                        continue;
+                    }
+                    if (!callback) {
+                        long wait = nextGlobalNanos - System.nanoTime();
+                        if (wait > 0) {
+                            TimeUnit.NANOSECONDS.sleep(wait);
+                        }
+                        nextGlobalNanos = Math.max(System.nanoTime(), nextGlobalNanos) + intervalNanos;
+                    }
+                    inFlight.add(chat);
+                    dispatched++;
+                    senders.submit(() -> {
+                        try {
+                            send(item);
+                        } finally {
+                            inFlight.remove(chat);
+                            wake.release();
+                        }
+                    });
+                }
+                // woken at once by new items and finished sends; otherwise look again soon only if work was done
+                wake.tryAcquire(pending.isEmpty() ? 500 : dispatched > 0 ? 20 : 100, TimeUnit.MILLISECONDS);
+                wake.drainPermits();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                log.error("outbox dispatcher error", e);
+                sleepQuietly(Duration.ofSeconds(1));
+            }
+        }
+    }
+
+    private void send(Document item) {
+        String id = item.getString("_id");
+        String chat = item.getString("chat");
+        String type = item.getString("type");
+        try {
+            switch (type) {
+                case "callback" -> api.sender().execute(AnswerCallbackQuery.builder()
+                        .callbackQueryId(item.getString("callbackId")).build());
+                case "edit" -> api.sender().execute(EditMessageText.builder().chatId(chat)
+                        .messageId(item.getInteger("messageId")).text(item.getString("text")).build());
+                default -> api.sender().execute(sendMessage(item));
+            }
+            hold.put(id, Instant.now().plusSeconds(60));
+            store.outboxDone(id);
+            if (!"callback".equals(type)) {
+                chatNext.put(chat, Instant.now().plus(settings.perChatInterval()));
+            }
+        } catch (TelegramApiException e) {
+            int code = TelegramApi.errorCode(e);
+            int attempts = item.getInteger("attempts", 0) + 1;
+            if (code == 429) {
+                Duration wait = TelegramApi.retryAfter(e);
+                Instant until = Instant.now().plus(wait);
+                chatNext.put(chat, until);
+                globalPauseUntil = until;
+                hold.put(id, until);
+                store.outboxRetryLater(id, attempts, until);
+                log.warn("telegram rate limit: waiting {}s as asked (retry_after)", wait.toSeconds());
+            } else if (code == 403) {
+                String respondent = item.getString("respondent");
+                if (respondent != null) {
+                    store.markStopped(respondent, "blocked", Instant.now());
+                }
+                hold.put(id, Instant.now().plusSeconds(60));
+                long dropped = store.dropOutboxForChat(chat);
+                log.info("resident blocked the bot: marked stopped, {} queued messages dropped respondent={}", dropped,
+                        RespondentIds.logTag(respondent));
+            } else if (code >= 400 && code < 500) {
+                hold.put(id, Instant.now().plusSeconds(60));
+                store.outboxDone(id);
+                log.warn("telegram refused a {} ({}), dropped: {}", type, code, e.getMessage());
+            } else if (attempts >= MAX_SEND_ATTEMPTS) {
+                hold.put(id, Instant.now().plusSeconds(60));
+                store.outboxDone(id);
+                log.error("telegram {} failed {} times, dropped: {}", type, attempts, e.getMessage());
+            } else {
+                long factor = 1L << Math.min(attempts - 1, 7);
+                Duration backoff = settings.retryBase().multipliedBy(factor);
+                if (backoff.compareTo(Duration.ofMinutes(1)) > 0) {
+                    backoff = Duration.ofMinutes(1);
+                }
+                hold.put(id, Instant.now().plus(backoff));
+                store.outboxRetryLater(id, attempts, Instant.now().plus(backoff));
+                log.warn("telegram {} failed (code {}), retry {} in {} ms", type, code, attempts, backoff.toMillis());
+            }
+        } catch (RuntimeException e) {
+            log.error("outbox item {} could not be sent", type, e);
+            hold.put(id, Instant.now().plusSeconds(5));
+            store.outboxRetryLater(id, item.getInteger("attempts", 0) + 1, Instant.now().plusSeconds(5));
+        }
+    }
+
+    private static SendMessage sendMessage(Document item) {
+        SendMessage.SendMessageBuilder<?, ?> b = SendMessage.builder().chatId(item.getString("chat"))
+                .text(item.getString("text"));
+        List<Document> buttons = item.getList("buttons", Document.class, List.of());
+        String expect = item.getString("expect");
+        if (!buttons.isEmpty()) {
+            List<InlineKeyboardRow> rows = new ArrayList<>();
+            boolean compact = buttons.size() <= 5 && buttons.stream()
+                    .allMatch(x -> x.getString("label").codePointCount(0, x.getString("label").length()) <= 3);
+            InlineKeyboardRow row = new InlineKeyboardRow();
+            for (Document button : buttons) {
+                InlineKeyboardButton k = InlineKeyboardButton.builder().text(button.getString("label"))
+                        .callbackData(CallbackData.encode(button.getString("id"))).build();
+                if (compact) {
+                    row.add(k);
+                } else {
+                    rows.add(new InlineKeyboardRow(k));
+                }
+            }
+            if (compact) {
+                rows.add(row);
+            }
+            b.replyMarkup(InlineKeyboardMarkup.builder().keyboard(rows).build());
+        } else if ("LOCATION".equals(expect)) {
+            KeyboardButton share = KeyboardButton.builder()
+                    .text(SystemTexts.get("share_location", item.getString("language"))).requestLocation(true).build();
+            b.replyMarkup(ReplyKeyboardMarkup.builder().keyboardRow(new KeyboardRow(share)).resizeKeyboard(true)
+                    .oneTimeKeyboard(true).build());
+        }
+        return b.build();
+    }
+
+    /** Stops taking new work; waits up to the drain timeout for the outbox to empty. */
+    @Override
+    public void close() {
+        Instant deadline = Instant.now().plus(settings.drainTimeout());
+        try {
+            while (running && Instant.now().isBefore(deadline) && store.outboxSize() > 0) {
+                signal();
+                Thread.sleep(50);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.warn("could not check the outbox at shutdown: {}", e.getMessage());
+        }
+        running = false;
+        if (dispatcher != null) {
+            dispatcher.interrupt();
+            try {
+                dispatcher.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        senders.shutdown();
+        try {
+            senders.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleepQuietly(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

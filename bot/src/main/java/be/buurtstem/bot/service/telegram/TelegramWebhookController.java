@@ -1,0 +1,77 @@
+package be.buurtstem.bot.service.telegram;
+
+import be.buurtstem.bot.service.privacy.RespondentIds;
+import be.buurtstem.bot.service.store.Store;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.telegram.telegrambots.meta.api.objects.Update;
+
+/**
+ * Webhook mode: Telegram POSTs each update here. A request without the right {@code X-Telegram-Bot-Api-Secret-Token}
+ * is refused (401), one larger than Telegram would send is refused (413), and an update is answered 200 only after
+ * its effects are stored and synced, so that Telegram retries anything not stored. Registered only in webhook mode.
+ */
+@RestController
+@Conditional(TelegramConfiguration.WebhookMode.class)
+public class TelegramWebhookController {
+    private static final Logger log = LoggerFactory.getLogger(TelegramWebhookController.class);
+    public static final String PATH = "/telegram/webhook";
+    static final int MAX_BYTES = 1 << 20;
+
+    private final UpdateProcessor processor;
+    private final Store store;
+    private final TelegramOutbox outbox;
+    private final String secret;
+    private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+            false);
+
+    public TelegramWebhookController(UpdateProcessor processor, Store store, TelegramOutbox outbox,
+                                     TelegramSettings settings, RespondentIds ids) {
+        this.processor = processor;
+        this.store = store;
+        this.outbox = outbox;
+        this.secret = TelegramConfiguration.webhookSecret(settings, ids);
+        String path = java.net.URI.create(settings.webhookUrl()).getPath();
+        if (!PATH.equals(path)) {
+            log.warn("TELEGRAM_WEBHOOK_URL should end in {} (this service listens there)", PATH);
+        }
+    }
+
+    @PostMapping(PATH)
+    public ResponseEntity<String> receive(@RequestHeader(value = "X-Telegram-Bot-Api-Secret-Token", required = false)
+                                          String token, jakarta.servlet.http.HttpServletRequest request)
+            throws java.io.IOException {
+        if (!RespondentIds.constantTimeEquals(secret, token)) {
+            log.warn("webhook request refused: wrong or missing secret token");
+            return ResponseEntity.status(401).body("");
+        }
+        if (request.getContentLengthLong() > MAX_BYTES) {
+            return ResponseEntity.status(413).body("");
+        }
+        byte[] body = request.getInputStream().readNBytes(MAX_BYTES + 1); // never more than the limit in memory
+        if (body.length == 0) {
+            return ResponseEntity.badRequest().body("");
+        }
+        if (body.length > MAX_BYTES) {
+            return ResponseEntity.status(413).body("");
+        }
+        Update update;
+        try {
+            update = json.readValue(body, Update.class);
+        } catch (Exception e) {
+            log.warn("webhook body is not an update: {}", e.getClass().getSimpleName());
+            return ResponseEntity.badRequest().body("");
+        }
+        processor.process(update);
+        store.durability().sync();
+        outbox.signal();
+        return ResponseEntity.ok("");
+    }
+}

@@ -1,0 +1,102 @@
+package be.buurtstem.bot.it;
+
+import be.buurtstem.bot.service.BuurtstemApplication;
+import be.buurtstem.bot.service.store.Store;
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/** Starts the real service (Spring context, embedded database in a temp folder) against a fake Telegram. */
+public final class Harness implements AutoCloseable {
+    public final ConfigurableApplicationContext context;
+    public final long startMillis;
+
+    private Harness(ConfigurableApplicationContext context, long startMillis) {
+        this.context = context;
+        this.startMillis = startMillis;
+    }
+
+    public static Map<String, Object> properties(Path dataDir, FakeTelegram telegram) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("server.port", "0");
+        p.put("server.address", "127.0.0.1");
+        p.put("buurtstem.data-dir", dataDir.toString());
+        p.put("logging.structured.format.console", "");
+        p.put("spring.lifecycle.timeout-per-shutdown-phase", "5s");
+        if (telegram != null) {
+            p.put("telegram.bot-token", FakeTelegram.TOKEN);
+            p.put("telegram.api-url", telegram.url());
+            p.put("telegram.poll-timeout", "1s");
+            p.put("telegram.per-chat-interval", "5ms");
+            p.put("telegram.messages-per-second", "200");
+            p.put("telegram.retry-base", "100ms");
+            p.put("telegram.drain-timeout", "2s");
+        }
+        return p;
+    }
+
+    /** The service with the scripted questionnaires of {@link TestSurveys}. */
+    public static Harness start(Map<String, Object> properties) {
+        return start(properties, true);
+    }
+
+    /** The service with the real engine and questionnaires ({@code scripted = false}) or the scripted ones. */
+    public static Harness start(Map<String, Object> properties, boolean scripted) {
+        long t0 = System.nanoTime();
+        ConfigurableApplicationContext ctx = scripted ? BuurtstemApplication.start(properties, TestSurveys.class)
+                : BuurtstemApplication.start(properties);
+        return new Harness(ctx, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    public Store store() {
+        return context.getBean(Store.class);
+    }
+
+    public MongoDatabase db() {
+        return store().database();
+    }
+
+    public int port() {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    public List<Document> all(String collection) {
+        return db().getCollection(collection).find().into(new ArrayList<>());
+    }
+
+    public static void await(String what, Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        if (!condition.getAsBoolean()) {
+            throw new AssertionError("timed out waiting for: " + what);
+        }
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
