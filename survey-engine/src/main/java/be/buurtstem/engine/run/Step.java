@@ -31,7 +31,6 @@ import com.ibm.icu.util.ULocale;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -328,14 +327,23 @@ public final class Step {
         switch (n.kind()) {
             case CONSENT -> consent(n, input);
             case LANGUAGE -> languageNode(n, input);
-            case SINGLE_CHOICE -> single(n, input);
             case MULTIPLE_CHOICE -> multiple(n, input);
-            case SCALE -> scale(n, input);
-            case NUMBER -> number(n, input);
-            case FREE_TEXT -> freeText(n, input);
-            case LOCATION -> location(n, input);
-            case PHOTO -> photo(n, input);
+            case SINGLE_CHOICE -> apply(n, Readers.single(conv, n, input, lang));
+            case SCALE -> apply(n, Readers.scale(conv, n, input));
+            case NUMBER -> apply(n, Readers.number(n, input));
+            case FREE_TEXT -> apply(n, Readers.freeText(input));
+            case LOCATION -> apply(n, Readers.location(input));
+            case PHOTO -> apply(n, Readers.photo(input));
             default -> reask(n);
+        }
+    }
+
+    /** Records a value, or reprompts with the text that says what is expected. */
+    private void apply(Node n, Reading reading) {
+        switch (reading) {
+            case Reading.Value v -> record(n, v.value(), v.shown() != null ? v.shown()
+                    : n.kind() == Kind.SCALE ? scaleLabel(n, ((Long) v.value()).intValue()) : "");
+            case Reading.Miss m -> reprompt(n, m.reason(), renderer.system(m.textKey(), lang, m.args()), true);
         }
     }
 
@@ -413,23 +421,6 @@ public final class Step {
         return null;
     }
 
-    private void single(Node n, Input input) {
-        Option o = null;
-        String shown = null;
-        if (input instanceof Input.Choice c) {
-            o = n.option(c.optionId());
-            shown = o == null ? null : renderer.label(o, lang);
-        } else if (input instanceof Input.Text t) {
-            o = conv.matcher(n.id()).match(t.text(), lang);
-            shown = t.text().strip();
-        }
-        if (o == null) {
-            reprompt(n, Reason.NOT_UNDERSTOOD, system("reprompt_choice"), true);
-        } else {
-            record(n, o.id(), shown);
-        }
-    }
-
     private void multiple(Node n, Input input) {
         OptionMatcher m = conv.matcher(n.id());
         if (input instanceof Input.Choice c) {
@@ -495,7 +486,7 @@ public final class Step {
         } else {
             next.removeIf(id -> n.option(id) != null && n.option(id).exclusive());
             if (n.max() != null && next.size() + 1 > n.max()) {
-                reprompt(n, Reason.TOO_MANY, system("reprompt_too_many", "max", num(n.max())), true);
+                reprompt(n, Reason.TOO_MANY, system("reprompt_too_many", "max", Numbers.value(n.max())), true);
                 return;
             }
             next.add(o.id());
@@ -530,7 +521,7 @@ public final class Step {
             return;
         }
         if (n.max() != null && chosen.size() > n.max()) {
-            reprompt(n, Reason.TOO_MANY, system("reprompt_too_many", "max", num(n.max())), true);
+            reprompt(n, Reason.TOO_MANY, system("reprompt_too_many", "max", Numbers.value(n.max())), true);
             return;
         }
         List<String> labels = new ArrayList<>();
@@ -539,133 +530,6 @@ public final class Step {
         }
         String shown = typed != null ? typed : ListFormatter.getInstance(ULocale.forLanguageTag(lang)).format(labels);
         record(n, List.copyOf(chosen), shown);
-    }
-
-    private void scale(Node n, Input input) {
-        int min = n.scaleMin();
-        int max = n.scaleMax();
-        String key;
-        String shown;
-        if (input instanceof Input.Choice c) {
-            key = Fold.key(c.optionId());
-            shown = null;
-        } else if (input instanceof Input.Text t) {
-            key = Fold.key(t.text());
-            shown = t.text().strip();
-        } else {
-            reprompt(n, Reason.NOT_UNDERSTOOD, system("reprompt_scale", "min", (long) min, "max", (long) max), true);
-            return;
-        }
-        Integer value = null;
-        Double number = Numbers.parse(key);
-        if (number != null && number == Math.rint(number)) {
-            if (number < min || number > max) {
-                reprompt(n, Reason.OUT_OF_RANGE, system("reprompt_scale", "min", (long) min, "max", (long) max), true);
-                return;
-            }
-            value = number.intValue();
-        }
-        if (value == null && min == 1 && max == 5) {
-            value = smiley(key);
-        }
-        if (value == null) {
-            for (Map.Entry<Integer, Text> e : n.labels().entrySet()) {
-                for (String l : q.languages()) {
-                    if (Fold.key(renderer.render(e.getValue(), l, x -> null)).equals(key)) {
-                        value = e.getKey();
-                    }
-                }
-            }
-        }
-        if (value == null || value < min || value > max) {
-            reprompt(n, Reason.NOT_UNDERSTOOD, system("reprompt_scale", "min", (long) min, "max", (long) max), true);
-            return;
-        }
-        record(n, (long) value, shown != null ? shown : scaleLabel(n, value));
-    }
-
-    private static Integer smiley(String key) {
-        return switch (key) {
-            case "😞", "😢", "😭", "😠", "😡", "☹" -> 1;
-            case "🙁", "😕", "😟", "😒" -> 2;
-            case "😐", "😶", "🤷" -> 3;
-            case "🙂", "😊", "☺" -> 4;
-            case "😄", "😀", "😃", "😁", "😍", "🥰", "🤩" -> 5;
-            default -> null;
-        };
-    }
-
-    private void number(Node n, Input input) {
-        String typed = input instanceof Input.Text t ? t.text() : input instanceof Input.Choice c ? c.optionId() : null;
-        Double v = typed == null ? null : Numbers.parse(typed);
-        if (v == null) {
-            reprompt(n, Reason.NOT_A_NUMBER, rangeText(n, "reprompt_number"), true);
-            return;
-        }
-        if (n.integer() && v != Math.rint(v)) {
-            reprompt(n, Reason.NOT_WHOLE, system("reprompt_whole"), true);
-            return;
-        }
-        if ((n.min() != null && v < n.min()) || (n.max() != null && v > n.max())) {
-            reprompt(n, Reason.OUT_OF_RANGE, rangeText(n, "reprompt_number"), true);
-            return;
-        }
-        record(n, Numbers.value(v), typed.strip());
-    }
-
-    private String rangeText(Node n, String fallback) {
-        if (n.min() != null && n.max() != null) {
-            return system("reprompt_range", "min", num(n.min()), "max", num(n.max()));
-        }
-        if (n.min() != null) {
-            return system("reprompt_min", "min", num(n.min()));
-        }
-        if (n.max() != null) {
-            return system("reprompt_max", "max", num(n.max()));
-        }
-        return system(fallback);
-    }
-
-    private static Object num(Double d) {
-        return Numbers.value(d);
-    }
-
-    private void freeText(Node n, Input input) {
-        if (input instanceof Input.Text t && !t.text().isBlank()) {
-            // Kept whole: long answers are the richest ones for theme coding.
-            String text = t.text().strip();
-            record(n, text, text);
-            return;
-        }
-        reprompt(n, Reason.EMPTY, system("reprompt_text"), true);
-    }
-
-    private void location(Node n, Input input) {
-        if (input instanceof Input.Location l && Double.isFinite(l.lat()) && Double.isFinite(l.lon())
-                && Math.abs(l.lat()) <= 90 && Math.abs(l.lon()) <= 180) {
-            Map<String, Object> v = new LinkedHashMap<>();
-            v.put("lat", l.lat());
-            v.put("lon", l.lon());
-            record(n, java.util.Collections.unmodifiableMap(v), l.lat() + ", " + l.lon());
-        } else if (input instanceof Input.Text t && !t.text().isBlank()) {
-            record(n, t.text().strip(), t.text().strip());
-        } else {
-            reprompt(n, Reason.EXPECTED_LOCATION, system("reprompt_location"), true);
-        }
-    }
-
-    private void photo(Node n, Input input) {
-        if (input instanceof Input.Photo p && p.fileRef() != null && !p.fileRef().isBlank()) {
-            Map<String, Object> v = new LinkedHashMap<>();
-            v.put("file", p.fileRef());
-            String caption = p.caption() == null ? "" : p.caption().strip();
-            if (!caption.isEmpty()) {
-                v.put("caption", caption);
-            }
-            record(n, java.util.Collections.unmodifiableMap(v), caption);
-        } else {
-            reprompt(n, Reason.EXPECTED_PHOTO, system("reprompt_photo"), true);
-        }
     }
 
     private void more(Node n, Input input) {
