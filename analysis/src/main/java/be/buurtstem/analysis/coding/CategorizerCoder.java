@@ -1,0 +1,179 @@
+package be.buurtstem.analysis.coding;
+
+import be.buurtstem.analysis.text.AnalyzedText;
+import opennlp.tools.doccat.DoccatFactory;
+import opennlp.tools.doccat.DoccatModel;
+import opennlp.tools.doccat.DocumentCategorizerME;
+import opennlp.tools.doccat.DocumentSample;
+import opennlp.tools.doccat.FeatureGenerator;
+import opennlp.tools.ml.model.MaxentModel;
+import opennlp.tools.util.ObjectStreamUtils;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The OpenNLP document-categorizer coder: {@link DoccatModel}s trained on coded answers, over the features of a
+ * {@link FeatureSet}, made multi-label by a {@link Scheme}. Scores only; thresholds are the combined coder's.
+ * Immutable and thread-safe (OpenNLP's maxent models evaluate without shared state).
+ */
+public final class CategorizerCoder implements ThemeCoder {
+    static final String NONE = "__none__";
+    static final String YES = "1";
+    static final String NO = "0";
+
+    private final String version;
+    private final FeatureSet features;
+    private final Scheme scheme;
+    private final List<String> themes;
+    /** ONE_VS_REST: one model per theme (null for a theme with only one outcome); MULTINOMIAL: one model. */
+    private final List<DoccatModel> models;
+    /** ONE_VS_REST: the constant score of a theme without model (its only outcome: 1 or 0). */
+    private final double[] constant;
+    private final int[] yesIndex;
+
+    CategorizerCoder(String version, FeatureSet features, Scheme scheme, List<String> themes, List<DoccatModel> models, double[] constant) {
+        this.version = version;
+        this.features = features;
+        this.scheme = scheme;
+        this.themes = List.copyOf(themes);
+        this.models = new ArrayList<>(models);
+        this.constant = constant.clone();
+        if (scheme == Scheme.ONE_VS_REST) {
+            yesIndex = new int[themes.size()];
+            for (int i = 0; i < themes.size(); i++) {
+                DoccatModel m = models.get(i);
+                yesIndex[i] = m == null ? -1 : m.getMaxentModel().getIndex(YES);
+            }
+        } else {
+            MaxentModel m = models.get(0).getMaxentModel();
+            yesIndex = new int[themes.size()];
+            for (int i = 0; i < themes.size(); i++) {
+                yesIndex[i] = m.getIndex(themes.get(i));
+            }
+        }
+    }
+
+    /** Trains on answers and their themes; {@code labels.get(i)} are the themes of {@code texts.get(i)}. */
+    public static CategorizerCoder train(List<AnalyzedText> texts, List<Set<String>> labels, TrainerSettings settings, String version) {
+        List<String[]> feats = new ArrayList<>(texts.size());
+        for (AnalyzedText t : texts) {
+            feats.add(settings.features().extract(t));
+        }
+        return trainOnFeatures(feats, labels, settings, version);
+    }
+
+    static CategorizerCoder trainOnFeatures(List<String[]> feats, List<Set<String>> labels, TrainerSettings settings, String version) {
+        Set<String> themeSet = new LinkedHashSet<>();
+        labels.forEach(themeSet::addAll);
+        List<String> themes = themeSet.stream().sorted().toList();
+        List<DoccatModel> models = new ArrayList<>();
+        double[] constant = new double[themes.size()];
+        try {
+            if (settings.scheme() == Scheme.ONE_VS_REST) {
+                for (int t = 0; t < themes.size(); t++) {
+                    String theme = themes.get(t);
+                    List<DocumentSample> samples = new ArrayList<>(feats.size());
+                    int yes = 0;
+                    for (int i = 0; i < feats.size(); i++) {
+                        boolean has = labels.get(i).contains(theme);
+                        yes += has ? 1 : 0;
+                        samples.add(new DocumentSample(has ? YES : NO, feats.get(i)));
+                    }
+                    if (yes == 0 || yes == feats.size()) {
+                        models.add(null);
+                        constant[t] = yes == 0 ? 0 : 1;
+                    } else {
+                        models.add(train(samples, settings));
+                    }
+                }
+            } else {
+                List<DocumentSample> samples = new ArrayList<>();
+                for (int i = 0; i < feats.size(); i++) {
+                    if (labels.get(i).isEmpty()) {
+                        samples.add(new DocumentSample(NONE, feats.get(i)));
+                    }
+                    for (String theme : labels.get(i)) {
+                        samples.add(new DocumentSample(theme, feats.get(i)));
+                    }
+                }
+                models.add(train(samples, settings));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new CategorizerCoder(version, settings.features(), settings.scheme(), themes, models, constant);
+    }
+
+    private static DoccatModel train(List<DocumentSample> samples, TrainerSettings settings) throws IOException {
+        return DocumentCategorizerME.train("und", ObjectStreamUtils.createObjectStream(samples), settings.parameters(),
+                new DoccatFactory(new FeatureGenerator[] {new PrecomputedFeatures()}));
+    }
+
+    @Override
+    public String id() {
+        return "doccat";
+    }
+
+    @Override
+    public String version() {
+        return version;
+    }
+
+    @Override
+    public Set<String> themes() {
+        return new LinkedHashSet<>(themes);
+    }
+
+    public List<String> themeList() {
+        return themes;
+    }
+
+    public FeatureSet features() {
+        return features;
+    }
+
+    public Scheme scheme() {
+        return scheme;
+    }
+
+    /** The models, for saving: per theme for ONE_VS_REST (null where the theme had one outcome), one for MULTINOMIAL. */
+    List<DoccatModel> models() {
+        return models;
+    }
+
+    double[] constants() {
+        return constant.clone();
+    }
+
+    @Override
+    public Coding code(AnalyzedText text) {
+        return Coding.of(id(), version, scores(text), Thresholds.uniform(0.5));
+    }
+
+    public Map<String, Double> scores(AnalyzedText text) {
+        return scores(features.extract(text));
+    }
+
+    Map<String, Double> scores(String[] context) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        if (scheme == Scheme.ONE_VS_REST) {
+            for (int t = 0; t < themes.size(); t++) {
+                DoccatModel m = models.get(t);
+                out.put(themes.get(t), m == null ? constant[t] : m.getMaxentModel().eval(context)[yesIndex[t]]);
+            }
+        } else {
+            double[] p = models.get(0).getMaxentModel().eval(context);
+            for (int t = 0; t < themes.size(); t++) {
+                out.put(themes.get(t), yesIndex[t] < 0 ? 0 : p[yesIndex[t]]);
+            }
+        }
+        return out;
+    }
+}
