@@ -1,0 +1,121 @@
+package be.buurtstem.engine;
+
+import be.buurtstem.engine.input.OptionMatcher;
+import be.buurtstem.engine.model.Kind;
+import be.buurtstem.engine.model.Node;
+import be.buurtstem.engine.model.NodeIndex;
+import be.buurtstem.engine.model.Questionnaire;
+import be.buurtstem.engine.run.Step;
+import be.buurtstem.engine.text.Fold;
+import be.buurtstem.engine.text.Locales;
+import be.buurtstem.engine.text.Renderer;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs conversations over one questionnaire: {@link #start} and {@link #reply} turn a state and an input into the
+ * next {@link Turn}. Stateless and thread-safe: everything about a resident is in the {@link ConversationState};
+ * this object only holds what is derived from the questionnaire once (compiled texts, option matchers).
+ * Never throws on anything a resident sends.
+ */
+public final class Conversation {
+    private final Questionnaire questionnaire;
+    private final NodeIndex index;
+    private final Renderer renderer;
+    private final Map<String, OptionMatcher> matchers = new HashMap<>();
+    private final boolean hasConsent;
+    /** language tag → folded names a resident may type for it (own name, tag, names in the file's languages) */
+    private final Map<String, List<String>> languageNames = new HashMap<>();
+
+    public Conversation(Questionnaire questionnaire) {
+        this.questionnaire = questionnaire;
+        this.index = NodeIndex.of(questionnaire);
+        this.renderer = new Renderer(questionnaire);
+        boolean consent = false;
+        for (Node n : index.all().values()) {
+            if (n.kind().hasOptions()) {
+                matchers.put(n.id(), new OptionMatcher(n, questionnaire.languages(), renderer));
+            }
+            consent |= n.kind() == Kind.CONSENT;
+        }
+        this.hasConsent = consent;
+        for (String tag : questionnaire.languages()) {
+            java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+            names.add(Fold.key(tag));
+            names.add(Fold.key(Locales.nativeName(tag)));
+            names.add(Fold.key(com.ibm.icu.util.ULocale.forLanguageTag(tag).getDisplayName(com.ibm.icu.util.ULocale.ENGLISH)));
+            for (String other : questionnaire.languages()) {
+                names.add(Fold.key(com.ibm.icu.util.ULocale.forLanguageTag(tag).getDisplayName(com.ibm.icu.util.ULocale.forLanguageTag(other))));
+            }
+            languageNames.put(tag, List.copyOf(names));
+        }
+    }
+
+    public Questionnaire questionnaire() {
+        return questionnaire;
+    }
+
+    /**
+     * Starts a conversation. The language is used if the questionnaire speaks it (or its base language:
+     * {@code nl-BE} → {@code nl}), else the default language. Messages before the first question are all sent.
+     */
+    public Turn start(String language, RespondentContext context, Instant now) {
+        RespondentContext ctx = context == null ? RespondentContext.NONE : context;
+        Map<String, String> ctxMap = new HashMap<>(ctx.params());
+        ctxMap.put("channel", ctx.channel());
+        ConversationState initial = new ConversationState(questionnaire.id(), questionnaire.version(),
+                renderer.supportedLanguage(language), ConversationState.Status.ACTIVE, null, 0,
+                ConversationState.Await.NOTHING, 0, !hasConsent, List.of(), List.of(), List.of(), Map.of(), ctxMap,
+                now, now);
+        Step step = new Step(this, initial, now);
+        step.begin();
+        return step.turn();
+    }
+
+    /** One step: the resident's input against the stored state. */
+    public Turn reply(ConversationState state, Input input, Instant now) {
+        if (state == null) {
+            return start(null, RespondentContext.NONE, now);
+        }
+        Step step = new Step(this, state, now);
+        try {
+            step.handle(input == null ? new Input.Text("") : input);
+            return step.turn();
+        } catch (RuntimeException e) {
+            // A resident must never be left without an answer, whatever went wrong in here: keep the state as it
+            // was (nothing lost) and show the current question again. Tests make sure this path stays unused.
+            Step again = new Step(this, state, now);
+            return new Turn(state, again.currentPrompt(), List.of());
+        }
+    }
+
+    /** The messages that show the current question again (e.g. when a web chat page is reloaded). */
+    public List<OutboundMessage> current(ConversationState state) {
+        return new Step(this, state, state.updatedAt()).currentPrompt();
+    }
+
+    // Accessors for the step logic (package be.buurtstem.engine.run).
+
+    public NodeIndex index() {
+        return index;
+    }
+
+    public Renderer renderer() {
+        return renderer;
+    }
+
+    public OptionMatcher matcher(String nodeId) {
+        return matchers.get(nodeId);
+    }
+
+    public boolean hasConsent() {
+        return hasConsent;
+    }
+
+    public Map<String, List<String>> languageNames() {
+        return languageNames;
+    }
+}
