@@ -37,12 +37,17 @@ public final class AnswerCoder {
     /** The answer with {@code themes} and {@code scores} filled by the coder (scores of the coded themes and of near misses). */
     public Answer apply(Answer answer) {
         Coding c = code(answer).coding();
+        return answer.withCoding(List.copyOf(c.themes()), reportedScores(c));
+    }
+
+    /** The scores worth writing on an answer: those of at least 0.01 (a coder scores every theme it knows). */
+    public static Map<String, Double> reportedScores(Coding c) {
         Map<String, Double> scores = new java.util.LinkedHashMap<>();
         c.scores().forEach((theme, s) -> {
             if (s >= 0.01) {
                 scores.put(theme, s);
             }
         });
-        return answer.withCoding(List.copyOf(c.themes()), scores);
+        return scores;
     }
 }

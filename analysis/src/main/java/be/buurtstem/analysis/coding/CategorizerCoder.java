@@ -6,12 +6,19 @@ import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.DocumentCategorizerME;
 import opennlp.tools.doccat.DocumentSample;
 import opennlp.tools.doccat.FeatureGenerator;
+import opennlp.tools.ml.EventTrainer;
+import opennlp.tools.ml.TrainerFactory;
 import opennlp.tools.ml.model.MaxentModel;
 import opennlp.tools.util.ObjectStreamUtils;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -77,22 +84,51 @@ public final class CategorizerCoder implements ThemeCoder {
         double[] constant = new double[themes.size()];
         try {
             if (settings.scheme() == Scheme.ONE_VS_REST) {
+                SharedIndex index = new SharedIndex(feats, settings.cutoff());
+                DoccatModel[] trained = new DoccatModel[themes.size()];
+                List<Integer> toTrain = new ArrayList<>();
                 for (int t = 0; t < themes.size(); t++) {
-                    String theme = themes.get(t);
-                    List<DocumentSample> samples = new ArrayList<>(feats.size());
                     int yes = 0;
-                    for (int i = 0; i < feats.size(); i++) {
-                        boolean has = labels.get(i).contains(theme);
-                        yes += has ? 1 : 0;
-                        samples.add(new DocumentSample(has ? YES : NO, feats.get(i)));
+                    for (Set<String> l : labels) {
+                        yes += l.contains(themes.get(t)) ? 1 : 0;
                     }
                     if (yes == 0 || yes == feats.size()) {
-                        models.add(null);
                         constant[t] = yes == 0 ? 0 : 1;
                     } else {
-                        models.add(train(samples, settings));
+                        toTrain.add(t);
                     }
                 }
+                // the themes' models are independent: trained side by side on settings.threads() threads
+                ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(settings.threads(), toTrain.size())), r -> {
+                    Thread th = new Thread(r, "doccat-trainer");
+                    th.setDaemon(true);
+                    return th;
+                });
+                try {
+                    List<Future<?>> jobs = new ArrayList<>();
+                    for (int t : toTrain) {
+                        jobs.add(pool.submit(() -> {
+                            EventTrainer trainer = TrainerFactory.getEventTrainer(settings.parameters(), new HashMap<>());
+                            MaxentModel m = trainer.train(index.forTheme(labels, themes.get(t)));
+                            trained[t] = new DoccatModel("und", m, new HashMap<>(), factory());
+                            return null;
+                        }));
+                    }
+                    for (Future<?> f : jobs) {
+                        f.get();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("training interrupted", e);
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof IOException io) {
+                        throw io;
+                    }
+                    throw new IllegalStateException("training failed: " + e.getCause(), e.getCause());
+                } finally {
+                    pool.shutdownNow();
+                }
+                models.addAll(java.util.Arrays.asList(trained));
             } else {
                 List<DocumentSample> samples = new ArrayList<>();
                 for (int i = 0; i < feats.size(); i++) {
@@ -113,7 +149,11 @@ public final class CategorizerCoder implements ThemeCoder {
 
     private static DoccatModel train(List<DocumentSample> samples, TrainerSettings settings) throws IOException {
         return DocumentCategorizerME.train("und", ObjectStreamUtils.createObjectStream(samples), settings.parameters(),
-                new DoccatFactory(new FeatureGenerator[] {new PrecomputedFeatures()}));
+                factory());
+    }
+
+    private static DoccatFactory factory() {
+        return new DoccatFactory(new FeatureGenerator[] {new PrecomputedFeatures()});
     }
 
     @Override

@@ -197,6 +197,11 @@ public final class CoderTrainer {
         return out;
     }
 
+    /** The fold of each example (for tests and reports); -1 for synthetic ones. */
+    static List<Integer> crossValidateFolds(List<LabelledAnswer> data, int k) {
+        return java.util.Arrays.stream(assignFolds(data, k, TrainerSettings.DEFAULT.seed())).boxed().toList();
+    }
+
     /** Fold per example, by respondent; -1 for synthetic examples (always trained on, never scored). */
     static int[] assignFolds(List<LabelledAnswer> data, int k, long seed) {
         Map<String, Integer> groupFold = new HashMap<>();

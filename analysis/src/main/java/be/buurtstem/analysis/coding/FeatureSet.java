@@ -11,10 +11,11 @@ import java.util.Set;
 /**
  * The features the document categorizer sees, made from an {@link AnalyzedText}: terms (stems), term bigrams, and
  * character n-grams of the normalised words (for typos and the many spellings of Darija). A constant bias feature is
- * always there, so an empty answer still gets a score. Written as e.g. {@code terms+bigrams+chars3-5}.
+ * always there, so an empty answer still gets a score. Written as e.g. {@code terms+bigrams+chars3-5}; the default,
+ * {@code terms+chars4-4}, was chosen by measurement (analysis/docs/coding.md).
  */
 public record FeatureSet(boolean terms, boolean bigrams, int charMin, int charMax) {
-    public static final FeatureSet DEFAULT = new FeatureSet(true, true, 3, 5);
+    public static final FeatureSet DEFAULT = new FeatureSet(true, false, 4, 4);
 
     public FeatureSet {
         if (charMin < 0 || charMax < charMin || charMax > 8) {

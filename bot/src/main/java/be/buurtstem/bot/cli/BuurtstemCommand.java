@@ -22,6 +22,7 @@ public final class BuurtstemCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new BuurtstemCommand());
         // Subcommands: each lives in its own file in this package.
+        cl.addSubcommand(new CodeCommand());
         return cl;
     }
 }
