@@ -8,6 +8,8 @@ import opennlp.tools.doccat.DocumentSample;
 import opennlp.tools.doccat.FeatureGenerator;
 import opennlp.tools.ml.EventTrainer;
 import opennlp.tools.ml.TrainerFactory;
+import opennlp.tools.ml.maxent.quasinewton.QNModel;
+import opennlp.tools.ml.model.Context;
 import opennlp.tools.ml.model.MaxentModel;
 import opennlp.tools.util.ObjectStreamUtils;
 
@@ -44,6 +46,15 @@ public final class CategorizerCoder implements ThemeCoder {
     /** ONE_VS_REST: the constant score of a theme without model (its only outcome: 1 or 0). */
     private final double[] constant;
     private final int[] yesIndex;
+    /**
+     * ONE_VS_REST with L-BFGS (QN) models: the themes' models folded into one table, feature → (theme, weight of
+     * "1" minus weight of "0"), so an answer costs one lookup per feature instead of one per feature and theme.
+     * A binary QN model's P("1") is the logistic function of that sum: the same number OpenNLP computes. Null otherwise.
+     */
+    private final Map<String, Weights> folded;
+
+    private record Weights(int[] themes, double[] deltas) {
+    }
 
     CategorizerCoder(String version, FeatureSet features, Scheme scheme, List<String> themes, List<DoccatModel> models, double[] constant) {
         this.version = version;
@@ -65,6 +76,51 @@ public final class CategorizerCoder implements ThemeCoder {
                 yesIndex[i] = m.getIndex(themes.get(i));
             }
         }
+        this.folded = scheme == Scheme.ONE_VS_REST ? fold(this.models) : null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Weights> fold(List<DoccatModel> models) {
+        Map<String, List<double[]>> acc = new HashMap<>();
+        for (int t = 0; t < models.size(); t++) {
+            DoccatModel dm = models.get(t);
+            if (dm == null) {
+                continue;
+            }
+            if (!(dm.getMaxentModel() instanceof QNModel qn)) {
+                return null;
+            }
+            Object[] data = qn.getDataStructures();
+            Map<String, Context> pmap = (Map<String, Context>) data[1];
+            int yes = qn.getIndex(YES);
+            int no = qn.getIndex(NO);
+            for (Map.Entry<String, Context> e : pmap.entrySet()) {
+                int[] outcomes = e.getValue().getOutcomes();
+                double[] params = e.getValue().getParameters();
+                double delta = 0;
+                for (int j = 0; j < outcomes.length; j++) {
+                    if (outcomes[j] == yes) {
+                        delta += params[j];
+                    } else if (outcomes[j] == no) {
+                        delta -= params[j];
+                    }
+                }
+                if (delta != 0) {
+                    acc.computeIfAbsent(e.getKey(), k -> new ArrayList<>(2)).add(new double[] {t, delta});
+                }
+            }
+        }
+        Map<String, Weights> out = new HashMap<>(acc.size() * 2);
+        acc.forEach((pred, list) -> {
+            int[] ts = new int[list.size()];
+            double[] ds = new double[list.size()];
+            for (int i = 0; i < ts.length; i++) {
+                ts[i] = (int) list.get(i)[0];
+                ds[i] = list.get(i)[1];
+            }
+            out.put(pred, new Weights(ts, ds));
+        });
+        return out;
     }
 
     /** Trains on answers and their themes; {@code labels.get(i)} are the themes of {@code texts.get(i)}. */
@@ -201,8 +257,33 @@ public final class CategorizerCoder implements ThemeCoder {
         return scores(features.extract(text));
     }
 
+    /** The scores as OpenNLP's own evaluation of each model gives them (the reference for the folded table). */
+    Map<String, Double> scoresByOpenNlp(String[] context) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int t = 0; t < themes.size(); t++) {
+            DoccatModel m = models.get(t);
+            out.put(themes.get(t), m == null ? constant[t] : m.getMaxentModel().eval(context)[yesIndex[t]]);
+        }
+        return out;
+    }
+
     Map<String, Double> scores(String[] context) {
         Map<String, Double> out = new LinkedHashMap<>();
+        if (folded != null) {
+            double[] sum = new double[themes.size()];
+            for (String f : context) {
+                Weights w = folded.get(f);
+                if (w != null) {
+                    for (int i = 0; i < w.themes().length; i++) {
+                        sum[w.themes()[i]] += w.deltas()[i];
+                    }
+                }
+            }
+            for (int t = 0; t < themes.size(); t++) {
+                out.put(themes.get(t), models.get(t) == null ? constant[t] : 1 / (1 + Math.exp(-sum[t])));
+            }
+            return out;
+        }
         if (scheme == Scheme.ONE_VS_REST) {
             for (int t = 0; t < themes.size(); t++) {
                 DoccatModel m = models.get(t);

@@ -28,7 +28,6 @@ public final class TextNormaliser {
     private static final ULocale TURKISH = new ULocale("tr");
     private static final Pattern FRENCH_ELISION = Pattern.compile(
             "(?<![\\p{L}\\p{N}])(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)'(?=\\p{L})");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private TextNormaliser() {
     }
@@ -55,7 +54,45 @@ public final class TextNormaliser {
         if (lang.equals("fr") && s.indexOf('\'') >= 0) {
             s = FRENCH_ELISION.matcher(s).replaceAll("");
         }
-        return SPACES.matcher(s).replaceAll(" ").strip();
+        return collapseSpaces(s);
+    }
+
+    /** Runs of white space as one space, trimmed (what {@code \\s+ → " "} and strip() do, without a regex). */
+    private static String collapseSpaces(String s) {
+        int n = s.length();
+        StringBuilder b = null;
+        boolean space = true; // leading white space is dropped
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            boolean ws = Character.isWhitespace(c) || Character.isSpaceChar(c);
+            if (ws) {
+                if (b == null && (space || c != ' ' || (i + 1 < n && isSpace(s.charAt(i + 1))) || i + 1 == n)) {
+                    b = new StringBuilder(n);
+                    b.append(s, 0, i);
+                }
+                if (b != null && !space) {
+                    b.append(' ');
+                }
+                space = true;
+            } else {
+                if (b != null) {
+                    b.append(c);
+                }
+                space = false;
+            }
+        }
+        if (b == null) {
+            return s;
+        }
+        int len = b.length();
+        if (len > 0 && b.charAt(len - 1) == ' ') {
+            b.setLength(len - 1);
+        }
+        return b.toString();
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
     /** The primary language subtag in lower case ({@code "ar-Latn" → "ar"}), or "" for null. */

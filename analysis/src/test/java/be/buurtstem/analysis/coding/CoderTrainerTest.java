@@ -134,4 +134,20 @@ class CoderTrainerTest {
         }
         return Evaluation.evaluate(gold, pred, List.of()).microF1();
     }
+
+    @Test
+    void foldedOneVsRestScoresAreOpenNlpsOwn() {
+        List<Answer> answers = Fixtures.answers();
+        List<AnalyzedText> texts = answers.stream().map(a -> PIPELINE.analyze(a.text(), a.language())).toList();
+        List<Set<String>> labels = answers.stream().map(a -> Set.copyOf(a.themes())).toList();
+        CategorizerCoder cat = CategorizerCoder.train(texts, labels, TrainerSettings.DEFAULT, "x");
+        for (AnalyzedText t : texts) {
+            String[] f = cat.features().extract(t);
+            var fast = cat.scores(f);
+            var reference = cat.scoresByOpenNlp(f);
+            for (String theme : reference.keySet()) {
+                assertEquals(reference.get(theme), fast.get(theme), 1e-9, theme);
+            }
+        }
+    }
 }

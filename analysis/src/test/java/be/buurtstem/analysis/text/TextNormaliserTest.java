@@ -56,4 +56,12 @@ class TextNormaliserTest {
         assertEquals("", TextNormaliser.normalise(null, null));
         assertEquals("😀 🌳", TextNormaliser.normalise("😀  🌳", "nl"));
     }
+
+    @Test
+    void whiteSpaceCollapsedLikeARegexWould() {
+        for (String t : new String[] {"a b", " a  b ", "a\tb\n", "\u00A0a\u2003b\u3000", "ab", "", "   ", "a \n b", "x "}) {
+            String expected = t.replaceAll("[\\s\\p{Zs}]+", " ").strip();
+            assertEquals(expected, TextNormaliser.normalise(t, "en"), "[" + t + "]");
+        }
+    }
 }

@@ -106,8 +106,11 @@ public final class CodeCommand implements Runnable {
         return skipBad ? bad -> err.println("skipped " + bad) : null;
     }
 
-    /** Reads the labelled answers of a file (records without themes are counted and left out), plus the seeds if asked. */
-    static Labelled readLabelled(InputOptions in, boolean withSeeds, PrintWriter err) {
+    /**
+     * Reads the labelled answers of a file (records without themes are counted and left out), plus the seeds if asked.
+     * With {@code scoreSynthetic} the file's synthetic records are treated as if they were not (design measurements).
+     */
+    static Labelled readLabelled(InputOptions in, boolean withSeeds, boolean scoreSynthetic, PrintWriter err) {
         List<LabelledAnswer> data = new ArrayList<>();
         long unlabelled = 0;
         long skipped;
@@ -116,8 +119,12 @@ public final class CodeCommand implements Runnable {
              CodeProgress progress = new CodeProgress(System.err, "reading", -1)) {
             for (Answer a : r) {
                 if (a.isLabelled()) {
-                    data.add(LabelledAnswer.fromRecord(a));
-                    synthetic += a.synthetic() ? 1 : 0;
+                    LabelledAnswer la = LabelledAnswer.fromRecord(a);
+                    if (scoreSynthetic && la.synthetic()) {
+                        la = new LabelledAnswer(a, la.labels(), LabelledAnswer.Source.IMPORTED);
+                    }
+                    data.add(la);
+                    synthetic += la.synthetic() ? 1 : 0;
                 } else {
                     unlabelled++;
                 }

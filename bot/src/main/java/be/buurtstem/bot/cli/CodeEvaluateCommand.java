@@ -51,6 +51,9 @@ public final class CodeEvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
+    @Option(names = "--score-synthetic", description = "score the input's synthetic records too: for design measurements only, never a quality figure")
+    boolean scoreSynthetic;
+
     @Override
     public Integer call() {
         return CodeCommand.guarded(spec, this::evaluate);
@@ -63,8 +66,11 @@ public final class CodeEvaluateCommand implements Callable<Integer> {
             throw new CodeCommand.Failure("--folds: at least 2");
         }
         TrainerSettings settings = model.settings(folds);
-        CodeCommand.Labelled labelled = CodeCommand.readLabelled(in, model.withSeeds, err);
+        CodeCommand.Labelled labelled = CodeCommand.readLabelled(in, model.withSeeds, scoreSynthetic, err);
         CodeCommand.reportLeftOut(labelled, err);
+        if (scoreSynthetic) {
+            err.println("warning: --score-synthetic: synthetic answers are scored; these figures are a design measurement, not a quality figure");
+        }
         long scorable = labelled.data().stream().filter(la -> !la.synthetic()).count();
         if (scorable == 0) {
             throw new CodeCommand.Failure(in.input + ": no labelled, non-synthetic answers to evaluate on (synthetic seed examples never count)");

@@ -53,7 +53,7 @@ public final class CodeTrainCommand implements Callable<Integer> {
         }
         TrainerSettings settings = model.settings(folds);
         Codebook codebook = CodeCommand.codebook(in.codebook);
-        CodeCommand.Labelled labelled = CodeCommand.readLabelled(in, model.withSeeds, err);
+        CodeCommand.Labelled labelled = CodeCommand.readLabelled(in, model.withSeeds, false, err);
         CodeCommand.reportLeftOut(labelled, err);
         if (labelled.data().isEmpty()) {
             throw new CodeCommand.Failure(in.input + ": no labelled answers (records with a themes field) to train on");

@@ -180,4 +180,16 @@ class CodeCommandTest {
         assertTrue(r.err().contains("6 answers without a themes field were not used"), r.err());
         assertTrue(r.err().contains("no labelled answers"), r.err());
     }
+
+    @Test
+    void syntheticAnswersAreNeverScoredUnlessAskedForADesignMeasurement() {
+        Run r = run("code", "evaluate", "--input", resource("synthetic.jsonl").toString(), "--folds", "3", "--codebook", "none");
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("no labelled, non-synthetic answers"), r.err());
+        Run design = run("code", "evaluate", "--input", resource("synthetic.jsonl").toString(), "--folds", "3", "--codebook", "none",
+                "--score-synthetic");
+        assertEquals(0, design.exit(), design.err());
+        assertTrue(design.err().contains("not a quality figure"), design.err());
+        assertTrue(design.out().contains("60 answers scored"), design.out());
+    }
 }
