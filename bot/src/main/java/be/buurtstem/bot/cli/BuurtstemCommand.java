@@ -22,7 +22,9 @@ public final class BuurtstemCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new BuurtstemCommand());
         // Subcommands: each lives in its own file in this package.
-        cl.addSubcommand(new CodeCommand());
+        cl.addSubcommand(be.buurtstem.bot.cli.play.Utf8Console.utf8(new CommandLine(new ValidateCommand())));
+        cl.addSubcommand(be.buurtstem.bot.cli.play.Utf8Console.utf8(new CommandLine(new PlayCommand())));
+        cl.addSubcommand(be.buurtstem.bot.cli.play.Utf8Console.utf8(new CommandLine(new CodeCommand())));
         return cl;
     }
 }

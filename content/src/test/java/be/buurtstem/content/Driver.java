@@ -1,0 +1,121 @@
+package be.buurtstem.content;
+
+import be.buurtstem.engine.Answer;
+import be.buurtstem.engine.Button;
+import be.buurtstem.engine.Conversation;
+import be.buurtstem.engine.ConversationState;
+import be.buurtstem.engine.Event;
+import be.buurtstem.engine.Input;
+import be.buurtstem.engine.OutboundMessage;
+import be.buurtstem.engine.RespondentContext;
+import be.buurtstem.engine.StateCodec;
+import be.buurtstem.engine.Turn;
+import be.buurtstem.engine.model.Questionnaire;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Plays a conversation through the engine API like a resident would, checking every message on the way:
+ * nothing empty, no unformatted pattern, Arabic messages right-to-left. The state goes through
+ * {@link StateCodec} after every step, as it does when the service stores it.
+ */
+final class Driver {
+    static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
+
+    final Conversation conv;
+    final String language;
+    ConversationState state;
+    Turn last;
+    final List<Event> events = new ArrayList<>();
+    final List<OutboundMessage> transcript = new ArrayList<>();
+    private Instant now = T0;
+
+    Driver(Questionnaire q, String language) {
+        this.conv = new Conversation(q);
+        this.language = language;
+        accept(conv.start(language, RespondentContext.of("test"), now));
+    }
+
+    Driver press(String id) {
+        OutboundMessage prompt = prompt();
+        if (!id.startsWith("_") && !"yes".equals(id) && !"no".equals(id) && !"skip".equals(id)) {
+            assertTrue(prompt.buttons().stream().anyMatch(b -> b.id().equals(id)),
+                    "no button '" + id + "' on: " + prompt.text() + " " + prompt.buttons());
+        }
+        return send(Input.choice(id));
+    }
+
+    Driver say(String text) {
+        return send(Input.text(text));
+    }
+
+    Driver send(Input input) {
+        now = now.plus(Duration.ofSeconds(20));
+        ConversationState restored = StateCodec.fromJson(StateCodec.toJson(state));
+        assertEquals(state, restored, "the state survives storage");
+        accept(conv.reply(restored, input, now));
+        return this;
+    }
+
+    private void accept(Turn t) {
+        last = t;
+        state = t.state();
+        events.addAll(t.events());
+        for (OutboundMessage m : t.messages()) {
+            transcript.add(m);
+            check(m);
+        }
+        for (Event e : t.events()) {
+            if (e instanceof Event.Reprompted r) {
+                fail("reprompted at " + r.questionId() + " (" + r.reason() + ") in " + language + ": " + t.messages());
+            }
+        }
+    }
+
+    private void check(OutboundMessage m) {
+        assertNotNull(m.text());
+        assertFalse(m.text().isBlank(), "an empty message");
+        assertFalse(m.text().contains("{") || m.text().contains("}"), "unformatted: " + m.text());
+        if (language.equals("ar") && !m.text().startsWith("Choose your language")) {
+            assertEquals('R', Content.firstStrong(m.text()), "Arabic message must read right-to-left: " + m.text());
+        }
+        for (Button b : m.buttons()) {
+            assertFalse(b.label().isBlank(), "a button without a label in " + m.text());
+        }
+    }
+
+    /** The last message that waits for an answer. */
+    OutboundMessage prompt() {
+        return last.messages().get(last.messages().size() - 1);
+    }
+
+    String lastText() {
+        return prompt().text();
+    }
+
+    /** All texts of the last turn, joined. */
+    String turnText() {
+        return String.join("\n", last.messages().stream().map(OutboundMessage::text).toList());
+    }
+
+    Answer answer(String question) {
+        return state.latestAnswer(question);
+    }
+
+    Answer answer(String question, int round) {
+        return state.answer(question, round);
+    }
+
+    boolean has(Class<? extends Event> kind) {
+        return events.stream().anyMatch(kind::isInstance);
+    }
+}
