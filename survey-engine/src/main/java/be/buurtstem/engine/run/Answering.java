@@ -250,7 +250,7 @@ abstract sealed class Answering extends Routing permits Commands {
                 finishGroup(n);
                 return;
             }
-            events.add(new Event.Reprompted(n.id(), Reason.NOT_UNDERSTOOD));
+            events.add(new Event.Reprompted(n.id(), Reason.NOT_UNDERSTOOD, typed));
             messages.add(yesNo(system("reprompt_yes_no")));
             return;
         }

@@ -52,12 +52,22 @@ abstract sealed class Commands extends Answering permits Step {
         if (command == null) {
             return null;
         }
+        if (freeTextAnswer(n)) {
+            // At a free-text question a bare word is an answer ("dil", "hulp", "stop" are likely answers to
+            // "what makes work hard?"): only a /command is a command there. The help text says so.
+            return null;
+        }
         // An option whose label is a command word ("Next", "Stop") wins over the command.
         OptionMatcher m = conv.matcher(n.id());
         if (await == Await.ANSWER && m != null && m.match(Fold.key(typed), lang, false) != null) {
             return null;
         }
         return command;
+    }
+
+    /** Waiting for the answer to a free-text question, where only /commands are commands. */
+    boolean freeTextAnswer(Node n) {
+        return await == Await.ANSWER && n.kind() == Kind.FREE_TEXT;
     }
 
     void command(String command, Node n) {
@@ -75,7 +85,13 @@ abstract sealed class Commands extends Answering permits Step {
                 messages.add(languagePicker(system("choose_language")));
             }
             case "help" -> {
-                String help = n.help() != null ? render(n.help(), n) : system("help");
+                String help;
+                if (freeTextAnswer(n)) {
+                    // Bare command words are answers here: tell the resident to type /stop, /taal, ...
+                    help = (n.help() != null ? render(n.help(), n) + "\n" : "") + system("help_free_text");
+                } else {
+                    help = n.help() != null ? render(n.help(), n) : system("help");
+                }
                 info(help);
                 reask(n);
             }

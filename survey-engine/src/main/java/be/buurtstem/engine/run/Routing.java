@@ -182,7 +182,7 @@ abstract sealed class Routing extends Prompts permits Answering {
 
     void reprompt(Node n, Reason reason, String text, boolean mayOfferSkip) {
         misses++;
-        events.add(new Event.Reprompted(n.id(), reason));
+        events.add(new Event.Reprompted(n.id(), reason, typed));
         if (mayOfferSkip && misses >= MISSES_BEFORE_OFFER && n.kind() != Kind.CONSENT && n.kind() != Kind.LANGUAGE) {
             await = Await.SKIP_OFFER;
             messages.add(new OutboundMessage(system("offer_skip"),

@@ -58,6 +58,7 @@ public final class Step extends Commands {
             reask(n);
             return;
         }
+        typed = input instanceof Input.Text t && !t.text().isBlank() ? t.text().strip() : null;
         String command = command(input, n);
         if (command != null) {
             command(command, n);

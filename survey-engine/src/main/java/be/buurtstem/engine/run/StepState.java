@@ -59,6 +59,8 @@ abstract sealed class StepState permits Prompts {
     final List<OutboundMessage> messages = new ArrayList<>(3);
     final List<Event> events = new ArrayList<>(2);
     int hops;
+    /** What the resident typed in this step (stripped), or null: kept in a reprompt so that no words are lost. */
+    String typed;
 
     StepState(Conversation conv, ConversationState s, Instant now) {
         this.conv = conv;
