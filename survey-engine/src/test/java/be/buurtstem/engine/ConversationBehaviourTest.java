@@ -125,7 +125,7 @@ class ConversationBehaviourTest {
         assertTrue(reprompted(d, "years_here", Reason.OUT_OF_RANGE));
         d.say("2,5");
         assertEquals(Await.SKIP_OFFER, d.last.state().await());
-        assertEquals("Dat lukt niet zo goed. Wil je deze vraag overslaan?", d.lastText());
+        assertEquals("Dat lukt niet zo goed. Wilt u deze vraag overslaan?", d.lastText());
         d.say("nee");
         assertEquals("Hoeveel jaar woon je al in de buurt?", d.lastText());
         assertEquals(0, d.last.state().misses());
@@ -188,7 +188,7 @@ class ConversationBehaviourTest {
         Fixtures.Driver d = consented("nl").say("5").say("2").say("mijn gegevens");
         assertTrue(has(d, Event.DataRequested.class));
         String shown = d.last.messages().get(0).text();
-        assertTrue(shown.startsWith("Dit hebben we van je bewaard:"), shown);
+        assertTrue(shown.startsWith("Dit hebben we van u bewaard:"), shown);
         assertTrue(shown.contains("Hoeveel jaar woon je al in de buurt?: 5"), shown);
         assertEquals("area", d.node());
     }
