@@ -208,11 +208,32 @@ abstract sealed class Routing extends Prompts permits Answering {
         }
     }
 
+    /**
+     * A declared respondent-context parameter (e.g. {@code area} from a deep link) as a condition sees it: like an
+     * answer, its value a number when it reads as one; null when the channel did not give it.
+     */
+    Answer contextValue(String name) {
+        String v = original.context().get(name);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        Object value = v;
+        Double d = be.buurtstem.engine.input.Numbers.parse(v);
+        if (d != null && v.strip().matches("-?[0-9]+([.,][0-9]+)?")) {
+            value = be.buurtstem.engine.input.Numbers.value(d);
+        }
+        return new Answer(q.id(), q.version(), name, 0, "context", value, v, lang, null, null, now);
+    }
+
     Conditions.Facts facts(Node at) {
         return new Conditions.Facts() {
             @Override
             public Answer answer(String question) {
-                return answerFor(question, at);
+                Answer a = answerFor(question, at);
+                if (a == null && q.context().contains(question) && index.node(question) == null) {
+                    return contextValue(question);
+                }
+                return a;
             }
 
             @Override
