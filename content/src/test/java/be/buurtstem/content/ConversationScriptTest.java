@@ -9,6 +9,7 @@ import com.ibm.icu.text.MessageFormat;
 import com.ibm.icu.util.ULocale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
@@ -142,6 +143,29 @@ class ConversationScriptTest {
         assertEquals("je cherche du boulot depuis un an", d.answer("work").value());
         assertEquals(List.of("rather_not_say"), List.copyOf((List<?>) d.answer("home_languages").value()));
         assertNull(d.answer("area"), "no postcode asked after 'rather not say'");
+    }
+
+    /** What the content writer found in real conversations: typed words at a gate and one-word answers are kept. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "nl | ja, de bus is altijd te laat     | taal",
+            "fr | oui, le bus est toujours en retard | langue",
+            "ar | نعم، الحافلة متأخرة دائماً       | اللغة",
+            "tr | evet, otobüs hep geç kalıyor     | dil",
+            "en | yes, the bus is always late      | language"})
+    void typedWordsAtAGateAndOneWordAnswersAreKept(String lang, String typed, String oneWord) {
+        Questionnaire q = Content.questionnaire("inclusieweb");
+        Driver d = new Driver(q, lang).press("yes").press(lang).press("rather_not_say").press("rather_not_say")
+                .press("rather_not_say").press("rather_not_say").press("_done");
+        d.say(typed);
+        assertEquals("matters", d.answer("work_matters").value());
+        assertEquals(typed, d.answer("work_matters").text());
+        assertEquals(text(q, "work", lang, Map.of()), d.lastText());
+        // "What helps you, or holds you back, to work here?" — "the language" is an answer, not a command.
+        d.say(oneWord);
+        assertEquals(oneWord, d.answer("work").value());
+        assertEquals(Status.ACTIVE, d.state.status());
+        assertEquals(text(q, "learning_matters", lang, Map.of()), d.lastText());
     }
 
     @Test

@@ -9,7 +9,14 @@ public sealed interface Event {
     record AnswerRecorded(Answer answer) implements Event {
     }
 
-    record Reprompted(String questionId, Reason reason) implements Event {
+    /**
+     * The question is asked again. {@code typed}: what the resident typed (stripped), or null for a button, photo,
+     * location or empty message; the service can keep it, so that words that did not fit the question are not lost.
+     */
+    record Reprompted(String questionId, Reason reason, String typed) implements Event {
+        public Reprompted(String questionId, Reason reason) {
+            this(questionId, reason, null);
+        }
     }
 
     record Skipped(String questionId, int round) implements Event {

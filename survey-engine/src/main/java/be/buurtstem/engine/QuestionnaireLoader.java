@@ -90,6 +90,13 @@ public final class QuestionnaireLoader {
         String start = e.containsKey("start") ? r.string(e.get("start")) : null;
         List<String> segments = e.containsKey("segments") ? r.stringList(e.get("segments")) : List.of();
         Map<String, Double> saturation = e.containsKey("saturation") ? r.numberMap(e.get("saturation")) : Map.of();
+        List<String> context = e.containsKey("context") ? r.stringList(e.get("context")) : List.of();
+        for (String name : context) {
+            if (!name.matches("[a-z][a-z0-9_]*") || name.equals("iteration") || name.startsWith("count_")) {
+                problems.add(Problem.error(fileName, e.get("context").line(), "context parameter '" + name
+                        + "' must match [a-z][a-z0-9_]* and not be 'iteration' or start with 'count_'"));
+            }
+        }
         Map<String, Text> texts = new LinkedHashMap<>();
         if (e.containsKey("texts")) {
             texts.putAll(r.textMap(e.get("texts")));
@@ -105,7 +112,7 @@ public final class QuestionnaireLoader {
         }
         Questionnaire q = new Questionnaire(fileName, id == null ? "" : id, version, languages,
                 defaultLanguage == null ? "" : defaultLanguage, title, description, start, segments, saturation,
-                texts, nodes, lines);
+                texts, nodes, lines, context);
         return new LoadResult(q, problems);
     }
 

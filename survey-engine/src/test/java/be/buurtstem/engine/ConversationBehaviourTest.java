@@ -24,6 +24,12 @@ class ConversationBehaviourTest {
         return new Fixtures.Driver(Fixtures.buurtleven(), lang).press(lang).press("yes");
     }
 
+    /** The last turn reprompted this question for this reason (whatever was typed). */
+    private static boolean reprompted(Fixtures.Driver d, String question, Reason reason) {
+        return d.last.events().stream().anyMatch(e -> e instanceof Event.Reprompted r
+                && r.questionId().equals(question) && r.reason() == reason);
+    }
+
     private static boolean has(Fixtures.Driver d, Class<? extends Event> type) {
         return d.last.events().stream().anyMatch(type::isInstance);
     }
@@ -113,12 +119,13 @@ class ConversationBehaviourTest {
         Fixtures.Driver d = consented("nl");
         d.say("heel lang");
         assertEquals("Typ een getal van 0 tot 100.", d.lastText());
-        assertTrue(d.last.events().contains(new Event.Reprompted("years_here", Reason.NOT_A_NUMBER)));
+        assertTrue(d.last.events().contains(new Event.Reprompted("years_here", Reason.NOT_A_NUMBER, "heel lang")),
+                "what was typed is kept in the event");
         d.say("500");
-        assertTrue(d.last.events().contains(new Event.Reprompted("years_here", Reason.OUT_OF_RANGE)));
+        assertTrue(reprompted(d, "years_here", Reason.OUT_OF_RANGE));
         d.say("2,5");
         assertEquals(Await.SKIP_OFFER, d.last.state().await());
-        assertEquals("Dat lukt niet zo goed. Wil je deze vraag overslaan?", d.lastText());
+        assertEquals("Dat lukt niet zo goed. Wilt u deze vraag overslaan?", d.lastText());
         d.say("nee");
         assertEquals("Hoeveel jaar woon je al in de buurt?", d.lastText());
         assertEquals(0, d.last.state().misses());
@@ -142,7 +149,7 @@ class ConversationBehaviourTest {
     void skipIsRefusedOnARequiredQuestionButWorksOnAnOptionalOne() {
         Fixtures.Driver d = consented("fr").say("skip");
         assertEquals("years_here", d.node());
-        assertTrue(d.last.events().contains(new Event.Reprompted("years_here", Reason.REQUIRED)));
+        assertTrue(reprompted(d, "years_here", Reason.REQUIRED));
         d.say("3").say("2").say("1").press("kids").say("/passer");
         assertEquals("housing_type", d.node(), "kids_count is optional");
         assertTrue(d.events.contains(new Event.Skipped("kids_count", 0)));
@@ -181,7 +188,7 @@ class ConversationBehaviourTest {
         Fixtures.Driver d = consented("nl").say("5").say("2").say("mijn gegevens");
         assertTrue(has(d, Event.DataRequested.class));
         String shown = d.last.messages().get(0).text();
-        assertTrue(shown.startsWith("Dit hebben we van je bewaard:"), shown);
+        assertTrue(shown.startsWith("Dit hebben we van u bewaard:"), shown);
         assertTrue(shown.contains("Hoeveel jaar woon je al in de buurt?: 5"), shown);
         assertEquals("area", d.node());
     }
@@ -223,7 +230,7 @@ class ConversationBehaviourTest {
     @Test
     void anUnknownSlashCommandIsExplained() {
         Fixtures.Driver d = consented("en").say("/start");
-        assertTrue(d.last.events().contains(new Event.Reprompted("years_here", Reason.UNKNOWN_COMMAND)));
+        assertTrue(reprompted(d, "years_here", Reason.UNKNOWN_COMMAND));
         assertTrue(d.lastText().contains("help"));
     }
 
@@ -239,7 +246,7 @@ class ConversationBehaviourTest {
     void multipleChoiceRespectsExclusiveAndMax() {
         Fixtures.Driver d = consented("en").say("5").say("2").say("1").press("alone").say("1").say("3");
         d.say("1, no problems");
-        assertTrue(d.last.events().contains(new Event.Reprompted("housing_issue", Reason.EXCLUSIVE)));
+        assertTrue(reprompted(d, "housing_issue", Reason.EXCLUSIVE));
         assertTrue(d.lastText().contains("No problems"), d.lastText());
         d.press("damp").press("none");
         assertEquals(List.of("none"), d.last.state().selection(), "an exclusive option replaces the others");
@@ -248,10 +255,10 @@ class ConversationBehaviourTest {
         assertEquals("feel_safe_day", d.node(), "route on contains: none skips the story");
         d.say("3").say("3").say("1").say("meer bomen");
         d.say("1, 2, 3, 4, 5");
-        assertTrue(d.last.events().contains(new Event.Reprompted("meet_places", Reason.TOO_MANY)));
+        assertTrue(reprompted(d, "meet_places", Reason.TOO_MANY));
         assertEquals("Please choose at most 4.", d.lastText());
         d.press("_done");
-        assertTrue(d.last.events().contains(new Event.Reprompted("meet_places", Reason.TOO_FEW)));
+        assertTrue(reprompted(d, "meet_places", Reason.TOO_FEW));
     }
 
     @Test
@@ -289,7 +296,8 @@ class ConversationBehaviourTest {
     void backFromAMapRoundGoesToThePreviousRoundsQuestion() {
         Fixtures.Driver d = toMap("en").say("Park").press("good").say("nice").say("skip").say("yes");
         assertEquals(2, d.last.state().round());
-        d.say("back");
+        // place_name is free text: a bare "back" would be the name of a place, "/back" is the command.
+        d.say("/back");
         assertEquals("place_photo", d.node());
         assertEquals(1, d.last.state().round());
     }
@@ -342,7 +350,7 @@ class ConversationBehaviourTest {
     @Test
     void photoQuestionAsksForAPhotoWhenTextArrives() {
         Fixtures.Driver d = toMap("nl").say("Het plein").press("good").say("mooi").say("hier is geen foto");
-        assertTrue(d.last.events().contains(new Event.Reprompted("place_photo", Reason.EXPECTED_PHOTO)));
+        assertTrue(reprompted(d, "place_photo", Reason.EXPECTED_PHOTO));
         assertEquals(Expect.PHOTO, d.last.messages().get(0).expect());
     }
 

@@ -71,7 +71,7 @@ class ConversationFiveLanguagesTest {
         d.say(r.yes());                              // another place? yes
         d.say("Station");
         d.say("2");
-        d.say(r.skip());                             // place_why is optional
+        d.say("/" + r.skip());                       // place_why is optional free text: a bare word would be the answer
         d.say(r.skip());                             // place_photo is optional
         d.say(r.no());                               // no more places
         d.say("1 3");                                // mobility

@@ -4,6 +4,7 @@ import be.buurtstem.engine.model.Node;
 import be.buurtstem.engine.model.Option;
 import be.buurtstem.engine.text.Fold;
 import be.buurtstem.engine.text.Renderer;
+import be.buurtstem.engine.text.SystemTexts;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +22,10 @@ public final class OptionMatcher {
     private final Map<String, String[]> labels = new HashMap<>();
     private final String[] ids;
     private final String[] emoji;
+    /** The one option that means yes (id "yes", or a label that begins with "Ja", "Oui", …), -1 none, -2 several. */
+    private final int yesOption;
+    /** Likewise for no. */
+    private final int noOption;
 
     public OptionMatcher(Node node, List<String> languages, Renderer renderer) {
         this.options = node.options();
@@ -39,6 +44,115 @@ public final class OptionMatcher {
             }
             labels.put(lang, folded);
         }
+        yesOption = saying("yes");
+        noOption = saying("no");
+    }
+
+    /**
+     * The option whose id is "yes"/"no" or whose label (in any language) begins with the plain word ("Ja", "Oui, ça
+     * compte", "لا يهمّني"); -1 none, -2 several. Only the plain word: "Liever niet zeggen" is not "no".
+     */
+    private int saying(String kind) {
+        java.util.Set<String> words = SystemTexts.get().firstWords(kind);
+        int found = -1;
+        for (int i = 0; i < options.size(); i++) {
+            boolean says = ids[i].equals(kind);
+            for (String[] folded : labels.values()) {
+                says |= folded[i] != null && words.contains(folded[i].split(" ", 2)[0]);
+            }
+            if (says) {
+                found = found == -1 ? i : -2;
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The longest yes/no word (or words: "ja hoor", "no thanks") a folded text begins with, or null. Single letters
+     * ("y", "n") are left out: "y a pas de bus" is French, not yes.
+     */
+    private static String leadingWord(String key, java.util.Set<String> words) {
+        String[] parts = key.split(" ");
+        String best = null;
+        StringBuilder b = new StringBuilder();
+        for (int k = 0; k < Math.min(3, parts.length); k++) {
+            if (k > 0) {
+                b.append(' ');
+            }
+            b.append(parts[k]);
+            String candidate = b.toString();
+            if (candidate.length() >= 2 && words.contains(candidate)) {
+                best = candidate;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The option a longer typed message is about, for "ja, de bus is altijd te laat": the option whose label (in
+     * any language of the file; the longest one) begins the message, or that a leading yes/no word names, as long
+     * as the rest of the message names no other option; or else the one option whose label the message contains as
+     * whole words. Null when there is none, or when the message names more than one ("soms of nooit"): the resident
+     * is asked again. For messages of more than one word, after {@link #match} found nothing.
+     *
+     * @param key the folded message
+     */
+    public Option within(String key) {
+        if (key.indexOf(' ') < 0) {
+            return null;
+        }
+        int lead = -1;
+        int leadLength = 0;
+        boolean tie = false;
+        for (String[] folded : labels.values()) {
+            for (int i = 0; i < folded.length; i++) {
+                String label = folded[i];
+                if (label == null || label.isEmpty() || !key.startsWith(label + " ") || label.length() < leadLength) {
+                    continue;
+                }
+                if (label.length() > leadLength) {
+                    tie = false;
+                    lead = i;
+                    leadLength = label.length();
+                } else if (lead != i) {
+                    tie = true;
+                }
+            }
+        }
+        if (tie) {
+            return null;
+        }
+        if (lead < 0) {
+            String yes = leadingWord(key, SystemTexts.get().allWords("yes"));
+            String no = leadingWord(key, SystemTexts.get().allWords("no"));
+            if (yes != null && no == null) {
+                lead = yesOption;
+                leadLength = yes.length();
+            } else if (no != null && yes == null) {
+                lead = noOption;
+                leadLength = no.length();
+            } else if (yes != null) {
+                return null;
+            }
+            if (leadLength > 0 && lead < 0) {
+                // "nee, ..." where no single option says no: do not guess from words further on.
+                return null;
+            }
+        }
+        String rest = " " + key.substring(leadLength).strip() + " ";
+        java.util.Set<Integer> named = new java.util.TreeSet<>();
+        for (String[] folded : labels.values()) {
+            for (int i = 0; i < folded.length; i++) {
+                if (folded[i] != null && !folded[i].isEmpty() && rest.contains(" " + folded[i] + " ")) {
+                    named.add(i);
+                }
+            }
+        }
+        if (lead >= 0) {
+            named.remove(lead);
+            return named.isEmpty() ? options.get(lead) : null;
+        }
+        return named.size() == 1 ? options.get(named.iterator().next()) : null;
     }
 
     /** The option for a typed text in the conversation language, or null. */

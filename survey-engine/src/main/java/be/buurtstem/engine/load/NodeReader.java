@@ -26,7 +26,7 @@ import java.util.Set;
 public final class NodeReader {
 
     public static final Set<String> TOP_KEYS = Set.of("id", "version", "languages", "default_language", "title",
-            "description", "start", "segments", "saturation", "texts", "nodes");
+            "description", "start", "segments", "saturation", "texts", "nodes", "context");
     private static final Set<String> COMMON = Set.of("id", "kind", "text", "next", "routes", "help", "block");
     private static final Set<String> QUESTION = Set.of("required", "segment");
     private static final Map<Kind, Set<String>> KIND_KEYS = Map.ofEntries(
@@ -411,15 +411,19 @@ public final class NodeReader {
             checkOnly(c, "language");
             return new Condition.LanguageIs(YamlTree.scalars(c.get("language").value()), line);
         }
-        if (!c.containsKey("question")) {
-            error(line, "a condition needs 'question' (or all, any, not, language)");
+        if (!c.containsKey("question") && !c.containsKey("context")) {
+            error(line, "a condition needs 'question' or 'context' (or all, any, not, language)");
             return null;
         }
-        String q = string(c.get("question"));
+        if (c.containsKey("question") && c.containsKey("context")) {
+            error(line, "a condition tests either a 'question' or a 'context' parameter; combine several with all/any");
+        }
+        // A respondent-context parameter (declared under the top-level 'context:') is tested like an answer.
+        String q = string(c.get(c.containsKey("question") ? "question" : "context"));
         Condition result = null;
         int ops = 0;
         for (Entry e : c.values()) {
-            if (e.key().equals("question")) {
+            if (e.key().equals("question") || e.key().equals("context")) {
                 continue;
             }
             if (!LEAF_OPS.contains(e.key())) {

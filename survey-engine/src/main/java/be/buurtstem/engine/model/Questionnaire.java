@@ -12,13 +12,25 @@ import java.util.Map;
  * @param saturation  per-questionnaire saturation thresholds (key → number)
  * @param texts       overrides of the engine's built-in system texts, by key
  * @param lines       top-level YAML key → source line
+ * @param context     names of respondent-context parameters the file uses (e.g. {@code area} from a deep link):
+ *                    allowed as text arguments and in conditions
  */
 public record Questionnaire(String file, String id, int version, List<String> languages, String defaultLanguage,
                             Text title, Text description, String start, List<String> segments,
                             Map<String, Double> saturation, Map<String, Text> texts, List<Node> nodes,
-                            Map<String, Integer> lines) {
+                            Map<String, Integer> lines, List<String> context) {
+
+    /** A questionnaire that uses no respondent-context parameters. */
+    public Questionnaire(String file, String id, int version, List<String> languages, String defaultLanguage,
+                         Text title, Text description, String start, List<String> segments,
+                         Map<String, Double> saturation, Map<String, Text> texts, List<Node> nodes,
+                         Map<String, Integer> lines) {
+        this(file, id, version, languages, defaultLanguage, title, description, start, segments, saturation, texts,
+                nodes, lines, List.of());
+    }
 
     public Questionnaire {
+        context = context == null ? List.of() : List.copyOf(context);
         languages = List.copyOf(languages);
         segments = segments == null ? List.of() : List.copyOf(segments);
         saturation = saturation == null ? Map.of() : Map.copyOf(saturation);

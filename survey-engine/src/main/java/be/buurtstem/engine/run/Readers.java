@@ -29,6 +29,10 @@ final class Readers {
             shown = o == null ? null : conv.renderer().label(o, lang);
         } else if (input instanceof Input.Text t) {
             o = conv.matcher(n.id()).match(t.text(), lang);
+            if (o == null) {
+                // "ja, de bus is altijd te laat": the option it starts with, the whole text kept as the answer's text.
+                o = conv.matcher(n.id()).within(Fold.key(t.text()));
+            }
             shown = t.text().strip();
         }
         return o == null ? Reading.Miss.of(Reason.NOT_UNDERSTOOD, "reprompt_choice") : new Reading.Value(o.id(), shown);

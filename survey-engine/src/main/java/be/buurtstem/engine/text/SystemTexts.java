@@ -77,6 +77,17 @@ public final class SystemTexts {
         return words.getOrDefault(kind, Map.of()).getOrDefault(Locales.base(language), List.of());
     }
 
+    /** The first (plain) word of a kind in each language: "ja", "oui", "نعم", "evet", "yes" for yes. */
+    public Set<String> firstWords(String kind) {
+        Set<String> out = new java.util.HashSet<>();
+        for (List<String> list : words.getOrDefault(kind, Map.of()).values()) {
+            if (!list.isEmpty()) {
+                out.add(list.get(0));
+            }
+        }
+        return Set.copyOf(out);
+    }
+
     /** Folded words of a kind in every language. */
     public Set<String> allWords(String kind) {
         return allWords.getOrDefault(kind, Set.of());

@@ -23,6 +23,11 @@ public final class ReferenceCheck {
         NodeIndex index = NodeIndex.of(q);
         Graph top = Graph.top(q);
         Map<String, Set<String>> reach = new HashMap<>();
+        for (String name : q.context()) {
+            if (index.node(name) != null) {
+                out.add(Problem.error(q.file(), q.lineOf("context"), "context parameter '" + name + "' has the id of a node; rename one of them"));
+            }
+        }
         for (Node n : index.all().values()) {
             for (Route r : n.routes()) {
                 check(q, index, top, reach, n, r.when(), out);
@@ -47,6 +52,12 @@ public final class ReferenceCheck {
             default -> {
                 String name = Condition.questionOf(c);
                 Node qn = index.node(name);
+                if (qn == null && q.context().contains(name)) {
+                    if (c instanceof Condition.Contains || c instanceof Condition.Skipped) {
+                        out.add(Problem.error(f, c.line(), "context parameter '" + name + "' is a value from the channel: test it with equals, in, answered or a number comparison"));
+                    }
+                    return;
+                }
                 if (qn == null || !qn.kind().isQuestion()) {
                     out.add(Problem.error(f, c.line(), "condition names no question '" + name + "'"));
                     return;

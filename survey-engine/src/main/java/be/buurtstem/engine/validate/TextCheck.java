@@ -94,6 +94,9 @@ public final class TextCheck {
                 continue;
             }
             for (String arg : mf.getArgumentNames()) {
+                if (q.context().contains(arg) && index.node(arg) == null) {
+                    continue; // a respondent-context parameter the file declares (empty when the channel has none)
+                }
                 String problem = argumentProblem(index, at, arg);
                 if (problem != null) {
                     out.add(Problem.error(f, line, what + " in '" + e.getKey() + "': " + problem));

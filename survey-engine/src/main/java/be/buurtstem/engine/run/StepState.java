@@ -1,0 +1,85 @@
+package be.buurtstem.engine.run;
+
+import be.buurtstem.engine.Answer;
+import be.buurtstem.engine.Conversation;
+import be.buurtstem.engine.ConversationState;
+import be.buurtstem.engine.ConversationState.Await;
+import be.buurtstem.engine.ConversationState.Status;
+import be.buurtstem.engine.Event;
+import be.buurtstem.engine.OutboundMessage;
+import be.buurtstem.engine.Position;
+import be.buurtstem.engine.model.NodeIndex;
+import be.buurtstem.engine.model.Questionnaire;
+import be.buurtstem.engine.text.Renderer;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The working copy of one conversation step: a mutable copy of the state, used by one thread for one call and
+ * turned back into an immutable {@link ConversationState} by {@link Step#turn()}. Keeping the mutation inside one
+ * short-lived object keeps the public types immutable and the step cheap. The layers above it hold the logic:
+ * {@link Prompts} (what is shown), {@link Routing} (recording and where to go next), {@link Answering} (answers that
+ * need the conversation state), {@link Commands} (stop, back, skip, language, help, delete, my data) and {@link Step}
+ * (the entry points).
+ */
+abstract sealed class StepState permits Prompts {
+    /** After this many misses in a row the engine offers to skip the question. */
+    static final int MISSES_BEFORE_OFFER = 3;
+    /** History is only for "back"; a bound keeps states small even in long loops. */
+    static final int MAX_HISTORY = 200;
+    /** Nodes entered in one step before we assume a loop without questions (the validator reports those). */
+    static final int MAX_HOPS = 1000;
+    static final String DONE = "_done";
+    static final String YES = "yes";
+    static final String NO = "no";
+
+    final Conversation conv;
+    final Questionnaire q;
+    final NodeIndex index;
+    final Renderer renderer;
+    final Instant now;
+    final ConversationState original;
+
+    int version;
+    String lang;
+    Status status;
+    String node;
+    int round;
+    Await await;
+    int misses;
+    boolean consented;
+    List<String> selection;
+    final List<Position> history;
+    final List<Answer> answers;
+    final Map<String, Integer> rounds;
+    final List<OutboundMessage> messages = new ArrayList<>(3);
+    final List<Event> events = new ArrayList<>(2);
+    int hops;
+    /** What the resident typed in this step (stripped), or null: kept in a reprompt so that no words are lost. */
+    String typed;
+
+    StepState(Conversation conv, ConversationState s, Instant now) {
+        this.conv = conv;
+        this.q = conv.questionnaire();
+        this.index = conv.index();
+        this.renderer = conv.renderer();
+        this.now = now == null ? s.updatedAt() : now;
+        this.original = s;
+        this.version = s.version();
+        this.lang = s.language();
+        this.status = s.status();
+        this.node = s.node();
+        this.round = s.round();
+        this.await = s.await();
+        this.misses = s.misses();
+        this.consented = s.consented();
+        this.selection = s.selection();
+        this.history = new ArrayList<>(s.history());
+        this.answers = new ArrayList<>(s.answers());
+        this.rounds = new HashMap<>(s.rounds());
+    }
+}
