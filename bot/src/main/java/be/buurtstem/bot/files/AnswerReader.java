@@ -74,6 +74,19 @@ public abstract sealed class AnswerReader implements Iterable<Answer>, AutoClose
         }
     }
 
+    /**
+     * Reads answers from a stream (a classpath resource, an upload) in the given format; {@code name} is what error
+     * messages call it. The reader closes the stream.
+     */
+    public static AnswerReader open(InputStream stream, String name, AnswerFormat format, Consumer<MalformedRecord> onSkipped) throws IOException {
+        InputStream in = new BufferedInputStream(stream, 1 << 16);
+        Path file = Path.of(name);
+        return switch (format) {
+            case JSON_LINES -> new JsonLinesAnswerReader(file, in, onSkipped);
+            case CSV -> new CsvAnswerReader(file, in, onSkipped);
+        };
+    }
+
     /** The line on which the record last returned starts (1-based). */
     public long line() {
         return recordLine;

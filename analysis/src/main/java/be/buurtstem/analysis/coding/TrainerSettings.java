@@ -1,0 +1,62 @@
+package be.buurtstem.analysis.coding;
+
+import opennlp.tools.util.TrainingParameters;
+
+/**
+ * How the categorizer is trained.
+ *
+ * @param features   the feature set
+ * @param scheme     the multi-label scheme
+ * @param algorithm  OpenNLP trainer: {@code MAXENT} (GIS), {@code MAXENT_QN} (L-BFGS), {@code NAIVEBAYES}, {@code PERCEPTRON}
+ * @param iterations training iterations
+ * @param cutoff     a feature seen fewer times is ignored
+ * @param folds      folds of the cross-validation that scores each model version and picks the thresholds
+ * @param seed       fold assignment seed (fixed: the same data gives the same folds)
+ * @param threads    how many one-vs-rest models are trained at once (a background retraining in a service may want 1)
+ */
+public record TrainerSettings(FeatureSet features, Scheme scheme, String algorithm, int iterations, int cutoff, int folds, long seed,
+                              int threads) {
+    /** The defaults chosen by measurement (analysis/docs/coding.md): L-BFGS maxent, one-vs-rest, terms and character 4-grams. */
+    public static final TrainerSettings DEFAULT = new TrainerSettings(FeatureSet.DEFAULT, Scheme.ONE_VS_REST, "MAXENT_QN", 100, 1, 5, 42,
+            Runtime.getRuntime().availableProcessors());
+
+    public TrainerSettings {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1");
+        }
+    }
+
+    public TrainerSettings(FeatureSet features, Scheme scheme, String algorithm, int iterations, int cutoff, int folds, long seed) {
+        this(features, scheme, algorithm, iterations, cutoff, folds, seed, Runtime.getRuntime().availableProcessors());
+    }
+
+    public TrainerSettings withThreads(int n) {
+        return new TrainerSettings(features, scheme, algorithm, iterations, cutoff, folds, seed, n);
+    }
+
+    public TrainerSettings withFeatures(FeatureSet f) {
+        return new TrainerSettings(f, scheme, algorithm, iterations, cutoff, folds, seed, threads);
+    }
+
+    public TrainerSettings withScheme(Scheme s) {
+        return new TrainerSettings(features, s, algorithm, iterations, cutoff, folds, seed, threads);
+    }
+
+    public TrainerSettings withAlgorithm(String a) {
+        return new TrainerSettings(features, scheme, a, iterations, cutoff, folds, seed, threads);
+    }
+
+    public TrainerSettings withFolds(int k) {
+        return new TrainerSettings(features, scheme, algorithm, iterations, cutoff, k, seed, threads);
+    }
+
+    TrainingParameters parameters() {
+        TrainingParameters p = new TrainingParameters();
+        p.put(TrainingParameters.ALGORITHM_PARAM, algorithm);
+        p.put(TrainingParameters.ITERATIONS_PARAM, iterations);
+        p.put(TrainingParameters.CUTOFF_PARAM, cutoff);
+        p.put("DataIndexer", "OnePass"); // in memory, not through a temporary file
+        p.put("PrintMessages", false);
+        return p;
+    }
+}

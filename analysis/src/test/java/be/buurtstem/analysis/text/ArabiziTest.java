@@ -1,0 +1,40 @@
+package be.buurtstem.analysis.text;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class ArabiziTest {
+
+    @Test
+    void digitsForLettersAreRecognised() {
+        assertTrue(Arabizi.isArabiziToken("3la"));
+        assertTrue(Arabizi.isArabiziToken("l7ay"));
+        assertTrue(Arabizi.isArabiziToken("wa9ila"));
+        assertTrue(Arabizi.isArabiziToken("5ouya"));
+        assertFalse(Arabizi.isArabiziToken("2e"), "French ordinal");
+        assertFalse(Arabizi.isArabiziToken("5km"));
+        assertFalse(Arabizi.isArabiziToken("1990"));
+        assertFalse(Arabizi.isArabiziToken("park"));
+    }
+
+    @Test
+    void spellingsFoldToOneSkeleton() {
+        assertEquals(Arabizi.key("bzaf"), Arabizi.key("bezzaf"));
+        assertEquals(Arabizi.key("chwiya"), Arabizi.key("shwiya"));
+        assertEquals(Arabizi.key("l7adi9a"), Arabizi.key("lhadiqa"));
+        assertEquals(Arabizi.key("mzyan"), Arabizi.key("mezyan"));
+        assertEquals("ala", Arabizi.key("3la"));
+        assertEquals("khuia", Arabizi.key("5ouya"));
+    }
+
+    @Test
+    void markerShareTellsDarijaFromFrench() {
+        assertTrue(Arabizi.markerShare(List.of("zbel", "bzaf", "f", "zanka")) >= 0.3);
+        assertTrue(Arabizi.markerShare(List.of("la", "rue", "est", "sale")) < 0.3);
+        assertTrue(Arabizi.markerShare(List.of("le", "2e", "étage")) < 0.3);
+        assertEquals(0, Arabizi.markerShare(List.of()));
+    }
+}
