@@ -133,10 +133,14 @@ public final class Learning implements AutoCloseable {
             }
         }
         int analyst = data.size();
-        data.addAll(Coders.seeds());
+        for (LabelledAnswer seed : Coders.seeds()) {
+            if (settings.seedLanguages().isEmpty() || settings.seedLanguages().contains(seed.answer().language())) {
+                data.add(seed);
+            }
+        }
         TrainerSettings d = TrainerSettings.DEFAULT;
         TrainerSettings ts = new TrainerSettings(d.features(), d.scheme(), d.algorithm(), settings.iterations(),
-                d.cutoff(), settings.folds(), d.seed()).withThreads(1);
+                d.cutoff(), settings.folds(), d.seed()).withThreads(settings.threads());
         int version = registry.latestVersion() + 1;
         log.info("training model version {} ({}) on {} analysed answers and {} seed examples", version, why, analyst,
                 data.size() - analyst);

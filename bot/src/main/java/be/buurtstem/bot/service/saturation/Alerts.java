@@ -26,6 +26,8 @@ import java.util.Locale;
  */
 public final class Alerts {
     private static final Logger log = LoggerFactory.getLogger(Alerts.class);
+    private static final java.time.format.DateTimeFormatter LAST =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(java.time.ZoneOffset.UTC);
     private final MongoCollection<Document> alerts;
     private final OrganiserNotifier notifier;
     private final Clock clock;
@@ -97,8 +99,9 @@ public final class Alerts {
                     "Buurtstem, %s: %s brought up a theme not heard from them before: %s (after %d residents).",
                     questionnaire, who(e), n.theme(), n.respondents());
             case SaturationEvent.SegmentSilent s -> String.format(Locale.ROOT,
-                    "Buurtstem, %s: nobody from %s has answered for %s. Go and find these voices.",
-                    questionnaire, who(e), days(s.silentFor()));
+                    "Buurtstem, %s: nobody from %s has answered for %s (%s). Go and find these voices.",
+                    questionnaire, who(e), days(s.silentFor()), s.lastHeard() == null ? "not heard from yet"
+                            : "last answer " + LAST.format(s.lastHeard()));
         };
     }
 
@@ -107,7 +110,12 @@ public final class Alerts {
         if (days >= 1) {
             return days + (days == 1 ? " day" : " days");
         }
-        long hours = Math.max(1, d.toHours());
-        return hours + (hours == 1 ? " hour" : " hours");
+        if (d.toHours() >= 1) {
+            return d.toHours() + (d.toHours() == 1 ? " hour" : " hours");
+        }
+        if (d.toMinutes() >= 1) {
+            return d.toMinutes() + (d.toMinutes() == 1 ? " minute" : " minutes");
+        }
+        return d.toSeconds() + (d.toSeconds() == 1 ? " second" : " seconds");
     }
 }
