@@ -26,7 +26,24 @@ public final class Arabizi {
             "hna", "tahaja", "bnadm", "lwlad", "wlad", "ktar", "kbir", "sghir", "mshkil", "mashakil", "lkhdma", "khdma",
             "flus", "lflus", "zwin", "khaib", "bzf", "hta", "nta", "nti", "ntuma", "ahna", "dyalna", "dialna", "andna",
             "andhum", "lhukuma", "lbladia", "lhay", "lhadika", "jnan", "lmdrasa", "mdrasa", "lkra", "tmshi", "nmshiu",
-            "shabab", "shbab", "lmuhim", "safi", "iwa", "iak", "mnin", "fash", "wakila", "lwakt", "wakt", "kaynin");
+            "shabab", "shbab", "lmuhim", "safi", "iwa", "iak", "mnin", "fash", "wakila", "lwakt", "wakt", "kaynin",
+            "dima", "walu", "zahma", "kulshi", "lila", "ghali", "sbitar", "tbib", "mrida", "kainash", "andi", "andish",
+            "lina", "lia", "dialhum", "sghar", "kbar", "lkbar", "tfal", "briat", "blasa", "mn", "f", "w", "hdshi",
+            "drt", "ghadi", "gha", "rah", "raha", "diali", "dialk", "mama", "baba", "khuia", "khti", "bnt", "wld");
+    /**
+     * Darija verb and noun shapes: the present prefixes ka-/ta- before a verb (kaymchiw, katjib, kanfhamch), the
+     * negation ending -ch/-sh after ma (kaynach, ma 3andich), and the article l- glued to a noun starting with a
+     * consonant (lbanka, lkhedma, lwifi), which Dutch, French, English and Turkish words do not do.
+     */
+    private static final Pattern SHAPE = Pattern.compile("ka[inty][a-z]{3,}|l[bcdfghjkmnpqrstvwxz][a-z]{2,}");
+    /** The negation ending, counted only after {@code ma} (ma kanfhamch, ma 3andich, ma l9itch). */
+    private static final Pattern NEGATED = Pattern.compile("[a-z0-9]{2,}(ch|sh)");
+    /** Frequent words of the other languages that have a Darija shape. */
+    private static final Set<String> NOT_DARIJA = Set.of("kanton", "kantoor", "kanten", "kantine", "kates", "match", "fresh",
+            "british", "english", "wash", "wish", "fish", "dish", "push", "rush", "cash", "bush", "flash", "crash", "lunch",
+            "much", "such", "which", "each", "rich", "touch", "teach", "reach", "beach", "search", "speech", "church",
+            "watch", "catch", "tech", "coach", "niche", "riche", "marche", "douche", "mouche", "bouche", "proche", "poche",
+            "tache", "vache", "fiche", "sauce", "lycee", "kitsch", "tosh", "mensch", "mench");
 
     private Arabizi() {
     }
@@ -38,7 +55,13 @@ public final class Arabizi {
 
     /** True when the token is a frequent Darija word (in any of its spellings) or an Arabizi digit-letter token. */
     public static boolean isMarker(String token) {
-        return isArabiziToken(token) || LEXICON.contains(key(token));
+        return isArabiziToken(token) || LEXICON.contains(key(token))
+                || (SHAPE.matcher(token).matches() && !NOT_DARIJA.contains(token) && !NOT_DARIJA.contains(Stemmers.foldAccents(token)));
+    }
+
+    /** {@link #isMarker(String)}, or a negated verb right after {@code ma}. */
+    static boolean isMarker(String previous, String token) {
+        return isMarker(token) || ("ma".equals(previous) && NEGATED.matcher(token).matches());
     }
 
     /**
@@ -50,10 +73,12 @@ public final class Arabizi {
             return 0;
         }
         int markers = 0;
+        String previous = null;
         for (String t : tokens) {
-            if (isMarker(t)) {
+            if (isMarker(previous, t)) {
                 markers++;
             }
+            previous = t;
         }
         double share = (double) markers / tokens.size();
         boolean enough = markers >= 2 || tokens.size() <= 2;

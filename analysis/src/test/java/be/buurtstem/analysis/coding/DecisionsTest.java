@@ -41,4 +41,15 @@ class DecisionsTest {
         assertEquals(Set.of("traffic"), la.labels());
         assertEquals(LabelledAnswer.Source.ANALYST, la.source());
     }
+
+    @Test
+    void retrainingIsDueAfterEnoughDecisionsOrOnRequestAndRecodesOnlyUndecidedAnswers() {
+        RetrainPolicy p = new RetrainPolicy(20);
+        assertFalse(p.due(19, false));
+        assertTrue(p.due(20, false));
+        assertTrue(p.due(1, true));
+        assertFalse(p.due(0, true), "nothing new to learn from");
+        assertEquals(List.of("a2", "a3"), RetrainPolicy.toRecode(List.of("a1", "a2", "a3"),
+                java.util.Map.of("a1", List.of(d("traffic", CONFIRM, 1)), "a3", List.of())));
+    }
 }

@@ -37,4 +37,14 @@ class ArabiziTest {
         assertTrue(Arabizi.markerShare(List.of("le", "2e", "étage")) < 0.3);
         assertEquals(0, Arabizi.markerShare(List.of()));
     }
+
+    @Test
+    void darijaShapesWithoutDigits() {
+        assertTrue(Arabizi.markerShare(List.of("lbanka", "sddat")) >= 0.3, "article l- glued to a noun");
+        assertTrue(Arabizi.markerShare(List.of("jarti", "katjib", "liya", "lkadia")) >= 0.3, "present prefix ka-");
+        assertTrue(Arabizi.markerShare(List.of("ma", "kanfhamch", "lbriyat", "dyal", "lcommune")) >= 0.3, "negation ma ...ch");
+        assertTrue(Arabizi.markerShare(List.of("everything", "is", "in", "french", "or", "dutch")) < 0.3);
+        assertTrue(Arabizi.markerShare(List.of("het", "kantoor", "is", "dicht")) < 0.3);
+        assertTrue(Arabizi.markerShare(List.of("la", "lycee", "est", "loin")) < 0.3);
+    }
 }
