@@ -203,6 +203,8 @@ class CodingServiceTest {
         assertTrue(v1.path("cv").path("microF1").isNumber(), "cross-validated scores: " + v1);
         assertNotNull(v1.path("trainedAt").asString(null));
         assertTrue(Files.exists(dataDir.resolve("models/model-1.zip")));
+        Api.Reply again = api.post("/api/analyst/retrain", ANALYST, "");
+        assertEquals(409, again.status(), "nothing new since version 1: " + again.body());
 
         // the answers nobody decided on are re-coded by version 1; the decided ones keep codes and decisions
         Harness.await("re-coded", WAIT, () -> Api.answer(service, ids.get(6)).get("coding", Document.class)

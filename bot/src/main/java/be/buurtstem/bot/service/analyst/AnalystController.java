@@ -170,8 +170,10 @@ public class AnalystController {
 
     @PostMapping("/retrain")
     public ResponseEntity<Map<String, Object>> retrain() {
-        if (!learning.retrain("requested by an analyst")) {
-            throw new ApiException(409, "a retraining is already running");
+        switch (learning.retrain("requested by an analyst", true)) {
+            case RUNNING -> throw new ApiException(409, "a retraining is already running");
+            case NOTHING_NEW -> throw new ApiException(409, "no new analyst decisions since the current model version");
+            case NONE -> { }
         }
         Map<String, Object> out = new LinkedHashMap<>(learning.status());
         out.put("started", true);

@@ -3,6 +3,7 @@ package be.buurtstem.bot.service.coding;
 import be.buurtstem.analysis.coding.AnalystDecision;
 import be.buurtstem.analysis.coding.CoderTrainer;
 import be.buurtstem.analysis.coding.LabelledAnswer;
+import be.buurtstem.analysis.coding.RetrainPolicy;
 import be.buurtstem.analysis.coding.TrainerSettings;
 import be.buurtstem.bot.service.store.Store;
 import com.mongodb.client.MongoCollection;
@@ -47,6 +48,7 @@ public final class Learning implements AutoCloseable {
         return t;
     });
     private final AtomicBoolean running = new AtomicBoolean();
+    private final RetrainPolicy policy;
     private final AtomicLong sinceLastTraining = new AtomicLong();
     private volatile String lastError;
     private volatile Long lastMillis;
@@ -61,6 +63,7 @@ public final class Learning implements AutoCloseable {
         this.coding = coding;
         this.settings = settings;
         this.clock = clock;
+        this.policy = new RetrainPolicy(settings.retrainAfter());
         Instant last = registry.list().stream().findFirst().map(d -> trainedAt(d.get("trainedAt"))).orElse(null);
         sinceLastTraining.set(decisions.countSince(last));
     }
@@ -78,15 +81,24 @@ public final class Learning implements AutoCloseable {
 
     /** Counts a new decision; starts a retraining when enough have come in. */
     public void decisionRecorded() {
-        if (sinceLastTraining.incrementAndGet() >= settings.retrainAfter()) {
-            retrain("after " + settings.retrainAfter() + " new decisions");
+        if (policy.due(sinceLastTraining.incrementAndGet(), false)) {
+            retrain("after " + settings.retrainAfter() + " new decisions", false);
         }
     }
 
-    /** Starts a retraining in the background; false when one is running already. */
-    public boolean retrain(String why) {
+    /** Why a retraining did not start. */
+    public enum Refusal { NONE, RUNNING, NOTHING_NEW }
+
+    /**
+     * Starts a retraining in the background when {@link RetrainPolicy} says it is due (an analyst's request is due
+     * as soon as there is any new decision); tells why not otherwise.
+     */
+    public Refusal retrain(String why, boolean requested) {
+        if (!policy.due(sinceLastTraining.get(), requested)) {
+            return Refusal.NOTHING_NEW;
+        }
         if (!running.compareAndSet(false, true)) {
-            return false;
+            return Refusal.RUNNING;
         }
         sinceLastTraining.set(0);
         try {
@@ -104,7 +116,7 @@ public final class Learning implements AutoCloseable {
             running.set(false);
             throw e;
         }
-        return true;
+        return Refusal.NONE;
     }
 
     public boolean running() {
