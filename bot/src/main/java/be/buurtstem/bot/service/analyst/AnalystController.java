@@ -161,6 +161,7 @@ public class AnalystController {
         store.audit("analyst_decision", new Document("decision", decisionId)
                 .append("questionnaire", d.getString("questionnaire")).append("theme", theme)
                 .append("action", action.name().toLowerCase(Locale.ROOT)), now);
+        store.durability().sync(); // on disk before the analyst is told it is stored
         saturation.markDirty();
         learning.decisionRecorded();
         List<AnalystDecision> after = new ArrayList<>(before);

@@ -109,8 +109,9 @@ public final class CodingService implements AnswerListener, AutoCloseable {
             if (!shouldCode(answer)) {
                 return;
             }
-            String id = answer.getString("_id");
-            worker.execute(() -> guarded("coding", () -> codeNew(id)));
+            // the stored document itself is queued (no second read); the conditional write keeps it coded once
+            Document copy = new Document(answer);
+            worker.execute(() -> guarded("coding", () -> codeNew(copy)));
         } catch (Throwable t) {
             // never disturb the resident's path: the sweep will find the answer
             sweepNeeded.set(true);
@@ -133,10 +134,9 @@ public final class CodingService implements AnswerListener, AutoCloseable {
         return survey.map(s -> s.coded(answer.getString("question"))).orElse(true);
     }
 
-    private void codeNew(String id) {
+    private void codeNew(Document d) {
         awaitRelease();
-        Document d = answers.find(Filters.eq("_id", id)).first();
-        if (d != null && !AnswerDocs.isCoded(d)) {
+        if (d.getString("_id") != null && !AnswerDocs.isCoded(d)) {
             code(d, true);
         }
     }

@@ -159,6 +159,7 @@ public final class Learning implements AutoCloseable {
         CoderTrainer.Trained trained = new CoderTrainer(coders.pipeline()).train(data, coders.keywords(), ts, version,
                 clock.instant(), null);
         registry.save(trained, coders.codebook());
+        store.durability().sync();
         coders.use(trained);
         lastMillis = (System.nanoTime() - t0) / 1_000_000;
         lastError = null;

@@ -29,11 +29,13 @@ public final class Alerts {
     private static final java.time.format.DateTimeFormatter LAST =
             java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(java.time.ZoneOffset.UTC);
     private final MongoCollection<Document> alerts;
+    private final Store store;
     private final OrganiserNotifier notifier;
     private final Clock clock;
 
     public Alerts(Store store, OrganiserNotifier notifier, Clock clock) {
         this.alerts = store.database().getCollection("alerts");
+        this.store = store;
         this.notifier = notifier;
         this.clock = clock;
     }
@@ -52,6 +54,7 @@ public final class Alerts {
             }
             throw dup;
         }
+        store.durability().sync(); // the key is on disk before the message can leave
         deliver(key, text);
         return true;
     }
@@ -59,6 +62,7 @@ public final class Alerts {
     private void deliver(String key, String text) {
         notifier.notifyOrganisers(text);
         alerts.updateOne(Filters.eq("_id", key), Updates.set("sent", true));
+        store.durability().sync();
         log.info("saturation alert sent: {}", key);
     }
 
