@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -63,10 +65,17 @@ public class CodingConfiguration {
     @Bean(destroyMethod = "close")
     CodingService codingService(Store store, Coders coders, DecisionStore decisions, SaturationService saturation,
                                 SurveyCatalog catalog, CodingSettings settings) {
-        CodingService service = new CodingService(store, coders, decisions, saturation, catalog, settings,
-                Clock.systemUTC());
-        service.start();
-        return service;
+        return new CodingService(store, coders, decisions, saturation, catalog, settings, Clock.systemUTC());
+    }
+
+    /**
+     * The worker's start-up (saturation rebuild, then the sweep) waits until the application is ready, so the
+     * questionnaire catalog is loaded and every served questionnaire gets its state with its segment questions.
+     * Answers stored before are queued meanwhile.
+     */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> startCoding(CodingService coding) {
+        return event -> coding.start();
     }
 
     @Bean(destroyMethod = "close")

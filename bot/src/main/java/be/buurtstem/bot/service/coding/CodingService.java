@@ -60,6 +60,7 @@ public final class CodingService implements AnswerListener, AutoCloseable {
     private final CodingSettings settings;
     private final AtomicBoolean sweepNeeded = new AtomicBoolean(true);
     private final AtomicBoolean tickQueued = new AtomicBoolean();
+    private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicLong codedCount = new AtomicLong();
     private final AtomicLong lastLatencyMicros = new AtomicLong(-1);
     private final Object holdLock = new Object();
@@ -90,8 +91,11 @@ public final class CodingService implements AnswerListener, AutoCloseable {
         return t;
     }
 
-    /** Rebuilds the saturation states, codes what was not coded yet, then ticks regularly. */
+    /** Rebuilds the saturation states, codes what was not coded yet, then ticks regularly. Once. */
     public void start() {
+        if (!started.compareAndSet(false, true)) {
+            return;
+        }
         worker.execute(() -> {
             guarded("start-up", () -> {
                 saturation.rebuild();
