@@ -14,6 +14,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -66,6 +68,20 @@ public class CodingConfiguration {
     CodingService codingService(Store store, Coders coders, DecisionStore decisions, SaturationService saturation,
                                 SurveyCatalog catalog, CodingSettings settings) {
         return new CodingService(store, coders, decisions, saturation, catalog, settings, Clock.systemUTC());
+    }
+
+    /** Coding and saturation in {@code /actuator/health}: queue, model in use, last saturation rebuild. */
+    @Bean
+    HealthIndicator codingHealthIndicator(CodingService coding, SaturationService saturation) {
+        return () -> {
+            Health.Builder b = Health.up();
+            coding.status().forEach(b::withDetail);
+            SaturationService.Rebuild r = saturation.lastRebuild();
+            if (r != null) {
+                b.withDetail("saturation_rebuilt_from", r.answers()).withDetail("saturation_rebuild_ms", r.millis());
+            }
+            return b.build();
+        };
     }
 
     /**
