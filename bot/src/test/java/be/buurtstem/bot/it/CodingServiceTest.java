@@ -128,6 +128,11 @@ class CodingServiceTest {
         assertEquals(403, wrong.status());
         assertTrue(wrong.body().contains("does not give access"), wrong.body());
         assertEquals(403, api.post("/api/analyst/retrain", "nope", "{}").status());
+        for (String odd : List.of("/api//analyst/answers", "/api/./analyst/answers", "/api/x/../analyst/answers",
+                "/api/analyst/answers;x=1", "/api;x=1/analyst/answers", "/api/analyst/%61nswers")) {
+            int status = api.get(odd, null).status();
+            assertTrue(status == 403 || status == 404 || status == 400, odd + " answered " + status);
+        }
         // no organiser token configured: an organiser token is refused, the analyst token also grants organiser views
         assertEquals(403, api.get("/api/organiser/saturation", "some-organiser-token").status());
         assertEquals(200, api.get("/api/organiser/saturation", ANALYST).status());

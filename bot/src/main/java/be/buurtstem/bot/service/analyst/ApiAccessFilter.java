@@ -42,17 +42,30 @@ public class ApiAccessFilter extends OncePerRequestFilter {
         }
     }
 
+    /** Which API a request is for: judged on the container's normalised path and on the raw one, lower-cased. */
+    private static String api(HttpServletRequest request) {
+        String normalised = (request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo()))
+                .toLowerCase(java.util.Locale.ROOT);
+        String raw = request.getRequestURI().toLowerCase(java.util.Locale.ROOT);
+        boolean rawApi = raw.startsWith("/api");
+        if (normalised.startsWith("/api/analyst") || rawApi && raw.contains("analyst")) {
+            return "analyst";
+        }
+        if (normalised.startsWith("/api/organiser") || rawApi && raw.contains("organiser")) {
+            return "organiser";
+        }
+        return null;
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !path.startsWith("/api/analyst") && !path.startsWith("/api/organiser");
+        return api(request) == null;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        boolean analystApi = path.startsWith("/api/analyst");
+        boolean analystApi = "analyst".equals(api(request));
         if (analystApi && analyst == null) {
             refuse(response, "the analyst API is switched off: set BUURTSTEM_ANALYST_TOKEN");
             return;
