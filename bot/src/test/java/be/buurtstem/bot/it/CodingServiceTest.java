@@ -48,6 +48,7 @@ class CodingServiceTest {
         Map<String, Object> p = Harness.properties(dataDir, telegram);
         p.put("buurtstem.analyst-token", ANALYST);
         p.put("buurtstem.coding.tick-interval", "100ms");
+        p.put("buurtstem.coding.queue-capacity", "2");
         p.put("buurtstem.coding.folds", "2");
         p.put("buurtstem.coding.iterations", "20");
         p.put("buurtstem.coding.seed-languages", "nl");
@@ -117,6 +118,23 @@ class CodingServiceTest {
                 .into(new ArrayList<>()).stream().filter(a -> "area".equals(a.getString("question"))).findFirst()
                 .orElseThrow();
         assertNull(area.get("coding"));
+    }
+
+    @Test
+    void aFullQueueLosesNothing() throws Exception {
+        List<String> ids = new ArrayList<>();
+        try (AutoCloseable held = service.context.getBean(CodingService.class).hold()) {
+            for (int i = 0; i < 8; i++) { // the queue holds 2: the others wait in the database for the sweep
+                ids.add(Api.simulate(service, "sim-queue-" + i, "queue", "Te veel lawaai 's nachts.", "noord",
+                        Instant.now()));
+            }
+            assertTrue(ids.stream().noneMatch(id -> Api.coded(service, id)));
+        }
+        Harness.await("all coded after the overflow", WAIT, () -> ids.stream().allMatch(id -> Api.coded(service, id)));
+        Harness.await("all counted once", WAIT, () -> api.get("/api/organiser/saturation/queue", ANALYST).json()
+                .path("answers").asInt() == 8);
+        Thread.sleep(300);
+        assertEquals(8, api.get("/api/organiser/saturation/queue", ANALYST).json().path("answers").asInt());
     }
 
     @Test
