@@ -50,10 +50,11 @@ public class CodingConfiguration {
     }
 
     @Bean
-    Alerts saturationAlerts(Store store, ObjectProvider<OrganiserNotifier> notifier) {
+    Alerts saturationAlerts(Store store, ObjectProvider<OrganiserNotifier> notifier,
+                            @Value("${buurtstem.organiser-language:en}") String language) {
         OrganiserNotifier n = notifier.getIfAvailable(() -> text -> log.info("organiser notice (Telegram off): {}",
                 text));
-        return new Alerts(store, n, Clock.systemUTC());
+        return new Alerts(store, n, language, Clock.systemUTC());
     }
 
     @Bean
