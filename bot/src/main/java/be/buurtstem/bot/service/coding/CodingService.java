@@ -79,8 +79,12 @@ public final class CodingService implements AnswerListener, AutoCloseable {
         this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(settings.queueCapacity()), r -> daemon(r, "coding"),
                 (r, executor) -> {
-                    // full (or stopping): the answer stays uncoded in the database until the next sweep
-                    sweepNeeded.set(true);
+                    if (r instanceof Tick) {
+                        tickQueued.set(false); // the next tick tries again
+                    } else {
+                        // full (or stopping): the answer stays uncoded in the database until the next sweep
+                        sweepNeeded.set(true);
+                    }
                 });
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "coding-tick"));
     }
@@ -255,21 +259,27 @@ public final class CodingService implements AnswerListener, AutoCloseable {
         return done;
     }
 
+    /** The worker's periodic task: sweep when needed, rebuild saturation when due, the silence rule. */
+    private final class Tick implements Runnable {
+        @Override
+        public void run() {
+            tickQueued.set(false);
+            guarded("tick", () -> {
+                if (sweepNeeded.getAndSet(false)) {
+                    sweep();
+                }
+                saturation.rebuildIfDirty();
+                saturation.tick(clock.instant());
+            });
+        }
+    }
+
     private void tick() {
         if (!tickQueued.compareAndSet(false, true)) {
             return;
         }
         try {
-            worker.execute(() -> {
-                tickQueued.set(false);
-                guarded("tick", () -> {
-                    if (sweepNeeded.getAndSet(false)) {
-                        sweep();
-                    }
-                    saturation.rebuildIfDirty();
-                    saturation.tick(clock.instant());
-                });
-            });
+            worker.execute(new Tick());
         } catch (RuntimeException e) {
             tickQueued.set(false);
         }
