@@ -190,9 +190,12 @@ public final class SaturationService {
         return d == null || d.getDate("startedAt") == null ? clock.instant() : d.getDate("startedAt").toInstant();
     }
 
-    /** The service's thresholds with the questionnaire's {@code saturation:} block applied. */
     SaturationThresholds thresholds(Map<String, Double> file, String q) {
-        SaturationThresholds t = settings.thresholds();
+        return thresholds(settings.thresholds(), file, q);
+    }
+
+    /** The service's thresholds with the questionnaire's {@code saturation:} block applied (refused as a whole if invalid). */
+    static SaturationThresholds thresholds(SaturationThresholds t, Map<String, Double> file, String q) {
         if (file.isEmpty()) {
             return t;
         }
