@@ -58,6 +58,7 @@ public final class SaturationService {
     private final Map<String, SaturationState> states = new LinkedHashMap<>();
     private volatile Instant dirtySince;
     private volatile Rebuild lastRebuild;
+    private volatile String lastServed;
 
     /** How long the last replay took. */
     public record Rebuild(long answers, long millis, Instant at) {
@@ -89,6 +90,7 @@ public final class SaturationService {
         long t0 = System.nanoTime();
         alerts.resendUnsent();
         dirtySince = null;
+        lastServed = servedSignature();
         states.clear();
         for (Survey s : catalog.current()) {
             state(s.id());
@@ -112,6 +114,14 @@ public final class SaturationService {
         log.info("saturation rebuilt from {} coded answers in {} ms", n, lastRebuild.millis());
     }
 
+    private String servedSignature() {
+        StringBuilder sb = new StringBuilder();
+        for (Survey s : catalog.current()) {
+            sb.append(s.id()).append('@').append(s.version()).append(';');
+        }
+        return sb.toString();
+    }
+
     /** Something other than a new answer changed what counts: rebuild within the configured delay. */
     public void markDirty() {
         if (dirtySince == null) {
@@ -120,6 +130,15 @@ public final class SaturationService {
     }
 
     public void rebuildIfDirty() {
+        String served = servedSignature();
+        if (!served.equals(lastServed)) {
+            // a questionnaire was added or got a new version (hot reload): its state, segments and thresholds follow
+            lastServed = served;
+            if (lastRebuild != null) {
+                rebuild();
+                return;
+            }
+        }
         Instant since = dirtySince;
         if (since != null && !clock.instant().isBefore(since.plus(settings.rebuildDelay()))) {
             rebuild();
