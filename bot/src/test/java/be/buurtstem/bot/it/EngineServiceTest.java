@@ -30,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class EngineServiceTest {
     static final Duration WAIT = Duration.ofSeconds(20);
+    static final String ANALYST = "engine-test-analyst-token";
 
     @TempDir
     static Path dataDir;
@@ -51,6 +52,7 @@ class EngineServiceTest {
         Map<String, Object> p = Harness.properties(dataDir, telegram);
         p.put("buurtstem.questionnaires", folder.toString());
         p.put("buurtstem.reload-interval", "200ms");
+        p.put("buurtstem.analyst-token", ANALYST);
         return p;
     }
 
@@ -165,6 +167,36 @@ class EngineServiceTest {
         telegram.press(chat, "yes", "nl");
         awaitText(chat, "Al uw antwoorden en gegevens zijn gewist.");
         String rid = rid(chat);
+        Harness.await("outbox drained", WAIT, () -> service.db().getCollection("outbox")
+                .countDocuments(eq("chat", String.valueOf(chat))) == 0);
+        for (String name : service.db().listCollectionNames()) {
+            for (Document d : service.db().getCollection(name).find()) {
+                assertTrue(!d.toJson().contains(rid), "trace of the resident in " + name + ": " + d.toJson());
+            }
+        }
+    }
+
+    @Test
+    void codesDecisionsAndAuditGoWithTheResident() {
+        long chat = 7007;
+        telegram.text(chat, "/start straat", "nl");
+        awaitText(chat, "Doet u mee");
+        telegram.press(chat, "yes", "nl");
+        awaitText(chat, "In welke wijk woont u?");
+        telegram.press(chat, "zuid", "nl");
+        awaitText(chat, "Wat zou u veranderen in uw straat?");
+        telegram.text(chat, "De huur is te hoog en er is te veel lawaai.", "nl");
+        awaitText(chat, "Bedankt voor uw antwoorden!");
+        String rid = rid(chat);
+        String answerId = service.db().getCollection("answers").find(eq("respondent", rid)).into(new ArrayList<>())
+                .stream().filter(a -> "wish".equals(a.getString("question"))).findFirst().orElseThrow()
+                .getString("_id");
+        // the answer is coded and an analyst decides on it: codes, decision and audit must all go with the resident
+        Harness.await("coded", WAIT, () -> Api.coded(service, answerId));
+        assertEquals(201, new Api(service).decide(ANALYST, answerId, "add", "health_care").status());
+        assertEquals(1, service.db().getCollection("codings").countDocuments(eq("answer", answerId)));
+        telegram.text(chat, "/delete", "nl");
+        awaitText(chat, "Al uw antwoorden en gegevens zijn gewist.");
         Harness.await("outbox drained", WAIT, () -> service.db().getCollection("outbox")
                 .countDocuments(eq("chat", String.valueOf(chat))) == 0);
         for (String name : service.db().listCollectionNames()) {

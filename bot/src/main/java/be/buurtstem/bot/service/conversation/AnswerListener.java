@@ -9,4 +9,8 @@ import org.bson.Document;
  */
 public interface AnswerListener {
     void answerStored(Document answer);
+
+    /** Called after "delete my answers" removed a resident's data (the respondent id, for in-memory state only). */
+    default void respondentDeleted(String respondent) {
+    }
 }

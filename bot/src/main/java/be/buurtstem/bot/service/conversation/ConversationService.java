@@ -354,6 +354,13 @@ public class ConversationService {
     private Result deleteEverything(String rid, Inbound in, String language, Delivery delivery) {
         Map<String, Long> removed = store.deleteRespondent(rid, in.chat());
         log.info("respondent data deleted answers={}", removed.get("answers"));
+        for (AnswerListener listener : listeners) {
+            try {
+                listener.respondentDeleted(rid);
+            } catch (RuntimeException e) {
+                log.warn("listener after deletion failed: {}", e.getClass().getSimpleName());
+            }
+        }
         List<BotMessage> out = List.of(BotMessage.text(SystemTexts.get("deleted", language)));
         delivery.persist(null, in.chat(), in.inputId(), language, out);
         if (in.inputId() != null) {

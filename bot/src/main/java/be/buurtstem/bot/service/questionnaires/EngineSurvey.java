@@ -26,10 +26,28 @@ import java.util.Map;
 public final class EngineSurvey implements Survey {
     private final Questionnaire questionnaire;
     private final Conversation conversation;
+    private final Map<String, be.buurtstem.engine.model.Node> nodes;
 
     public EngineSurvey(Questionnaire questionnaire) {
         this.questionnaire = questionnaire;
         this.conversation = new Conversation(questionnaire);
+        this.nodes = be.buurtstem.engine.model.NodeIndex.of(questionnaire).all();
+    }
+
+    @Override
+    public boolean coded(String questionId) {
+        be.buurtstem.engine.model.Node n = nodes.get(questionId);
+        return n == null || n.coded();
+    }
+
+    @Override
+    public List<String> segmentQuestions() {
+        return questionnaire.segments();
+    }
+
+    @Override
+    public Map<String, Double> saturationSettings() {
+        return questionnaire.saturation();
     }
 
     public Questionnaire questionnaire() {

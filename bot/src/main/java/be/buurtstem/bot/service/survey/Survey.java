@@ -26,4 +26,19 @@ public interface Survey {
 
     /** The language the conversation is in now. */
     String language(String state);
+
+    /** Whether free-text answers to this question are coded into themes (the file's {@code coded}; default yes). */
+    default boolean coded(String questionId) {
+        return true;
+    }
+
+    /** Question ids whose answers are segment values (the file's {@code segments}). */
+    default List<String> segmentQuestions() {
+        return List.of();
+    }
+
+    /** Saturation thresholds of this questionnaire (the file's {@code saturation:} block, key → number). */
+    default Map<String, Double> saturationSettings() {
+        return Map.of();
+    }
 }

@@ -1,0 +1,330 @@
+package be.buurtstem.bot.service.analyst;
+
+import be.buurtstem.analysis.answers.Answer;
+import be.buurtstem.analysis.coding.AnalystDecision;
+import be.buurtstem.analysis.coding.Decisions;
+import be.buurtstem.bot.files.AnswerWriter;
+import be.buurtstem.bot.service.BuurtstemSettings;
+import be.buurtstem.bot.service.coding.AnswerDocs;
+import be.buurtstem.bot.service.coding.CodingService;
+import be.buurtstem.bot.service.coding.DecisionStore;
+import be.buurtstem.bot.service.coding.Learning;
+import be.buurtstem.bot.service.coding.ModelRegistry;
+import be.buurtstem.bot.service.saturation.SaturationService;
+import be.buurtstem.bot.service.store.Store;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The analysts' API (bearer token {@code BUURTSTEM_ANALYST_TOKEN}, see {@link ApiAccessFilter}): free-text answers
+ * with their machine codes and decisions, decisions (confirm, remove, add a theme), retraining, model versions and
+ * the export of coded answers in the answer-file format of DESIGN.md.
+ */
+@RestController
+@RequestMapping(path = "/api/analyst", produces = MediaType.APPLICATION_JSON_VALUE)
+public class AnalystController {
+    static final Pattern THEME = Pattern.compile("[\\p{L}\\p{N}_.\\-]{1,64}");
+    static final int MAX_PAGE = 200;
+
+    private final Store store;
+    private final MongoCollection<Document> answers;
+    private final DecisionStore decisions;
+    private final CodingService coding;
+    private final Learning learning;
+    private final ModelRegistry models;
+    private final SaturationService saturation;
+    private final Path tmp;
+
+    public AnalystController(Store store, DecisionStore decisions, CodingService coding, Learning learning,
+                             ModelRegistry models, SaturationService saturation, BuurtstemSettings settings) {
+        this.store = store;
+        this.answers = store.database().getCollection("answers");
+        this.decisions = decisions;
+        this.coding = coding;
+        this.learning = learning;
+        this.models = models;
+        this.saturation = saturation;
+        this.tmp = Path.of(settings.dataDir()).toAbsolutePath().normalize().resolve("tmp");
+    }
+
+    /** A decision as posted: {@code {"action": "confirm|remove|add", "theme": "housing"}}. */
+    public record DecisionRequest(String action, String theme) {
+    }
+
+    @GetMapping("/answers")
+    public Map<String, Object> answers(@RequestParam(required = false) String questionnaire,
+                                       @RequestParam(defaultValue = "false") boolean uncoded,
+                                       @RequestParam(defaultValue = "false") boolean unconfirmed,
+                                       @RequestParam(defaultValue = "0") int page,
+                                       @RequestParam(defaultValue = "50") int size) {
+        if (page < 0) {
+            throw new ApiException(400, "page must be 0 or more");
+        }
+        if (size < 1 || size > MAX_PAGE) {
+            throw new ApiException(400, "size must be between 1 and " + MAX_PAGE);
+        }
+        List<Bson> filters = new ArrayList<>();
+        filters.add(Filters.eq("kind", AnswerDocs.FREE_TEXT));
+        if (questionnaire != null && !questionnaire.isBlank()) {
+            filters.add(Filters.eq("questionnaire", questionnaire));
+        }
+        if (uncoded) {
+            filters.add(Filters.exists("coding", false));
+        }
+        if (unconfirmed) {
+            Set<String> reviewed = decisions.reviewedAnswers();
+            if (!reviewed.isEmpty()) {
+                filters.add(Filters.nin("_id", reviewed));
+            }
+        }
+        Bson filter = Filters.and(filters);
+        long total = answers.countDocuments(filter);
+        List<Document> docs = answers.find(filter).sort(Sorts.ascending("receivedAt", "_id"))
+                .skip(page * size).limit(size).into(new ArrayList<>());
+        Map<String, List<AnalystDecision>> byAnswer = decisions.byAnswer(docs.stream().map(d -> d.getString("_id"))
+                .toList());
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (Document d : docs) {
+            items.add(view(d, byAnswer.getOrDefault(d.getString("_id"), List.of())));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("page", page);
+        out.put("size", size);
+        out.put("total", total);
+        out.put("answers", items);
+        return out;
+    }
+
+    @GetMapping("/answers/{id}")
+    public Map<String, Object> answer(@PathVariable String id) {
+        Document d = freeText(id);
+        return view(d, decisions.forAnswer(id));
+    }
+
+    @PostMapping(path = "/answers/{id}/decisions", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<Map<String, Object>> decide(@PathVariable String id,
+                                                      @RequestBody(required = false) DecisionRequest body) {
+        if (body == null || body.action() == null || body.theme() == null) {
+            throw new ApiException(400, "the body must be {\"action\": \"confirm|remove|add\", \"theme\": THEME}");
+        }
+        AnalystDecision.Action action = switch (body.action().toLowerCase(Locale.ROOT)) {
+            case "confirm" -> AnalystDecision.Action.CONFIRM;
+            case "remove" -> AnalystDecision.Action.REMOVE;
+            case "add" -> AnalystDecision.Action.ADD;
+            default -> throw new ApiException(400, "action must be confirm, remove or add");
+        };
+        String theme = body.theme().strip();
+        if (!THEME.matcher(theme).matches()) {
+            throw new ApiException(400, "theme must be 1-64 letters, digits, '_', '-' or '.'");
+        }
+        Document d = freeText(id);
+        List<AnalystDecision> before = decisions.forAnswer(id);
+        Set<String> effective = Decisions.resolve(AnswerDocs.machineThemes(d), before);
+        if (action == AnalystDecision.Action.CONFIRM && !effective.contains(theme)) {
+            throw new ApiException(409, "theme '" + theme + "' is not coded on this answer; use add");
+        }
+        if (action == AnalystDecision.Action.REMOVE && !effective.contains(theme)) {
+            throw new ApiException(409, "theme '" + theme + "' is not coded on this answer");
+        }
+        Instant now = Instant.now();
+        AnalystDecision decision = new AnalystDecision(id, theme, action, "analyst", now);
+        String decisionId = decisions.record(d, decision);
+        // audit without personal data: neither the answer id (it holds the respondent id) nor the text
+        store.audit("analyst_decision", new Document("decision", decisionId)
+                .append("questionnaire", d.getString("questionnaire")).append("theme", theme)
+                .append("action", action.name().toLowerCase(Locale.ROOT)), now);
+        store.durability().sync(); // on disk before the analyst is told it is stored
+        saturation.markDirty();
+        learning.decisionRecorded();
+        List<AnalystDecision> after = new ArrayList<>(before);
+        after.add(decision);
+        return ResponseEntity.status(201).body(view(d, after));
+    }
+
+    @PostMapping("/retrain")
+    public ResponseEntity<Map<String, Object>> retrain() {
+        switch (learning.retrain("requested by an analyst", true)) {
+            case RUNNING -> throw new ApiException(409, "a retraining is already running");
+            case NOTHING_NEW -> throw new ApiException(409, "no new analyst decisions since the current model version");
+            case NONE -> { }
+        }
+        Map<String, Object> out = new LinkedHashMap<>(learning.status());
+        out.put("started", true);
+        return ResponseEntity.accepted().body(out);
+    }
+
+    @GetMapping("/models")
+    public Map<String, Object> models() {
+        List<Map<String, Object>> versions = new ArrayList<>();
+        for (Document d : models.list()) {
+            Map<String, Object> m = new LinkedHashMap<>(d);
+            m.remove("_id");
+            versions.add(m);
+        }
+        Map<String, Object> out = new LinkedHashMap<>(learning.status());
+        out.put("coding", coding.status());
+        out.put("models", versions);
+        return out;
+    }
+
+    @GetMapping(path = "/export", produces = {"application/x-ndjson", "text/csv", MediaType.APPLICATION_JSON_VALUE})
+    public ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String questionnaire,
+                                                        @RequestParam(defaultValue = "jsonl") String format)
+            throws IOException {
+        String ext = switch (format.toLowerCase(Locale.ROOT)) {
+            case "jsonl" -> ".jsonl";
+            case "csv" -> ".csv";
+            default -> throw new ApiException(400, "format must be jsonl or csv");
+        };
+        Bson filter = questionnaire == null || questionnaire.isBlank() ? Filters.eq("kind", AnswerDocs.FREE_TEXT)
+                : Filters.and(Filters.eq("kind", AnswerDocs.FREE_TEXT), Filters.eq("questionnaire", questionnaire));
+        Set<String> columns = new LinkedHashSet<>(List.of("questionnaire", "channel", "block"));
+        for (Document d : answers.find(filter).projection(Projections.include("segments", "language"))) {
+            Document seg = d.get("segments", Document.class);
+            if (seg != null) {
+                columns.addAll(seg.keySet());
+            }
+        }
+        columns.add("confirmed");
+        Files.createDirectories(tmp);
+        Path file = Files.createTempFile(tmp, "export-", ext);
+        try (AnswerWriter out = AnswerWriter.open(file, List.copyOf(columns))) {
+            Map<String, List<AnalystDecision>> byAnswer = decisions.byAnswer(null);
+            for (Document d : answers.find(filter).sort(Sorts.ascending("receivedAt", "_id"))) {
+                out.write(exported(d, byAnswer.getOrDefault(d.getString("_id"), List.of())));
+            }
+        } catch (RuntimeException | IOException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+        String name = "answers-" + (questionnaire == null || questionnaire.isBlank() ? "all" : safe(questionnaire))
+                + ext;
+        StreamingResponseBody body = os -> {
+            try {
+                Files.copy(file, os);
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        };
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(ext.equals(".csv") ? "text/csv;charset=UTF-8"
+                        : "application/x-ndjson;charset=UTF-8"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(body);
+    }
+
+    private static String safe(String s) {
+        return s.replaceAll("[^A-Za-z0-9_.-]", "_");
+    }
+
+    /** An answer as exported: effective themes, machine scores, pseudonymous respondent, segment fields. */
+    static Answer exported(Document d, List<AnalystDecision> ds) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("questionnaire", d.getString("questionnaire"));
+        AnswerDocs.fields(d).forEach((k, v) -> {
+            if (!k.equals("language")) {
+                fields.put(k, v);
+            }
+        });
+        fields.put("confirmed", String.valueOf(Decisions.reviewed(ds)));
+        Map<String, Double> scores = new LinkedHashMap<>();
+        Document s = d.get("scores", Document.class);
+        if (s != null) {
+            s.forEach((k, v) -> {
+                if (v instanceof Number n) {
+                    scores.put(k, n.doubleValue());
+                }
+            });
+        }
+        List<String> themes = AnswerDocs.isCoded(d) || !ds.isEmpty()
+                ? List.copyOf(Decisions.resolve(AnswerDocs.machineThemes(d), ds)) : null;
+        String text = d.getString("text");
+        return new Answer(d.getString("_id"), text == null ? "" : text, d.getString("respondent"),
+                d.getString("question"), d.getString("language"), themes, fields, AnswerDocs.receivedAt(d), scores,
+                false);
+    }
+
+    private Document freeText(String id) {
+        Document d = answers.find(Filters.eq("_id", id)).first();
+        if (d == null || !AnswerDocs.FREE_TEXT.equals(d.getString("kind"))) {
+            throw new ApiException(404, "no free-text answer with this id");
+        }
+        return d;
+    }
+
+    /** What an analyst sees of an answer (no respondent id: not needed to judge themes). */
+    static Map<String, Object> view(Document d, List<AnalystDecision> ds) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("id", d.getString("_id"));
+        v.put("questionnaire", d.getString("questionnaire"));
+        v.put("version", d.get("version"));
+        v.put("question", d.getString("question"));
+        v.put("block", d.getString("block"));
+        v.put("language", d.getString("language"));
+        v.put("channel", d.getString("channel"));
+        v.put("received_at", AnswerDocs.receivedAt(d) == null ? null : AnswerDocs.receivedAt(d).toString());
+        v.put("text", d.getString("text"));
+        Document coding = d.get("coding", Document.class);
+        if (coding != null) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("coder", coding.getString("coder"));
+            c.put("version", coding.getString("version"));
+            c.put("model", coding.get("model"));
+            c.put("at", coding.getDate("at") == null ? null : coding.getDate("at").toInstant().toString());
+            c.put("detected_language", coding.getString("language"));
+            c.put("language_confidence", coding.get("languageConfidence"));
+            c.put("language_mismatch", coding.get("languageMismatch"));
+            v.put("coding", c);
+        } else {
+            v.put("coding", null);
+        }
+        List<Map<String, Object>> machine = new ArrayList<>();
+        Object codes = d.get("codes");
+        if (codes instanceof List<?> list) {
+            for (Object o : list) {
+                if (o instanceof Document c) {
+                    machine.add(Map.of("theme", c.getString("theme"), "confidence", c.get("confidence")));
+                }
+            }
+        }
+        v.put("machine_codes", machine);
+        List<Map<String, Object>> decided = new ArrayList<>();
+        for (AnalystDecision a : ds) {
+            decided.add(Map.of("theme", a.theme(), "action", a.action().name().toLowerCase(Locale.ROOT),
+                    "at", a.at().toString()));
+        }
+        v.put("decisions", decided);
+        v.put("themes", List.copyOf(Decisions.resolve(AnswerDocs.machineThemes(d), ds)));
+        v.put("reviewed", Decisions.reviewed(ds));
+        return v;
+    }
+}

@@ -1,0 +1,100 @@
+package be.buurtstem.bot.service.coding;
+
+import be.buurtstem.analysis.coding.AnswerCoder;
+import be.buurtstem.analysis.coding.Codebook;
+import be.buurtstem.analysis.coding.CodebookReader;
+import be.buurtstem.analysis.coding.CoderTrainer;
+import be.buurtstem.analysis.coding.CombinedCoder;
+import be.buurtstem.analysis.coding.KeywordCoder;
+import be.buurtstem.analysis.coding.LabelledAnswer;
+import be.buurtstem.analysis.answers.Answer;
+import be.buurtstem.analysis.text.TextPipeline;
+import be.buurtstem.bot.files.AnswerFormat;
+import be.buurtstem.bot.files.AnswerReader;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The coder the service uses now: the bundled codebook's keyword coder (cold start) combined with the newest trained
+ * model version, swapped atomically when a new version is trained. Thread-safe.
+ */
+public final class Coders {
+    /** Where the content module puts the synthetic seed examples. */
+    public static final String SEEDS = "/be/buurtstem/content/seed-examples.jsonl";
+
+    /** The coder in use and the model version behind it (0: keywords only). */
+    public record Current(AnswerCoder coder, int modelVersion) {
+    }
+
+    private final TextPipeline pipeline;
+    private final Codebook codebook;
+    private final KeywordCoder keywords;
+    private final AtomicReference<Current> current;
+
+    public Coders(TextPipeline pipeline, Codebook codebook) {
+        this.pipeline = pipeline;
+        this.codebook = codebook;
+        this.keywords = new KeywordCoder(codebook);
+        this.current = new AtomicReference<>(new Current(new AnswerCoder(pipeline, CombinedCoder.coldStart(keywords)), 0));
+    }
+
+    /** The bundled codebook and the bundled language-detection model. */
+    public static Coders bundled() {
+        try {
+            Codebook cb = CodebookReader.bundled();
+            if (cb == null) {
+                throw new IllegalStateException("the bundled codebook is not on the classpath");
+            }
+            return new Coders(TextPipeline.withBundledModel(), cb);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Current current() {
+        return current.get();
+    }
+
+    public void use(CoderTrainer.Trained trained) {
+        current.set(new Current(new AnswerCoder(pipeline, trained.coder()), trained.info().version()));
+    }
+
+    public TextPipeline pipeline() {
+        return pipeline;
+    }
+
+    public Codebook codebook() {
+        return codebook;
+    }
+
+    public KeywordCoder keywords() {
+        return keywords;
+    }
+
+    /** The team-written synthetic seed examples of the content module (empty when absent). */
+    public static List<LabelledAnswer> seeds() {
+        List<LabelledAnswer> out = new ArrayList<>();
+        try (InputStream in = Coders.class.getResourceAsStream(SEEDS)) {
+            if (in == null) {
+                return out;
+            }
+            try (AnswerReader reader = AnswerReader.open(in, SEEDS, AnswerFormat.JSON_LINES, bad -> { })) {
+                for (Answer a : reader) {
+                    if (a.isLabelled()) {
+                        Answer synthetic = new Answer(a.id(), a.text(), a.respondent(), a.question(), a.language(),
+                                a.themes(), a.segments(), a.receivedAt(), a.scores(), true);
+                        out.add(LabelledAnswer.fromRecord(synthetic));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,257 @@
+package be.buurtstem.bot.service.saturation;
+
+import be.buurtstem.analysis.coding.AnalystDecision;
+import be.buurtstem.analysis.coding.Decisions;
+import be.buurtstem.analysis.saturation.CodedAnswer;
+import be.buurtstem.analysis.saturation.Expectations;
+import be.buurtstem.analysis.saturation.SaturationEvent;
+import be.buurtstem.analysis.saturation.SaturationJson;
+import be.buurtstem.analysis.saturation.SaturationState;
+import be.buurtstem.analysis.saturation.SaturationThresholds;
+import be.buurtstem.bot.service.coding.AnswerDocs;
+import be.buurtstem.bot.service.coding.DecisionStore;
+import be.buurtstem.bot.service.store.Store;
+import be.buurtstem.bot.service.survey.Survey;
+import be.buurtstem.bot.service.survey.SurveyCatalog;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One incremental {@link SaturationState} per questionnaire, overall and per segment (language, channel, question
+ * block, the questionnaire's segment questions and the configured segment fields). Each newly coded answer is
+ * added once ({@link #counted}: constant work per answer); the states are rebuilt by replaying the stored coded
+ * answers in arrival order at start-up, after a new model version re-coded answers, and (debounced) after analyst
+ * decisions or a deletion changed what counts. Machine codes and analyst-confirmed codes both count; an answer an
+ * analyst decided on counts as confirmed, with its themes as the analyst left them.
+ *
+ * <p>All changes come from the coding worker's one thread; reads (the organiser API) take the same lock.
+ */
+public final class SaturationService {
+    private static final Logger log = LoggerFactory.getLogger(SaturationService.class);
+    private static final List<String> BASE_FIELDS = List.of("language", "channel", "block");
+
+    private final MongoCollection<Document> answers;
+    private final MongoCollection<Document> scopesCollection;
+    private final DecisionStore decisions;
+    private final SurveyCatalog catalog;
+    private final SaturationSettings settings;
+    private final Expectations expectations;
+    private final Alerts alerts;
+    private final Clock clock;
+    private final Map<String, SaturationState> states = new LinkedHashMap<>();
+    private volatile Instant dirtySince;
+    private volatile Rebuild lastRebuild;
+    private volatile String lastServed;
+
+    /** How long the last replay took. */
+    public record Rebuild(long answers, long millis, Instant at) {
+    }
+
+    public SaturationService(Store store, DecisionStore decisions, SurveyCatalog catalog, SaturationSettings settings,
+                             Expectations expectations, Alerts alerts, Clock clock) {
+        this.answers = store.database().getCollection("answers");
+        this.scopesCollection = store.database().getCollection("saturation_scopes");
+        this.decisions = decisions;
+        this.catalog = catalog;
+        this.settings = settings;
+        this.expectations = new Expectations(expectations.shares(), settings.silenceAfter());
+        this.alerts = alerts;
+        this.clock = clock;
+    }
+
+    /** Counts a newly coded answer with its themes (machine codes adjusted by decisions, if any). */
+    public synchronized void counted(Document answer, List<String> themes, boolean confirmed) {
+        String q = answer.getString("questionnaire");
+        if (q == null) {
+            return;
+        }
+        send(q, state(q).add(toCoded(answer, themes, confirmed)));
+    }
+
+    /** Replays every stored coded answer into fresh states (alerts already sent are not sent again). */
+    public synchronized void rebuild() {
+        long t0 = System.nanoTime();
+        alerts.resendUnsent();
+        dirtySince = null;
+        lastServed = servedSignature();
+        states.clear();
+        for (Survey s : catalog.current()) {
+            state(s.id());
+        }
+        Map<String, List<AnalystDecision>> byAnswer = decisions.byAnswer(null);
+        long n = 0;
+        for (Document d : answers.find(Filters.and(Filters.eq("kind", AnswerDocs.FREE_TEXT),
+                        Filters.exists("coding", true)))
+                .projection(new Document("text", 0).append("value", 0).append("scores", 0))
+                .sort(Sorts.ascending("receivedAt", "_id"))) {
+            String q = d.getString("questionnaire");
+            if (q == null) {
+                continue;
+            }
+            List<AnalystDecision> ds = byAnswer.getOrDefault(d.getString("_id"), List.of());
+            List<String> themes = List.copyOf(Decisions.resolve(AnswerDocs.machineThemes(d), ds));
+            send(q, state(q).add(toCoded(d, themes, Decisions.reviewed(ds))));
+            n++;
+        }
+        lastRebuild = new Rebuild(n, (System.nanoTime() - t0) / 1_000_000, clock.instant());
+        log.info("saturation rebuilt from {} coded answers in {} ms", n, lastRebuild.millis());
+    }
+
+    private String servedSignature() {
+        StringBuilder sb = new StringBuilder();
+        for (Survey s : catalog.current()) {
+            sb.append(s.id()).append('@').append(s.version()).append(';');
+        }
+        return sb.toString();
+    }
+
+    /** Something other than a new answer changed what counts: rebuild within the configured delay. */
+    public void markDirty() {
+        if (dirtySince == null) {
+            dirtySince = clock.instant();
+        }
+    }
+
+    public void rebuildIfDirty() {
+        String served = servedSignature();
+        if (!served.equals(lastServed)) {
+            // a questionnaire was added or got a new version (hot reload): its state, segments and thresholds follow
+            lastServed = served;
+            if (lastRebuild != null) {
+                rebuild();
+                return;
+            }
+        }
+        Instant since = dirtySince;
+        if (since != null && !clock.instant().isBefore(since.plus(settings.rebuildDelay()))) {
+            rebuild();
+        }
+    }
+
+    /** The silence rule for every questionnaire. */
+    public synchronized void tick(Instant now) {
+        if (lastTick != null && now.isBefore(lastTick.plus(settings.tickInterval()))) {
+            return;
+        }
+        lastTick = now;
+        states.forEach((q, state) -> send(q, state.tick(now)));
+    }
+
+    private Instant lastTick;
+
+    /** The DESIGN.md saturation JSON of a questionnaire, or empty when it is unknown. */
+    public synchronized Optional<Map<String, Object>> report(String questionnaire) {
+        SaturationState s = states.get(questionnaire);
+        if (s == null) {
+            return Optional.empty();
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("questionnaire", questionnaire);
+        out.putAll(SaturationJson.toMap(s.report()));
+        return Optional.of(out);
+    }
+
+    public synchronized Set<String> questionnaires() {
+        return new TreeSet<>(states.keySet());
+    }
+
+    public Rebuild lastRebuild() {
+        return lastRebuild;
+    }
+
+    private void send(String questionnaire, List<SaturationEvent> events) {
+        for (SaturationEvent e : events) {
+            try {
+                alerts.send(questionnaire, e);
+            } catch (RuntimeException ex) {
+                log.error("saturation alert not sent: {}", ex.toString());
+            }
+        }
+    }
+
+    private SaturationState state(String q) {
+        SaturationState s = states.get(q);
+        if (s == null) {
+            Optional<Survey> survey = catalog.current(q);
+            Set<String> fields = new LinkedHashSet<>(BASE_FIELDS);
+            survey.ifPresent(v -> fields.addAll(v.segmentQuestions()));
+            fields.addAll(settings.segments());
+            fields.addAll(expectations.shares().keySet());
+            s = new SaturationState(List.copyOf(fields), thresholds(survey.map(Survey::saturationSettings)
+                    .orElse(Map.of()), q), expectations, startedAt(q));
+            states.put(q, s);
+        }
+        return s;
+    }
+
+    /** When collection started for a questionnaire (kept, so the silence rule survives restarts). */
+    private Instant startedAt(String q) {
+        Document d = scopesCollection.findOneAndUpdate(Filters.eq("_id", q),
+                Updates.setOnInsert("startedAt", java.util.Date.from(clock.instant())),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        return d == null || d.getDate("startedAt") == null ? clock.instant() : d.getDate("startedAt").toInstant();
+    }
+
+    SaturationThresholds thresholds(Map<String, Double> file, String q) {
+        return thresholds(settings.thresholds(), file, q);
+    }
+
+    /** The service's thresholds with the questionnaire's {@code saturation:} block applied (refused as a whole if invalid). */
+    static SaturationThresholds thresholds(SaturationThresholds t, Map<String, Double> file, String q) {
+        if (file.isEmpty()) {
+            return t;
+        }
+        int minR = t.minRespondents();
+        long minM = t.minMentions();
+        double cov = t.coverageTarget();
+        int holdMin = t.holdMinimum();
+        double holdFr = t.holdFraction();
+        double chao = t.chao2Tolerance();
+        int look = t.lookahead();
+        double under = t.underRepresentedRatio();
+        for (Map.Entry<String, Double> e : file.entrySet()) {
+            double v = e.getValue();
+            switch (e.getKey()) {
+                case "min_respondents" -> minR = (int) v;
+                case "min_mentions" -> minM = (long) v;
+                case "coverage", "coverage_target" -> cov = v;
+                case "hold_minimum" -> holdMin = (int) v;
+                case "hold_fraction" -> holdFr = v;
+                case "chao2_tolerance" -> chao = v;
+                case "lookahead" -> look = (int) v;
+                case "under_represented_ratio" -> under = v;
+                default -> log.warn("questionnaire {}: unknown saturation setting '{}' ignored", q, e.getKey());
+            }
+        }
+        try {
+            return new SaturationThresholds(minR, minM, cov, holdMin, holdFr, chao, look, t.guestBase(), t.guestRun(),
+                    t.guestThreshold(), under);
+        } catch (IllegalArgumentException ex) {
+            log.warn("questionnaire {}: saturation settings refused ({}); using the service's", q, ex.getMessage());
+            return t;
+        }
+    }
+
+    static CodedAnswer toCoded(Document d, List<String> themes, boolean confirmed) {
+        return new CodedAnswer(d.getString("_id"), d.getString("respondent"), d.getString("questionnaire"),
+                d.getString("question"), d.getString("block"), AnswerDocs.fields(d), themes, AnswerDocs.receivedAt(d),
+                confirmed);
+    }
+}
