@@ -177,6 +177,41 @@ class EngineServiceTest {
     }
 
     @Test
+    void aTypedReplyThatFitsNoOptionIsKeptShownAndDeleted() {
+        long chat = 7008;
+        telegram.text(chat, "/start straat", "nl");
+        awaitText(chat, "Doet u mee");
+        telegram.press(chat, "yes", "nl");
+        awaitText(chat, "In welke wijk woont u?");
+        int before = telegram.textsTo(chat).size();
+        // fits neither Noord nor Zuid: the resident is asked again, and their words are not thrown away
+        telegram.text(chat, "ik woon vlak bij het station", "nl");
+        Harness.await("asked again", WAIT, () -> telegram.textsTo(chat).size() > before);
+        String rid = rid(chat);
+        Harness.await("typed reply kept", WAIT, () -> service.db().getCollection("unplaced_replies")
+                .countDocuments(eq("respondent", rid)) == 1);
+        Document kept = service.db().getCollection("unplaced_replies").find(eq("respondent", rid)).first();
+        assertEquals("area", kept.getString("question"));
+        assertEquals("ik woon vlak bij het station", kept.getString("text"));
+        assertEquals(0, service.db().getCollection("answers").countDocuments(eq("respondent", rid)),
+                "an unplaced reply is not an answer");
+
+        int beforeData = telegram.textsTo(chat).size();
+        telegram.text(chat, "/mydata", "nl");
+        Harness.await("my data shows the kept words", WAIT, () -> telegram.textsTo(chat).size() > beforeData
+                && telegram.textsTo(chat).subList(beforeData, telegram.textsTo(chat).size()).stream()
+                .anyMatch(t -> t.contains("ik woon vlak bij het station")));
+
+        telegram.text(chat, "/delete", "nl");
+        int beforeDelete = telegram.sentTo(chat).size();
+        Harness.await("confirmation asked", WAIT, () -> telegram.sentTo(chat).size() > beforeDelete
+                && telegram.sentTo(chat).getLast().path("reply_markup").has("inline_keyboard"));
+        telegram.press(chat, "yes", "nl");
+        awaitText(chat, "Al uw antwoorden en gegevens zijn gewist.");
+        assertEquals(0, service.db().getCollection("unplaced_replies").countDocuments(eq("respondent", rid)));
+    }
+
+    @Test
     void codesDecisionsAndAuditGoWithTheResident() {
         long chat = 7007;
         telegram.text(chat, "/start straat", "nl");

@@ -212,6 +212,7 @@ public class ConversationService {
     private Result applyStep(String rid, Inbound in, SessionRecord session, long expectedVersion, Survey survey,
                              Step step, List<BotMessage> prefix, Delivery delivery) {
         List<BotMessage> out = new ArrayList<>(prefix);
+        List<BotMessage> after = new ArrayList<>();
         String status = session.status();
         for (SurveyEvent event : step.events()) {
             switch (event) {
@@ -232,14 +233,22 @@ public class ConversationService {
                 case SurveyEvent.DataRequested d -> {
                     if (step.messages().isEmpty()) {
                         out.addAll(myData(rid, survey.language(step.state())));
+                    } else {
+                        // the engine lists the answers it holds; replies that fitted no option only the service keeps
+                        String kept = unplacedLines(rid);
+                        if (!kept.isEmpty()) {
+                            after.add(BotMessage.text(kept.strip()));
+                        }
                     }
                 }
                 case SurveyEvent.Completed c -> status = SessionRecord.COMPLETED;
                 case SurveyEvent.Stopped s -> status = SessionRecord.STOPPED;
+                case SurveyEvent.Unplaced u -> storeUnplaced(rid, in, survey, u);
                 case SurveyEvent.Other o -> log.debug("engine event {} respondent={}", o.kind(), RespondentIds.logTag(rid));
             }
         }
         out.addAll(step.messages());
+        out.addAll(after);
         String language = survey.language(step.state());
         List<String> applied = new ArrayList<>(session.appliedInputs());
         if (in.inputId() != null) {
@@ -291,6 +300,14 @@ public class ConversationService {
         for (AnswerListener listener : listeners) {
             listener.answerStored(doc);
         }
+    }
+
+    private void storeUnplaced(String rid, Inbound in, Survey survey, SurveyEvent.Unplaced u) {
+        // One document per inbound message: a redelivered update overwrites its own copy instead of adding one.
+        String id = rid + ":" + (in.inputId() != null ? in.inputId() : Long.toString(in.at().toEpochMilli()));
+        store.putUnplaced(id, new Document("respondent", rid).append("questionnaire", survey.id())
+                .append("version", survey.version()).append("question", u.question()).append("text", u.typed())
+                .append("channel", in.channel()).append("at", Date.from(in.at())));
     }
 
     @SuppressWarnings("unchecked")
@@ -401,7 +418,17 @@ public class ConversationService {
                     .append(a.getString("text") != null ? a.getString("text") : String.valueOf(a.get("value")))
                     .append('\n');
         }
+        sb.append(unplacedLines(rid));
         return List.of(BotMessage.text(sb.toString().strip()));
+    }
+
+    /** Typed replies that fitted no option, one line each, marked with "(?)"; empty when there are none. */
+    private String unplacedLines(String rid) {
+        StringBuilder sb = new StringBuilder();
+        for (Document u : store.unplacedOf(rid)) {
+            sb.append("• ").append(u.getString("question")).append(" (?): ").append(u.getString("text")).append('\n');
+        }
+        return sb.toString();
     }
 
     private Optional<Survey> surveyOf(SessionRecord s) {

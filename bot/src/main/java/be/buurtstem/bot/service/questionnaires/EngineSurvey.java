@@ -132,7 +132,9 @@ public final class EngineSurvey implements Survey {
                 case Event.Completed c -> new SurveyEvent.Completed();
                 // the engine's stop is a pause: a later message resumes the conversation
                 case Event.Stopped s -> new SurveyEvent.Other("stopped");
-                case Event.Reprompted r -> new SurveyEvent.Other("reprompted:" + r.reason());
+                case Event.Reprompted r -> r.typed() != null && !r.typed().isBlank() && state.consented()
+                        ? new SurveyEvent.Unplaced(r.questionId(), r.typed())
+                        : new SurveyEvent.Other("reprompted:" + r.reason());
                 case Event.Skipped s -> new SurveyEvent.Other("skipped");
                 case Event.Outdated o -> new SurveyEvent.Completed();
             });

@@ -133,6 +133,16 @@ public class Store {
         answers().replaceOne(Filters.eq("_id", id), answer.append("_id", id), new ReplaceOptions().upsert(true));
     }
 
+    /** Keeps a typed reply that fitted no option (see {@code SurveyEvent.Unplaced}), under a deterministic id. */
+    public void putUnplaced(String id, Document reply) {
+        unplaced().replaceOne(Filters.eq("_id", id), reply.append("_id", id), new ReplaceOptions().upsert(true));
+    }
+
+    public List<Document> unplacedOf(String respondent) {
+        return unplaced().find(Filters.eq("respondent", respondent)).sort(Sorts.ascending("at", "_id"))
+                .into(new ArrayList<>());
+    }
+
     public List<Document> answersOf(String respondent) {
         return answers().find(Filters.eq("respondent", respondent)).sort(Sorts.ascending("receivedAt", "_id"))
                 .into(new ArrayList<>());
@@ -224,6 +234,7 @@ public class Store {
             outbox += outbox().deleteMany(Filters.eq("chat", chat)).getDeletedCount();
         }
         removed.put("outbox", outbox);
+        removed.put("unplaced_replies", unplaced().deleteMany(Filters.eq("respondent", respondent)).getDeletedCount());
         removed.put("parked_updates", parked().deleteMany(Filters.eq("respondent", respondent)).getDeletedCount());
         removed.put("codings", db.getCollection("codings").deleteMany(Filters.eq("respondent", respondent))
                 .getDeletedCount());
@@ -244,6 +255,10 @@ public class Store {
 
     MongoCollection<Document> respondents() {
         return db.getCollection("respondents");
+    }
+
+    MongoCollection<Document> unplaced() {
+        return db.getCollection("unplaced_replies");
     }
 
     MongoCollection<Document> answers() {

@@ -28,6 +28,13 @@ public sealed interface SurveyEvent {
     record Completed() implements SurveyEvent {
     }
 
+    /**
+     * A typed reply that fitted none of the question's options: the resident is asked again, and what they wrote is
+     * kept (only after consent) so that nothing a resident types is silently lost.
+     */
+    record Unplaced(String question, String typed) implements SurveyEvent {
+    }
+
     /** Anything else the engine reports (reprompts, skips): logged by kind only. */
     record Other(String kind) implements SurveyEvent {
     }
