@@ -79,6 +79,24 @@ class EngineServiceTest {
                 () -> telegram.textsTo(chat).stream().anyMatch(t -> t.contains(expected)));
     }
 
+    /** Starts the folder questionnaire 'straat' in Dutch, consents, and waits for its first question. */
+    static void consentAndReachTheAreaQuestion(long chat) {
+        telegram.text(chat, "/start straat", "nl");
+        awaitText(chat, "Doet u mee");
+        telegram.press(chat, "yes", "nl");
+        awaitText(chat, "In welke wijk woont u?");
+    }
+
+    /** Asks to delete everything, confirms with the button, and waits for the confirmation. */
+    static void deleteAndConfirm(long chat) {
+        int before = telegram.sentTo(chat).size();
+        telegram.text(chat, "/delete", "nl");
+        Harness.await("confirmation asked", WAIT, () -> telegram.sentTo(chat).size() > before
+                && telegram.sentTo(chat).getLast().path("reply_markup").has("inline_keyboard"));
+        telegram.press(chat, "yes", "nl");
+        awaitText(chat, "Al uw antwoorden en gegevens zijn gewist.");
+    }
+
     @Test
     void bundledQuestionnairesAreServed() {
         SurveyCatalog catalog = service.context.getBean(SurveyCatalog.class);
@@ -149,10 +167,7 @@ class EngineServiceTest {
     @Test
     void myDataAndDeleteThroughTheEngineLeaveNoTrace() {
         long chat = 7006;
-        telegram.text(chat, "/start straat", "nl");
-        awaitText(chat, "Doet u mee");
-        telegram.press(chat, "yes", "nl");
-        awaitText(chat, "In welke wijk woont u?");
+        consentAndReachTheAreaQuestion(chat);
         telegram.press(chat, "noord", "nl");
         awaitText(chat, "Wat zou u veranderen in uw straat?");
         int before = telegram.textsTo(chat).size();
@@ -160,12 +175,7 @@ class EngineServiceTest {
         Harness.await("my data shown", WAIT, () -> telegram.textsTo(chat).size() > before
                 && telegram.textsTo(chat).subList(before, telegram.textsTo(chat).size()).stream()
                 .anyMatch(t -> t.contains("Noord")));
-        int beforeDelete = telegram.textsTo(chat).size();
-        telegram.text(chat, "/delete", "nl");
-        Harness.await("confirmation asked", WAIT, () -> telegram.sentTo(chat).size() > beforeDelete
-                && telegram.sentTo(chat).getLast().path("reply_markup").has("inline_keyboard"));
-        telegram.press(chat, "yes", "nl");
-        awaitText(chat, "Al uw antwoorden en gegevens zijn gewist.");
+        deleteAndConfirm(chat);
         String rid = rid(chat);
         Harness.await("outbox drained", WAIT, () -> service.db().getCollection("outbox")
                 .countDocuments(eq("chat", String.valueOf(chat))) == 0);
@@ -179,10 +189,7 @@ class EngineServiceTest {
     @Test
     void aTypedReplyThatFitsNoOptionIsKeptShownAndDeleted() {
         long chat = 7008;
-        telegram.text(chat, "/start straat", "nl");
-        awaitText(chat, "Doet u mee");
-        telegram.press(chat, "yes", "nl");
-        awaitText(chat, "In welke wijk woont u?");
+        consentAndReachTheAreaQuestion(chat);
         int before = telegram.textsTo(chat).size();
         // fits neither Noord nor Zuid: the resident is asked again, and their words are not thrown away
         telegram.text(chat, "ik woon vlak bij het station", "nl");
@@ -202,22 +209,14 @@ class EngineServiceTest {
                 && telegram.textsTo(chat).subList(beforeData, telegram.textsTo(chat).size()).stream()
                 .anyMatch(t -> t.contains("ik woon vlak bij het station")));
 
-        telegram.text(chat, "/delete", "nl");
-        int beforeDelete = telegram.sentTo(chat).size();
-        Harness.await("confirmation asked", WAIT, () -> telegram.sentTo(chat).size() > beforeDelete
-                && telegram.sentTo(chat).getLast().path("reply_markup").has("inline_keyboard"));
-        telegram.press(chat, "yes", "nl");
-        awaitText(chat, "Al uw antwoorden en gegevens zijn gewist.");
+        deleteAndConfirm(chat);
         assertEquals(0, service.db().getCollection("unplaced_replies").countDocuments(eq("respondent", rid)));
     }
 
     @Test
     void codesDecisionsAndAuditGoWithTheResident() {
         long chat = 7007;
-        telegram.text(chat, "/start straat", "nl");
-        awaitText(chat, "Doet u mee");
-        telegram.press(chat, "yes", "nl");
-        awaitText(chat, "In welke wijk woont u?");
+        consentAndReachTheAreaQuestion(chat);
         telegram.press(chat, "zuid", "nl");
         awaitText(chat, "Wat zou u veranderen in uw straat?");
         telegram.text(chat, "De huur is te hoog en er is te veel lawaai.", "nl");
