@@ -151,9 +151,9 @@ class RandomInputPropertyTest {
         assertTrue(json.contains("\"value\":[\"none\"]"), json);
         assertTrue(json.contains("\"value\":\"Parc\""), json);
         assertEquals(d.last.state(), StateCodec.fromJson(json));
-        // The streamed form and the tree form (used for single answers and by tree readers) are the same JSON.
-        assertEquals(StateCodec.toTree(d.last.state()).toString(), json);
-        assertEquals(d.last.state(), StateCodec.fromTree(StateCodec.toTree(d.last.state())));
+        // A single answer is written by the same writer as inside the state, so the two forms are the same JSON.
+        Answer last = d.last.state().answers().getLast();
+        assertTrue(json.contains(StateCodec.answer(last).toString()), json);
     }
 
     @Test
