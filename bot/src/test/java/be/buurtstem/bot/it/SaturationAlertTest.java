@@ -143,12 +143,12 @@ class SaturationAlertTest {
                 Instant.now());
         Harness.await("coded", WAIT, () -> Api.coded(service, housing));
         Harness.await("new theme alert", WAIT,
-                () -> count("everyone brought up a theme not heard from them before: housing") == 1);
+                () -> count("someone brought up a theme we had not heard before: housing") == 1);
         Harness.await("new theme alert for noord", WAIT,
-                () -> count("the group area = noord brought up a theme not heard from them before: housing") == 1);
+                () -> count("the group area = noord brought up a theme we had not heard before: housing") == 1);
         Thread.sleep(300);
-        assertEquals(1, count("everyone brought up a theme not heard from them before: housing"), alerts().toString());
-        assertEquals(1, count("the group area = noord brought up a theme not heard from them before: housing"),
+        assertEquals(1, count("someone brought up a theme we had not heard before: housing"), alerts().toString());
+        assertEquals(1, count("the group area = noord brought up a theme we had not heard before: housing"),
                 alerts().toString());
     }
 

@@ -131,8 +131,8 @@ public final class Alerts {
                         questionnaire, all ? "everyone" : "the group " + segment, s.themesSeen(), s.respondents(),
                         Math.round(100 * s.coverage()));
                 case SaturationEvent.NewThemeAfterSaturation n -> String.format(Locale.ROOT,
-                        "Buurtstem, %s: %s brought up a theme not heard from them before: %s (after %d residents).",
-                        questionnaire, all ? "everyone" : "the group " + segment, n.theme(), n.respondents());
+                        "Buurtstem, %s: %s brought up a theme we had not heard before: %s (after %d residents).",
+                        questionnaire, all ? "someone" : "the group " + segment, n.theme(), n.respondents());
                 case SaturationEvent.SegmentSilent s -> String.format(Locale.ROOT,
                         "Buurtstem, %s: nobody from the group %s has answered for %s (%s). Go and find these voices.",
                         questionnaire, segment, duration(s.silentFor(), lang), s.lastHeard() == null
