@@ -177,13 +177,7 @@ class EngineServiceTest {
                 .anyMatch(t -> t.contains("Noord")));
         deleteAndConfirm(chat);
         String rid = rid(chat);
-        Harness.await("outbox drained", WAIT, () -> service.db().getCollection("outbox")
-                .countDocuments(eq("chat", String.valueOf(chat))) == 0);
-        for (String name : service.db().listCollectionNames()) {
-            for (Document d : service.db().getCollection(name).find()) {
-                assertTrue(!d.toJson().contains(rid), "trace of the resident in " + name + ": " + d.toJson());
-            }
-        }
+        service.assertNoTraceOf(chat, rid);
     }
 
     @Test
@@ -231,13 +225,7 @@ class EngineServiceTest {
         assertEquals(1, service.db().getCollection("codings").countDocuments(eq("answer", answerId)));
         telegram.text(chat, "/delete", "nl");
         awaitText(chat, "Al uw antwoorden en gegevens zijn gewist.");
-        Harness.await("outbox drained", WAIT, () -> service.db().getCollection("outbox")
-                .countDocuments(eq("chat", String.valueOf(chat))) == 0);
-        for (String name : service.db().listCollectionNames()) {
-            for (Document d : service.db().getCollection(name).find()) {
-                assertTrue(!d.toJson().contains(rid), "trace of the resident in " + name + ": " + d.toJson());
-            }
-        }
+        service.assertNoTraceOf(chat, rid);
     }
 
     @Test

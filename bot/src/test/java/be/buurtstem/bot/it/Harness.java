@@ -95,6 +95,25 @@ public final class Harness implements AutoCloseable {
         }
     }
 
+    /**
+     * After "delete my answers": once the resident's last messages have left the outbox, neither their respondent id
+     * nor their chat id may stand in any document of any collection.
+     */
+    public void assertNoTraceOf(long chat, String respondent) {
+        await("outbox drained", Duration.ofSeconds(20), () -> db().getCollection("outbox")
+                .countDocuments(com.mongodb.client.model.Filters.eq("chat", String.valueOf(chat))) == 0);
+        for (String name : db().listCollectionNames()) {
+            for (Document d : db().getCollection(name).find()) {
+                String json = d.toJson();
+                org.junit.jupiter.api.Assertions.assertFalse(json.contains(respondent),
+                        "trace of the resident in " + name + ": " + json);
+                org.junit.jupiter.api.Assertions.assertFalse(json.contains("\"" + chat + "\"")
+                        || json.contains(": " + chat + ",") || json.contains(":" + chat + "}"),
+                        "chat id in " + name + ": " + json);
+            }
+        }
+    }
+
     @Override
     public void close() {
         context.close();
