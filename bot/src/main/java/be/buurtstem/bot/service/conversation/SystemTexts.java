@@ -29,12 +29,6 @@ public final class SystemTexts {
                     "ar", "لا يوجد استبيان حالياً. حاول مرة أخرى لاحقاً.",
                     "tr", "Şu anda anket yok. Lütfen daha sonra tekrar deneyin.",
                     "en", "There is no questionnaire right now. Please try again later.")),
-            Map.entry("welcome_back", Map.of(
-                    "nl", "Welkom terug! We gaan verder waar u gebleven was.",
-                    "fr", "Bon retour ! On reprend là où vous vous étiez arrêté.",
-                    "ar", "مرحباً بعودتك! نكمل من حيث توقفت.",
-                    "tr", "Tekrar hoş geldiniz! Kaldığınız yerden devam ediyoruz.",
-                    "en", "Welcome back! Let's continue where you left off.")),
             Map.entry("deleted", Map.of(
                     "nl", "Al uw antwoorden en gegevens zijn gewist. Bedankt.",
                     "fr", "Toutes vos réponses et données ont été effacées. Merci.",
@@ -72,10 +66,24 @@ public final class SystemTexts {
     public static String get(String key, String language) {
         Map<String, String> byLanguage = TEXTS.get(key);
         if (byLanguage == null) {
-            throw new IllegalArgumentException("no system text " + key);
+            return engineText(key, language);
         }
         String text = byLanguage.get(base(language));
         return text != null ? text : byLanguage.get("en");
+    }
+
+    /**
+     * A text the service shares with the engine (e.g. {@code welcome_back}): taken from the engine's built-in system
+     * texts, so that a resident reads the same words whether the engine or the service says them.
+     */
+    private static String engineText(String key, String language) {
+        be.buurtstem.engine.model.Text text = be.buurtstem.engine.text.SystemTexts.get().text(key);
+        if (text == null) {
+            throw new IllegalArgumentException("no system text " + key);
+        }
+        String lang = text.patterns().containsKey(base(language)) ? base(language) : "en";
+        return new com.ibm.icu.text.MessageFormat(text.patterns().get(lang), com.ibm.icu.util.ULocale.forLanguageTag(lang))
+                .format(Map.of());
     }
 
     public static String base(String language) {
