@@ -1,15 +1,12 @@
 package be.buurtstem.engine;
 
 import be.buurtstem.engine.load.NodeReader;
+import be.buurtstem.engine.load.SafeCompose;
 import be.buurtstem.engine.load.YamlTree;
 import be.buurtstem.engine.load.YamlTree.Entry;
 import be.buurtstem.engine.model.Node;
 import be.buurtstem.engine.model.Questionnaire;
 import be.buurtstem.engine.model.Text;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 
 import java.util.ArrayList;
@@ -32,25 +29,11 @@ public final class QuestionnaireLoader {
     /** Parses a questionnaire. The result's questionnaire is null only when the text is not a YAML mapping. */
     public static LoadResult parse(String yamlText, String fileName) {
         List<Problem> problems = new ArrayList<>();
-        org.snakeyaml.engine.v2.nodes.Node root;
-        try {
-            // Composing (not constructing) keeps the marks; YAML 1.2 core schema keeps "no"/"yes" as strings.
-            LoadSettings settings = LoadSettings.builder().setLabel(fileName).setAllowDuplicateKeys(true)
-                    .setMaxAliasesForCollections(50).setCodePointLimit(10 * 1024 * 1024).build();
-            Optional<org.snakeyaml.engine.v2.nodes.Node> composed = new Compose(settings).composeString(yamlText == null ? "" : yamlText);
-            if (composed.isEmpty()) {
-                problems.add(Problem.error(fileName, 1, "the file is empty"));
-                return new LoadResult(null, problems);
-            }
-            root = composed.get();
-        } catch (MarkedYamlEngineException e) {
-            int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(1);
-            problems.add(Problem.error(fileName, line, "YAML syntax: " + oneLine(e.getProblem())));
-            return new LoadResult(null, problems);
-        } catch (YamlEngineException | IllegalStateException | IllegalArgumentException e) {
-            problems.add(Problem.error(fileName, 1, "YAML syntax: " + oneLine(e.getMessage())));
+        Optional<org.snakeyaml.engine.v2.nodes.Node> composed = SafeCompose.compose(yamlText, fileName, problems);
+        if (composed.isEmpty()) {
             return new LoadResult(null, problems);
         }
+        org.snakeyaml.engine.v2.nodes.Node root = composed.get();
         if (!(root instanceof MappingNode map)) {
             problems.add(Problem.error(fileName, YamlTree.line(root), "a questionnaire must be a mapping with id, version, languages and nodes"));
             return new LoadResult(null, problems);
@@ -114,9 +97,5 @@ public final class QuestionnaireLoader {
                 defaultLanguage == null ? "" : defaultLanguage, title, description, start, segments, saturation,
                 texts, nodes, lines, context);
         return new LoadResult(q, problems);
-    }
-
-    private static String oneLine(String s) {
-        return s == null ? "unreadable YAML" : s.replaceAll("\\s+", " ").trim();
     }
 }

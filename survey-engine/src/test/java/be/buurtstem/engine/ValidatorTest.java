@@ -41,6 +41,8 @@ class ValidatorTest {
             unknown_key.yaml            | 9  | unknown key 'txt' for a free_text node
             unknown_key.yaml            | 7  | missing key 'text' in node 'q1'
             unknown_key.yaml            | 4  | default_language 'de' is not among languages
+            deep_nesting.yaml           | 5  | nested more than 64 levels deep
+            aliases.yaml                | 11 | aliases (*name) expand the file to more than 200000 YAML nodes
             """)
     void reportsTheProblemOnItsLine(String file, int line, String words) {
         List<Problem> problems = check(file);

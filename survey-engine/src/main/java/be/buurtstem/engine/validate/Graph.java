@@ -75,77 +75,107 @@ final class Graph {
         return seen;
     }
 
-    /** Nodes from which the level can be left: an end node, {@code _end}, or (in a round) {@code _more}. */
+    /**
+     * Nodes from which the level can be left: an end node, {@code _end}, or (in a round) {@code _more}. Walks the
+     * edges backwards from those exits once (linear in the graph, so a 50,000-node chain takes no longer than it
+     * must, and nothing recurses).
+     */
     Set<String> canFinish(java.util.function.Predicate<Node> terminal) {
+        Map<String, List<String>> from = new HashMap<>();
         Set<String> ok = new HashSet<>();
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (Node n : nodes) {
-                if (ok.contains(n.id())) {
-                    continue;
-                }
-                boolean fine = terminal.test(n);
-                for (String t : edges.getOrDefault(n.id(), List.of())) {
-                    if (t.equals(Node.END) || (nested && t.equals(Node.MORE)) || ok.contains(t)) {
-                        fine = true;
-                    }
-                }
-                if (fine) {
-                    ok.add(n.id());
-                    changed = true;
+        Deque<String> todo = new ArrayDeque<>();
+        for (Node n : nodes) {
+            List<String> targets = edges.getOrDefault(n.id(), List.of());
+            boolean exits = terminal.test(n);
+            for (String t : targets) {
+                exits |= t.equals(Node.END) || (nested && t.equals(Node.MORE));
+                from.computeIfAbsent(t, k -> new ArrayList<>()).add(n.id());
+            }
+            if (exits && ok.add(n.id())) {
+                todo.add(n.id());
+            }
+        }
+        while (!todo.isEmpty()) {
+            for (String before : from.getOrDefault(todo.poll(), List.of())) {
+                if (ok.add(before)) {
+                    todo.add(before);
                 }
             }
         }
         return ok;
     }
 
-    /** Strongly connected components (Tarjan), so that a loop is reported once with its members. */
+    /**
+     * Strongly connected components (Tarjan), so that a loop is reported once with its members. Iterative, with an
+     * explicit stack of (node, next edge to look at): a long chain of nodes must not exhaust the thread's stack.
+     */
     List<List<String>> components() {
         Map<String, Integer> index = new HashMap<>();
         Map<String, Integer> low = new HashMap<>();
         Deque<String> stack = new ArrayDeque<>();
         Set<String> onStack = new HashSet<>();
         List<List<String>> out = new ArrayList<>();
-        int[] counter = {0};
-        for (Node n : nodes) {
-            if (!index.containsKey(n.id())) {
-                strongConnect(n.id(), index, low, stack, onStack, out, counter);
+        int counter = 0;
+        for (Node root : nodes) {
+            if (index.containsKey(root.id())) {
+                continue;
+            }
+            Deque<Frame> calls = new ArrayDeque<>();
+            calls.push(new Frame(root.id()));
+            index.put(root.id(), counter);
+            low.put(root.id(), counter++);
+            stack.push(root.id());
+            onStack.add(root.id());
+            while (!calls.isEmpty()) {
+                Frame f = calls.peek();
+                List<String> targets = edges.getOrDefault(f.node, List.of());
+                if (f.edge < targets.size()) {
+                    String w = targets.get(f.edge++);
+                    if (!byId.containsKey(w)) {
+                        continue;
+                    }
+                    if (!index.containsKey(w)) {
+                        index.put(w, counter);
+                        low.put(w, counter++);
+                        stack.push(w);
+                        onStack.add(w);
+                        calls.push(new Frame(w));
+                    } else if (onStack.contains(w)) {
+                        low.put(f.node, Math.min(low.get(f.node), index.get(w)));
+                    }
+                    continue;
+                }
+                calls.pop();
+                String v = f.node;
+                if (!calls.isEmpty()) {
+                    String parent = calls.peek().node;
+                    low.put(parent, Math.min(low.get(parent), low.get(v)));
+                }
+                if (low.get(v).equals(index.get(v))) {
+                    List<String> scc = new ArrayList<>();
+                    String w;
+                    do {
+                        w = stack.pop();
+                        onStack.remove(w);
+                        scc.add(w);
+                    } while (!w.equals(v));
+                    if (scc.size() > 1 || targets.contains(v)) {
+                        java.util.Collections.reverse(scc);
+                        out.add(scc);
+                    }
+                }
             }
         }
         return out;
     }
 
-    private void strongConnect(String v, Map<String, Integer> index, Map<String, Integer> low, Deque<String> stack,
-                               Set<String> onStack, List<List<String>> out, int[] counter) {
-        index.put(v, counter[0]);
-        low.put(v, counter[0]);
-        counter[0]++;
-        stack.push(v);
-        onStack.add(v);
-        for (String w : edges.getOrDefault(v, List.of())) {
-            if (!byId.containsKey(w)) {
-                continue;
-            }
-            if (!index.containsKey(w)) {
-                strongConnect(w, index, low, stack, onStack, out, counter);
-                low.put(v, Math.min(low.get(v), low.get(w)));
-            } else if (onStack.contains(w)) {
-                low.put(v, Math.min(low.get(v), index.get(w)));
-            }
-        }
-        if (low.get(v).equals(index.get(v))) {
-            List<String> scc = new ArrayList<>();
-            String w;
-            do {
-                w = stack.pop();
-                onStack.remove(w);
-                scc.add(w);
-            } while (!w.equals(v));
-            if (scc.size() > 1 || edges.getOrDefault(v, List.of()).contains(v)) {
-                java.util.Collections.reverse(scc);
-                out.add(scc);
-            }
+    /** One step of the depth-first walk: the node and the index of its next edge to follow. */
+    private static final class Frame {
+        final String node;
+        int edge;
+
+        Frame(String node) {
+            this.node = node;
         }
     }
 }
