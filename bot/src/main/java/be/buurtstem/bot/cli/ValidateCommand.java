@@ -1,5 +1,6 @@
 package be.buurtstem.bot.cli;
 
+import be.buurtstem.bot.service.questionnaires.QuestionnaireFile;
 import be.buurtstem.engine.LoadResult;
 import be.buurtstem.engine.Problem;
 import be.buurtstem.engine.QuestionnaireLoader;
@@ -11,9 +12,6 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,19 +47,19 @@ public final class ValidateCommand implements Callable<Integer> {
             String name = file.toString();
             String text;
             try {
-                text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-            } catch (CharacterCodingException e) {
-                out.println(name + ":1: the file is not valid UTF-8");
-                errors++;
-                badFiles++;
-                continue;
+                switch (QuestionnaireFile.read(file, name)) {
+                    case QuestionnaireFile.Text t -> text = t.text();
+                    case QuestionnaireFile.Refused r -> {
+                        out.println(r.problem());
+                        errors++;
+                        badFiles++;
+                        continue;
+                    }
+                }
             } catch (IOException e) {
                 err.println(name + ": cannot read the file (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
                 unreadable = true;
                 continue;
-            }
-            if (text.startsWith("\uFEFF")) {
-                text = text.substring(1);
             }
             List<Problem> problems = new ArrayList<>();
             LoadResult r = QuestionnaireLoader.parse(text, name);

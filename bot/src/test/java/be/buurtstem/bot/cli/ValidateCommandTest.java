@@ -78,4 +78,23 @@ class ValidateCommandTest {
         assertEquals(1, r.exit());
         assertTrue(r.out().startsWith(latin1 + ":1: the file is not valid UTF-8"), r.out());
     }
+
+    @Test
+    void aFileOfFiveThousandNestedBracketsExitsOneWithOneProblemLine() {
+        String f = CliRun.BROKEN.resolve("deep_nesting.yaml").toString();
+        CliRun r = CliRun.run("validate", f);
+        assertEquals(1, r.exit(), r.err());
+        assertEquals(f + ":5: nested more than 64 levels deep (mappings and lists, brackets or indentation); "
+                + "questionnaire files are limited to 64\n1 error in 1 of 1 file\n", r.out());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void aFileOverOneMegabyteIsRefusedWithoutReadingIt(@TempDir Path dir) throws IOException {
+        Path big = dir.resolve("big.yaml");
+        Files.writeString(big, "# " + "x".repeat(2 * 1024 * 1024));
+        CliRun r = CliRun.run("validate", big.toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.out().startsWith(big + ":1: the file is too large (2097154 bytes"), r.out());
+    }
 }

@@ -110,13 +110,14 @@ public class QuestionnaireCatalog implements SurveyCatalog, AutoCloseable {
         if (previousOrigin != null && previousOrigin.startsWith("folder:") && origin.startsWith("bundled:")) {
             return problems; // an organiser's file overrides the bundled one
         }
-        versions.put(id + ":" + survey.version(), survey);
-        current.put(id, survey);
-        currentOrigin.put(id, origin);
+        // Stored before it is served: a resident who starts this version must find it again after a restart.
         store.questionnaires().replaceOne(Filters.eq("_id", id + ":" + survey.version()),
                 new Document("_id", id + ":" + survey.version()).append("id", id).append("version", survey.version())
                         .append("file", fileName).append("source", yaml).append("loadedAt", new Date()),
                 new ReplaceOptions().upsert(true));
+        versions.put(id + ":" + survey.version(), survey);
+        current.put(id, survey);
+        currentOrigin.put(id, origin);
         log.info("questionnaire served: {} version {} from {}", id, survey.version(), fileName);
         return problems;
     }
@@ -150,11 +151,12 @@ public class QuestionnaireCatalog implements SurveyCatalog, AutoCloseable {
         }
     }
 
+    /** The watcher's task: nothing may escape it, or the executor would silently stop scheduling it. */
     private void scanFolderSafely() {
         try {
             scanFolder();
-        } catch (RuntimeException e) {
-            log.error("questionnaire folder scan failed", e);
+        } catch (Throwable e) {
+            log.error("questionnaire folder scan failed ({}); trying again at the next scan", e.getClass().getSimpleName());
         }
     }
 
@@ -162,19 +164,40 @@ public class QuestionnaireCatalog implements SurveyCatalog, AutoCloseable {
         if (folder == null || !Files.isDirectory(folder)) {
             return;
         }
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
-                    .sorted().toList()) {
-                String stamp = Files.getLastModifiedTime(f).toMillis() + ":" + Files.size(f);
-                if (stamp.equals(seen.get(f))) {
-                    continue;
-                }
-                seen.put(f, stamp);
-                String text = Files.readString(f, StandardCharsets.UTF_8);
-                load(text, f.getFileName().toString(), "folder:" + f.getFileName());
+        List<Path> files;
+        try (Stream<Path> list = Files.list(folder)) {
+            files = list.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
+        } catch (IOException e) {
+            log.warn("questionnaire folder {} could not be read: {}", folder, e.getClass().getSimpleName());
+            return;
+        }
+        for (Path f : files) {
+            scanFile(f);
+        }
+    }
+
+    /**
+     * Loads one folder file if it is new or changed. Whatever the file does to the loader (even a
+     * StackOverflowError), it is logged as {@code FILE:LINE} without its content and the next file is loaded; the
+     * file is tried again only when it changes.
+     */
+    private void scanFile(Path f) {
+        String name = f.getFileName().toString();
+        try {
+            String stamp = Files.getLastModifiedTime(f).toMillis() + ":" + Files.size(f);
+            if (stamp.equals(seen.get(f))) {
+                return;
+            }
+            seen.put(f, stamp);
+            switch (QuestionnaireFile.read(f, name)) {
+                case QuestionnaireFile.Text t -> load(t.text(), name, "folder:" + name);
+                case QuestionnaireFile.Refused r -> log.error("questionnaire refused: {}", r.problem());
             }
         } catch (IOException e) {
-            log.warn("questionnaire folder {} could not be read: {}", folder, e.toString());
+            log.warn("questionnaire refused: {}:1: the file could not be read ({})", name, e.getClass().getSimpleName());
+        } catch (Throwable e) {
+            log.error("questionnaire refused: {}:1: the file could not be loaded ({}); it is skipped until it changes",
+                    name, e.getClass().getSimpleName());
         }
     }
 
