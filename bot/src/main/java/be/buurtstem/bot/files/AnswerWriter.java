@@ -32,7 +32,8 @@ import java.util.stream.Collectors;
  * A CSV file's header is written first, so its extra columns (segment fields, {@code synthetic}) are named when the
  * writer is opened; a record with a segment field not named there is refused with {@link IllegalArgumentException}.
  * JSON Lines writes each record's own fields. Absent values are left out (JSON) or empty (CSV); scores are rounded to
- * four decimals. I/O errors are {@link UncheckedIOException}.
+ * four decimals. A CSV cell that a spreadsheet would run as a formula is written with a leading apostrophe
+ * ({@link FormulaCells}); the reader removes it again. I/O errors are {@link UncheckedIOException}.
  */
 public final class AnswerWriter implements AutoCloseable {
     private final Path file;
@@ -156,7 +157,7 @@ public final class AnswerWriter implements AutoCloseable {
             if (i > 0) {
                 out.write(',');
             }
-            String c = cells.get(i);
+            String c = FormulaCells.neutralise(cells.get(i));
             if (needsQuotes(c)) {
                 out.write('"');
                 out.write(c.replace("\"", "\"\""));
@@ -171,6 +172,9 @@ public final class AnswerWriter implements AutoCloseable {
     private static boolean needsQuotes(String c) {
         if (c.isEmpty()) {
             return false;
+        }
+        if (c.charAt(0) == '\'') {
+            return true; // an escaped formula (FormulaCells): quoted as OWASP advises
         }
         for (int i = 0; i < c.length(); i++) {
             char ch = c.charAt(i);

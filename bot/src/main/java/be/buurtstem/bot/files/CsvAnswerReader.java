@@ -17,7 +17,8 @@ import java.util.function.Consumer;
  * CSV as RFC 4180: a header row, comma-separated fields, double quotes around fields holding commas, quotes or line
  * breaks, a quote inside such a field doubled. A record may span lines; its line number is the one it starts on.
  * In CSV, {@code themes} is a {@code ;}-separated list (an empty cell is "no theme", since the column is there) and
- * {@code scores} is {@code theme=0.91;other=0.12}.
+ * {@code scores} is {@code theme=0.91;other=0.12}. A cell of apostrophes followed by a formula character loses one
+ * apostrophe: that is how {@link AnswerWriter} keeps spreadsheets from running answers ({@link FormulaCells}).
  */
 final class CsvAnswerReader extends AnswerReader {
     private final List<String> header;
@@ -125,7 +126,7 @@ final class CsvAnswerReader extends AnswerReader {
                     i = 0;
                     continue;
                 }
-                out.add(field.toString());
+                out.add(FormulaCells.restore(field.toString()));
                 return out;
             }
             char c = line.charAt(i++);
@@ -144,7 +145,7 @@ final class CsvAnswerReader extends AnswerReader {
                     field.append(c);
                 }
             } else if (c == ',') {
-                out.add(field.toString());
+                out.add(FormulaCells.restore(field.toString()));
                 field.setLength(0);
                 wasQuoted = false;
             } else if (c == '"') {

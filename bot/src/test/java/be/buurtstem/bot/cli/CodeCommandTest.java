@@ -192,4 +192,27 @@ class CodeCommandTest {
         assertTrue(design.err().contains("not a quality figure"), design.err());
         assertTrue(design.out().contains("60 answers scored"), design.out());
     }
+
+    @Test
+    void codeApplyWritesFormulaAnswersAsTextAndReadsThemBack(@TempDir Path dir) throws IOException {
+        Path model = dir.resolve("m.zip");
+        assertEquals(0, run("code", "train", "--input", resource("labelled.csv").toString(), "--model", model.toString(), "--folds", "0").exit());
+        Path input = dir.resolve("in.jsonl");
+        Files.writeString(input, """
+                {"id": "1", "text": "=HYPERLINK(\\"http://evil.example\\",\\"park\\")", "area": "-3"}
+                {"id": "2", "text": "@SUM(1+1)*cmd|' /C calc'!A0", "area": "+4.5"}
+                {"id": "3", "text": "＝1+1 het park is vuil", "area": "-1+1"}
+                """);
+        Path coded = dir.resolve("coded.csv");
+        Run apply = run("code", "apply", "--model", model.toString(), "--input", input.toString(), "--output", coded.toString());
+        assertEquals(0, apply.exit(), apply.err());
+        List<String> rows = Files.readAllLines(coded);
+        assertTrue(rows.get(1).startsWith("1,\"'=HYPERLINK(") && rows.get(1).contains(",-3,"), rows.get(1));
+        assertTrue(rows.get(2).startsWith("2,\"'@SUM(") && rows.get(2).contains(",+4.5,"), rows.get(2));
+        assertTrue(rows.get(3).startsWith("3,\"'＝1+1") && rows.get(3).contains(",\"'-1+1\","), rows.get(3));
+        List<Answer> back = read(coded);
+        assertEquals("=HYPERLINK(\"http://evil.example\",\"park\")", back.get(0).text());
+        assertEquals("-3", back.get(0).segments().get("area"));
+        assertEquals("-1+1", back.get(2).segments().get("area"));
+    }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,5 +95,41 @@ class AnswerFileWriterTest {
             // CSV cannot tell "not labelled" from "no theme": an absent themes reads back as an empty list
             assertEquals(o.themes() == null ? List.of() : o.themes(), b.themes());
         }
+    }
+
+    @Test
+    void csvCellsThatSpreadsheetsWouldRunGetAnApostropheAndComeBackUnchanged(@TempDir Path dir) throws IOException {
+        List<String> texts = List.of("=HYPERLINK(\"http://evil.example\",\"x\")", "+1+1", "-2+3+cmd|' /C calc'!A0",
+                "@SUM(A1)", "\t=1+1", "\r=1+1", "\uFF1D1+1", "\uFF0B1", "\uFF0D1", "\uFF20SUM(A1)", "'=already escaped?",
+                "''+two apostrophes", "'just an apostrophe", "-3", "+4.5", "-1e3", "- a list item", "gewoon tekst");
+        Path f = dir.resolve("out.csv");
+        try (AnswerWriter w = AnswerWriter.open(f, List.of("age"))) {
+            for (int i = 0; i < texts.size(); i++) {
+                w.write(new Answer(String.valueOf(i), texts.get(i), null, null, null, List.of("=theme"),
+                        Map.of("age", i == 0 ? "-3" : "=1"), null, Map.of(), false));
+            }
+        }
+        List<String> cells = new ArrayList<>();
+        for (String line : Files.readString(f, StandardCharsets.UTF_8).split("\r\n")) {
+            // a cell starts after a comma (or the line start), past an opening quote
+            for (String cell : line.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1)) {
+                cells.add(cell.startsWith("\"") ? cell.substring(1) : cell);
+            }
+        }
+        for (String c : cells) {
+            boolean number = c.matches("[-+]?\\d+(\\.\\d+)?(e\\d+)?");
+            assertFalse(!number && !c.isEmpty() && "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20".indexOf(c.charAt(0)) >= 0,
+                    "a cell a spreadsheet would run: " + c);
+        }
+        String content = Files.readString(f, StandardCharsets.UTF_8);
+        assertTrue(content.contains("0,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",,,,\"'=theme\",-3,"), content);
+        assertTrue(content.contains("\r\n13,-3,"), content);
+        List<Answer> back = readAll(f);
+        for (int i = 0; i < texts.size(); i++) {
+            assertEquals(texts.get(i), back.get(i).text(), "record " + i);
+            assertEquals(List.of("=theme"), back.get(i).themes());
+        }
+        assertEquals("-3", back.get(0).segments().get("age"));
+        assertEquals("=1", back.get(1).segments().get("age"));
     }
 }

@@ -1,6 +1,8 @@
 package be.buurtstem.bot.it;
 
+import be.buurtstem.bot.service.analyst.AnswerRefs;
 import be.buurtstem.bot.service.coding.CodingService;
+import be.buurtstem.bot.service.privacy.RespondentIds;
 import be.buurtstem.bot.service.store.Store;
 import org.bson.Document;
 import tools.jackson.databind.JsonNode;
@@ -19,9 +21,16 @@ final class Api {
     static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
+    private final AnswerRefs refs;
 
     Api(Harness service) {
         this.base = service.baseUrl();
+        this.refs = AnswerRefs.from(service.context.getBean(RespondentIds.class));
+    }
+
+    /** The reference under which the analyst API shows a stored answer id. */
+    String ref(String answerId) {
+        return refs.ref(answerId);
     }
 
     record Reply(int status, String body, java.net.http.HttpHeaders headers) {
@@ -46,8 +55,9 @@ final class Api {
         return send(b.POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    /** Posts a decision on a stored answer (by its stored id, sent as the analyst API's reference). */
     Reply decide(String token, String answerId, String action, String theme) {
-        return post("/api/analyst/answers/" + answerId + "/decisions", token,
+        return post("/api/analyst/answers/" + ref(answerId) + "/decisions", token,
                 "{\"action\":\"" + action + "\",\"theme\":\"" + theme + "\"}");
     }
 

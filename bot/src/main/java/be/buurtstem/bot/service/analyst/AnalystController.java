@@ -10,6 +10,7 @@ import be.buurtstem.bot.service.coding.CodingService;
 import be.buurtstem.bot.service.coding.DecisionStore;
 import be.buurtstem.bot.service.coding.Learning;
 import be.buurtstem.bot.service.coding.ModelRegistry;
+import be.buurtstem.bot.service.privacy.RespondentIds;
 import be.buurtstem.bot.service.saturation.SaturationService;
 import be.buurtstem.bot.service.store.Store;
 import com.mongodb.client.MongoCollection;
@@ -53,6 +54,8 @@ import java.util.regex.Pattern;
 public class AnalystController {
     static final Pattern THEME = Pattern.compile("[\\p{L}\\p{N}_.\\-]{1,64}");
     static final int MAX_PAGE = 200;
+    /** The most answers a page may skip ({@code page × size}): far above any neighbourhood, far below int overflow. */
+    static final long MAX_OFFSET = 10_000_000;
 
     private final Store store;
     private final MongoCollection<Document> answers;
@@ -62,9 +65,11 @@ public class AnalystController {
     private final ModelRegistry models;
     private final SaturationService saturation;
     private final Path tmp;
+    private final AnswerRefs refs;
 
     public AnalystController(Store store, DecisionStore decisions, CodingService coding, Learning learning,
-                             ModelRegistry models, SaturationService saturation, BuurtstemSettings settings) {
+                             ModelRegistry models, SaturationService saturation, BuurtstemSettings settings,
+                             RespondentIds ids) {
         this.store = store;
         this.answers = store.database().getCollection("answers");
         this.decisions = decisions;
@@ -73,6 +78,7 @@ public class AnalystController {
         this.models = models;
         this.saturation = saturation;
         this.tmp = Path.of(settings.dataDir()).toAbsolutePath().normalize().resolve("tmp");
+        this.refs = AnswerRefs.from(ids);
     }
 
     /** A decision as posted: {@code {"action": "confirm|remove|add", "theme": "housing"}}. */
@@ -91,6 +97,11 @@ public class AnalystController {
         if (size < 1 || size > MAX_PAGE) {
             throw new ApiException(400, "size must be between 1 and " + MAX_PAGE);
         }
+        long offset = (long) page * size; // as a long: an int product overflows into a negative skip
+        if (offset > MAX_OFFSET) {
+            throw new ApiException(400, "page × size (the answers skipped) must be at most " + MAX_OFFSET
+                    + "; got page " + page + " of size " + size);
+        }
         List<Bson> filters = new ArrayList<>();
         filters.add(Filters.eq("kind", AnswerDocs.FREE_TEXT));
         if (questionnaire != null && !questionnaire.isBlank()) {
@@ -108,12 +119,12 @@ public class AnalystController {
         Bson filter = Filters.and(filters);
         long total = answers.countDocuments(filter);
         List<Document> docs = answers.find(filter).sort(Sorts.ascending("receivedAt", "_id"))
-                .skip(page * size).limit(size).into(new ArrayList<>());
+                .skip((int) offset).limit(size).into(new ArrayList<>());
         Map<String, List<AnalystDecision>> byAnswer = decisions.byAnswer(docs.stream().map(d -> d.getString("_id"))
                 .toList());
         List<Map<String, Object>> items = new ArrayList<>();
         for (Document d : docs) {
-            items.add(view(d, byAnswer.getOrDefault(d.getString("_id"), List.of())));
+            items.add(view(d, refs.ref(d.getString("_id")), byAnswer.getOrDefault(d.getString("_id"), List.of())));
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("page", page);
@@ -124,13 +135,14 @@ public class AnalystController {
     }
 
     @GetMapping("/answers/{id}")
-    public Map<String, Object> answer(@PathVariable String id) {
+    public Map<String, Object> answer(@PathVariable("id") String ref) {
+        String id = answerId(ref);
         Document d = freeText(id);
-        return view(d, decisions.forAnswer(id));
+        return view(d, ref, decisions.forAnswer(id));
     }
 
     @PostMapping(path = "/answers/{id}/decisions", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<Map<String, Object>> decide(@PathVariable String id,
+    public ResponseEntity<Map<String, Object>> decide(@PathVariable("id") String ref,
                                                       @RequestBody(required = false) DecisionRequest body) {
         if (body == null || body.action() == null || body.theme() == null) {
             throw new ApiException(400, "the body must be {\"action\": \"confirm|remove|add\", \"theme\": THEME}");
@@ -145,6 +157,7 @@ public class AnalystController {
         if (!THEME.matcher(theme).matches()) {
             throw new ApiException(400, "theme must be 1-64 letters, digits, '_', '-' or '.'");
         }
+        String id = answerId(ref);
         Document d = freeText(id);
         List<AnalystDecision> before = decisions.forAnswer(id);
         Set<String> effective = Decisions.resolve(AnswerDocs.machineThemes(d), before);
@@ -166,7 +179,7 @@ public class AnalystController {
         learning.decisionRecorded();
         List<AnalystDecision> after = new ArrayList<>(before);
         after.add(decision);
-        return ResponseEntity.status(201).body(view(d, after));
+        return ResponseEntity.status(201).body(view(d, ref, after));
     }
 
     @PostMapping("/retrain")
@@ -219,7 +232,7 @@ public class AnalystController {
         try (AnswerWriter out = AnswerWriter.open(file, List.copyOf(columns))) {
             Map<String, List<AnalystDecision>> byAnswer = decisions.byAnswer(null);
             for (Document d : answers.find(filter).sort(Sorts.ascending("receivedAt", "_id"))) {
-                out.write(exported(d, byAnswer.getOrDefault(d.getString("_id"), List.of())));
+                out.write(exported(d, refs.ref(d.getString("_id")), byAnswer.getOrDefault(d.getString("_id"), List.of())));
             }
         } catch (RuntimeException | IOException e) {
             Files.deleteIfExists(file);
@@ -246,8 +259,8 @@ public class AnalystController {
         return s.replaceAll("[^A-Za-z0-9_.-]", "_");
     }
 
-    /** An answer as exported: effective themes, machine scores, pseudonymous respondent, segment fields. */
-    static Answer exported(Document d, List<AnalystDecision> ds) {
+    /** An answer as exported under its reference: effective themes, machine scores, pseudonymous respondent, segments. */
+    static Answer exported(Document d, String ref, List<AnalystDecision> ds) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("questionnaire", d.getString("questionnaire"));
         AnswerDocs.fields(d).forEach((k, v) -> {
@@ -268,9 +281,14 @@ public class AnalystController {
         List<String> themes = AnswerDocs.isCoded(d) || !ds.isEmpty()
                 ? List.copyOf(Decisions.resolve(AnswerDocs.machineThemes(d), ds)) : null;
         String text = d.getString("text");
-        return new Answer(d.getString("_id"), text == null ? "" : text, d.getString("respondent"),
+        return new Answer(ref, text == null ? "" : text, d.getString("respondent"),
                 d.getString("question"), d.getString("language"), themes, fields, AnswerDocs.receivedAt(d), scores,
                 false);
+    }
+
+    /** The stored id behind an answer reference ({@link AnswerRefs}); a stored id itself is not accepted. */
+    private String answerId(String ref) {
+        return refs.answerId(ref).orElseThrow(() -> new ApiException(404, "no free-text answer with this id"));
     }
 
     private Document freeText(String id) {
@@ -281,10 +299,10 @@ public class AnalystController {
         return d;
     }
 
-    /** What an analyst sees of an answer (no respondent id: not needed to judge themes). */
-    static Map<String, Object> view(Document d, List<AnalystDecision> ds) {
+    /** What an analyst sees of an answer, under its reference (no respondent id: not needed to judge themes). */
+    static Map<String, Object> view(Document d, String ref, List<AnalystDecision> ds) {
         Map<String, Object> v = new LinkedHashMap<>();
-        v.put("id", d.getString("_id"));
+        v.put("id", ref);
         v.put("questionnaire", d.getString("questionnaire"));
         v.put("version", d.get("version"));
         v.put("question", d.getString("question"));
