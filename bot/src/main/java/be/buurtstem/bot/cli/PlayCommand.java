@@ -1,6 +1,8 @@
 package be.buurtstem.bot.cli;
 
 import be.buurtstem.bot.cli.play.Transcript;
+import be.buurtstem.bot.files.LineSource;
+import be.buurtstem.bot.service.questionnaires.QuestionnaireFile;
 import be.buurtstem.engine.Answer;
 import be.buurtstem.engine.Button;
 import be.buurtstem.engine.Conversation;
@@ -21,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -43,7 +46,8 @@ import java.util.concurrent.Callable;
                 "Type an option's number to press its button, or type an answer as a resident would.",
                 "Special replies: @location LAT LON, @photo FILE [CAPTION], @button ID.",
                 "Commands work as in the chat: stop, back, skip, language, help, my data, delete my answers.",
-                "Exit 0 when the conversation finished, 1 when the replies ran out before the end, 2 on usage."})
+                "Exit 0 when the conversation finished, 1 when the replies ran out before the end or the questionnaire",
+                "has errors, 2 on usage (also a script line that is not UTF-8 or longer than 1 MB: FILE:LINE: message)."})
 public final class PlayCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "the questionnaire file (.yaml)")
@@ -73,7 +77,15 @@ public final class PlayCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            switch (QuestionnaireFile.read(file, file.toString())) {
+                case QuestionnaireFile.Text t -> text = t.text();
+                case QuestionnaireFile.Refused refused -> {
+                    err.println(refused.problem());
+                    err.println("The questionnaire has errors; fix them first (see: validate " + file + ").");
+                    err.flush();
+                    return 1;
+                }
+            }
         } catch (IOException e) {
             err.println(file + ": cannot read the file (" + e.getMessage() + ")");
             return CommandLine.ExitCode.USAGE;
@@ -87,10 +99,11 @@ public final class PlayCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        BufferedReader replies;
+        Replies replies;
         boolean scripted = script != null;
         try {
-            replies = scripted ? Files.newBufferedReader(script, StandardCharsets.UTF_8) : new BufferedReader(stdin);
+            replies = scripted ? Replies.of(new LineSource(new BufferedInputStream(Files.newInputStream(script), 1 << 16)))
+                    : Replies.of(new BufferedReader(stdin));
         } catch (IOException e) {
             err.println(script + ": cannot read the script (" + e.getMessage() + ")");
             return CommandLine.ExitCode.USAGE;
@@ -105,9 +118,16 @@ public final class PlayCommand implements Callable<Integer> {
                     out.print("> ");
                     out.flush();
                 }
-                String line = replies.readLine();
+                String line = replies.next();
                 if (line == null) {
                     break;
+                }
+                if (line == LineSource.INVALID_UTF8 || line == LineSource.TOO_LONG) {
+                    // one line naming the place, not a stack trace; the script is input like a command-line argument
+                    err.println(script + ":" + replies.lineNumber() + ": "
+                            + (line == LineSource.TOO_LONG ? LineSource.TOO_LONG_MESSAGE : "not valid UTF-8"));
+                    err.flush();
+                    return CommandLine.ExitCode.USAGE;
                 }
                 if (scripted && (line.isBlank() || line.startsWith("#"))) {
                     continue;
@@ -131,6 +151,52 @@ public final class PlayCommand implements Callable<Integer> {
         out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(answers));
         out.flush();
         return turn.finished() ? 0 : 1;
+    }
+
+    /** The replies: a script read through {@link LineSource} (bounded lines, strict UTF-8), or the keyboard. */
+    private interface Replies extends AutoCloseable {
+        String next() throws IOException;
+
+        long lineNumber();
+
+        @Override
+        void close() throws IOException;
+
+        static Replies of(LineSource lines) {
+            return new Replies() {
+                public String next() throws IOException {
+                    return lines.next();
+                }
+
+                public long lineNumber() {
+                    return lines.lineNumber();
+                }
+
+                public void close() throws IOException {
+                    lines.close();
+                }
+            };
+        }
+
+        static Replies of(BufferedReader keyboard) {
+            return new Replies() {
+                private long n;
+
+                public String next() throws IOException {
+                    String line = keyboard.readLine();
+                    n += line == null ? 0 : 1;
+                    return line;
+                }
+
+                public long lineNumber() {
+                    return n;
+                }
+
+                public void close() throws IOException {
+                    keyboard.close();
+                }
+            };
+        }
     }
 
     /**

@@ -38,6 +38,9 @@ final class CsvAnswerReader extends AnswerReader {
         if (first == LineSource.INVALID_UTF8) {
             throw new MalformedRecordException(new MalformedRecord(file, headerLine, "header is not valid UTF-8"));
         }
+        if (first == LineSource.TOO_LONG) {
+            throw new MalformedRecordException(new MalformedRecord(file, headerLine, "header: " + LineSource.TOO_LONG_MESSAGE));
+        }
         List<String> names;
         try {
             names = parse(first);
@@ -83,6 +86,10 @@ final class CsvAnswerReader extends AnswerReader {
                 malformed(n, "not valid UTF-8");
                 continue;
             }
+            if (line == LineSource.TOO_LONG) {
+                malformed(n, LineSource.TOO_LONG_MESSAGE);
+                continue;
+            }
             List<String> cells;
             try {
                 cells = parse(line);
@@ -120,6 +127,11 @@ final class CsvAnswerReader extends AnswerReader {
                     }
                     if (more == LineSource.INVALID_UTF8) {
                         throw new Fields.BadValue("line " + lines.lineNumber() + " inside this record is not valid UTF-8");
+                    }
+                    if (more == LineSource.TOO_LONG || field.length() + more.length() > LineSource.MAX_LINE_BYTES) {
+                        // a quoted field over many lines is bounded like one line
+                        throw new Fields.BadValue("record longer than 1 MB (" + LineSource.MAX_LINE_BYTES
+                                + " bytes); records are limited to 1 MB");
                     }
                     field.append('\n');
                     line = more;

@@ -42,6 +42,10 @@ final class JsonLinesAnswerReader extends AnswerReader {
                 malformed(n, "not valid UTF-8");
                 continue;
             }
+            if (line == LineSource.TOO_LONG) {
+                malformed(n, LineSource.TOO_LONG_MESSAGE);
+                continue;
+            }
             JsonNode node;
             try {
                 node = MAPPER.readTree(line);

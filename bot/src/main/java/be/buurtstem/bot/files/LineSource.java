@@ -11,11 +11,19 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Reads a byte stream line by line (LF or CRLF), decoding each line as strict UTF-8 on its own, so that a
- * badly encoded line is reported with its number and the lines after it can still be read.
+ * badly encoded line is reported with its number and the lines after it can still be read. A line is held in memory
+ * up to {@link #MAX_LINE_BYTES}; the rest of a longer one is read past without being kept (a 300 MB file of one line
+ * costs 1 MB of memory) and the line is reported as {@link #TOO_LONG}. Used for answer files and {@code play} scripts.
  */
-final class LineSource implements AutoCloseable {
+public final class LineSource implements AutoCloseable {
     /** Marks a line that is not valid UTF-8. */
-    static final String INVALID_UTF8 = "\u0000invalid-utf8";
+    public static final String INVALID_UTF8 = "\u0000invalid-utf8";
+    /** Marks a line longer than {@link #MAX_LINE_BYTES}. */
+    public static final String TOO_LONG = "\u0000too-long";
+    /** The longest line read (1 MB): far more than any answer, small enough for any machine. */
+    public static final int MAX_LINE_BYTES = 1024 * 1024;
+    /** What readers say about a {@link #TOO_LONG} line. */
+    public static final String TOO_LONG_MESSAGE = "line longer than 1 MB (" + MAX_LINE_BYTES + " bytes); lines are limited to 1 MB";
 
     private final InputStream in;
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -24,32 +32,41 @@ final class LineSource implements AutoCloseable {
     private long lineNumber;
     private boolean eof;
 
-    LineSource(InputStream in) {
+    public LineSource(InputStream in) {
         this.in = in;
     }
 
     /** The number of the line last returned (1-based). */
-    long lineNumber() {
+    public long lineNumber() {
         return lineNumber;
     }
 
-    /** The next line without its terminator, {@link #INVALID_UTF8} for a badly encoded one, or null at the end. */
-    String next() throws IOException {
+    /**
+     * The next line without its terminator, {@link #INVALID_UTF8} for a badly encoded one, {@link #TOO_LONG} for one
+     * over {@link #MAX_LINE_BYTES}, or null at the end.
+     */
+    public String next() throws IOException {
         if (eof) {
             return null;
         }
         buf.reset();
+        long length = 0;
         int b;
         while ((b = in.read()) != -1 && b != '\n') {
-            buf.write(b);
+            if (length++ <= MAX_LINE_BYTES) { // one byte more than the limit: room for a CR before the LF
+                buf.write(b);
+            }
         }
         if (b == -1) {
             eof = true;
-            if (buf.size() == 0) {
+            if (length == 0) {
                 return null;
             }
         }
         lineNumber++;
+        if (length > MAX_LINE_BYTES + 1 || (length == MAX_LINE_BYTES + 1 && buf.toByteArray()[MAX_LINE_BYTES] != '\r')) {
+            return TOO_LONG;
+        }
         byte[] bytes = buf.toByteArray();
         int len = bytes.length;
         if (len > 0 && bytes[len - 1] == '\r') {

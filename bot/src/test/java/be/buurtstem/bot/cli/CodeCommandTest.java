@@ -215,4 +215,16 @@ class CodeCommandTest {
         assertEquals("-3", back.get(0).segments().get("area"));
         assertEquals("-1+1", back.get(2).segments().get("area"));
     }
+
+    @Test
+    void codeApplyOnALineOverOneMegabyteSaysFileAndLine(@TempDir Path dir) throws IOException {
+        Path model = dir.resolve("m.zip");
+        assertEquals(0, run("code", "train", "--input", resource("labelled.csv").toString(), "--model", model.toString(), "--folds", "0").exit());
+        Path input = dir.resolve("long.csv");
+        Files.writeString(input, "id,text\n1,het park\n2," + "x".repeat(3 * 1024 * 1024) + "\n");
+        Run apply = run("code", "apply", "--model", model.toString(), "--input", input.toString(), "--output", dir.resolve("o.csv").toString());
+        assertEquals(1, apply.exit());
+        assertTrue(apply.err().contains(input + ":3: line longer than 1 MB (1048576 bytes)"), apply.err());
+        assertFalse(apply.err().contains("\tat "), apply.err());
+    }
 }

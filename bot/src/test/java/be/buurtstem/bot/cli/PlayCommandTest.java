@@ -6,7 +6,13 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -112,5 +118,33 @@ class PlayCommandTest {
         assertEquals(2, CliRun.run("play", "nope.yaml").exit());
         assertEquals(2, CliRun.run("play", CliRun.BUURTLEVEN.toString(), "--script", "nope.txt").exit());
         assertEquals(2, CliRun.run("play").exit());
+    }
+
+    @Test
+    void aScriptLineThatIsNotUtf8IsOneMessageWithFileAndLine(@TempDir Path dir) throws IOException {
+        Path script = dir.resolve("latin1.txt");
+        Files.write(script, "5\nyes\ncaf\u00e9 au lait\n".getBytes(StandardCharsets.ISO_8859_1));
+        CliRun r = CliRun.run("play", CliRun.BUURTLEVEN.toString(), "--lang", "en", "--script", script.toString());
+        assertEquals(2, r.exit(), r.err());
+        assertEquals(script + ":3: not valid UTF-8\n", r.err());
+    }
+
+    @Test
+    void aScriptLineOverOneMegabyteIsOneMessageWithFileAndLine(@TempDir Path dir) throws IOException {
+        Path script = dir.resolve("long.txt");
+        Files.writeString(script, "5\n" + "a".repeat(3 * 1024 * 1024) + "\nyes\n");
+        CliRun r = CliRun.run("play", CliRun.BUURTLEVEN.toString(), "--lang", "en", "--script", script.toString());
+        assertEquals(2, r.exit(), r.err());
+        assertEquals(script + ":2: line longer than 1 MB (1048576 bytes); lines are limited to 1 MB\n", r.err());
+    }
+
+    @Test
+    void aQuestionnaireThatIsNotUtf8IsOneProblemNotAStackTrace(@TempDir Path dir) throws IOException {
+        Path q = dir.resolve("latin1.yaml");
+        Files.write(q, "id: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        CliRun r = CliRun.run("play", q.toString());
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.err().startsWith(q + ":1: the file is not valid UTF-8\n"), r.err());
+        assertEquals(2, r.err().split("\n").length, r.err());
     }
 }

@@ -231,4 +231,24 @@ class SaturationCommandTest {
         assertTrue(text.out().contains("no respondents yet"), text.out());
     }
 
+
+    @Test
+    void aLineOverOneMegabyteGivesFileAndLineAndExitOne() throws IOException {
+        Path f = dir.resolve("long.jsonl");
+        Files.writeString(f, "{\"id\":\"1\",\"text\":\"a\",\"themes\":[\"x\"]}\n"
+                + "{\"id\":\"2\",\"text\":\"" + "b".repeat(3 * 1024 * 1024) + "\",\"themes\":[\"y\"]}\n");
+        Run r = run("saturation", "--input", f.toString());
+        assertEquals(1, r.exit());
+        assertEquals(f + ":2: line longer than 1 MB (1048576 bytes); lines are limited to 1 MB\n", r.err());
+        Path csv = dir.resolve("long.csv");
+        Files.writeString(csv, "id,text,themes\n1,a,x\n2,\"" + "b\n".repeat(600 * 1024) + "\",y\n");
+        Run c = run("saturation", "--input", csv.toString());
+        assertEquals(1, c.exit());
+        assertTrue(c.err().startsWith(csv + ":3: record longer than 1 MB"), c.err());
+        Path bad = dir.resolve("bad8.csv");
+        Files.write(bad, "id,text,themes\n1,caf\u00e9,x\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Run b = run("saturation", "--input", bad.toString());
+        assertEquals(1, b.exit());
+        assertEquals(bad + ":2: not valid UTF-8\n", b.err());
+    }
 }
