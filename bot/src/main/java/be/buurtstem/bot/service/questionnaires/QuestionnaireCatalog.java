@@ -130,8 +130,8 @@ public class QuestionnaireCatalog implements SurveyCatalog, AutoCloseable {
                     EngineSurvey s = new EngineSurvey(r.questionnaire());
                     versions.put(s.id() + ":" + s.version(), s);
                 }
-            } catch (RuntimeException e) {
-                log.warn("stored questionnaire {} could not be read again: {}", d.get("_id"), e.toString());
+            } catch (RuntimeException | StackOverflowError e) {
+                log.warn("stored questionnaire {} could not be read again: {}", d.get("_id"), e.getClass().getSimpleName());
             }
         }
     }
