@@ -117,6 +117,27 @@ public final class Conversation {
         return new Step(this, state, state.updatedAt()).currentPrompt();
     }
 
+    /**
+     * A question as a resident reads it in a list of their answers ("Hoe oud bent u?", "💼 Werk en
+     * vrijwilligerswerk."), in that language; null for an unknown question.
+     */
+    public String questionLabel(String questionId, String language) {
+        Node n = index.node(questionId);
+        if (n == null || n.text() == null) {
+            return null;
+        }
+        return be.buurtstem.engine.run.Describe.shortForm(renderer.render(n.text(), renderer.supportedLanguage(language), k -> null));
+    }
+
+    /**
+     * A stored answer as the resident saw it: the option's label ("30 tot 44 jaar", not {@code age_30_44}), the
+     * labels of a multiple choice, a language's own name, else the typed text; null for an unknown question.
+     */
+    public String answerLabel(String questionId, Object value, String typed, String language) {
+        Node n = index.node(questionId);
+        return n == null ? null : be.buurtstem.engine.run.Describe.answer(this, n, value, typed, renderer.supportedLanguage(language));
+    }
+
     // Accessors for the step logic (package be.buurtstem.engine.run).
 
     public NodeIndex index() {

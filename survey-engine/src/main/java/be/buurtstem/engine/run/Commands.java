@@ -241,16 +241,7 @@ abstract sealed class Commands extends Answering permits Step {
         return rtl ? "\u2068" + s + "\u2069" : s;
     }
 
-    /** A question's short form: its first line, or its first sentence when the line is long ("💼 Werk en vrijwilligerswerk."). */
     static String firstLine(String s) {
-        String line = s.strip().lines().findFirst().orElse("");
-        if (line.length() <= 60) {
-            return line;
-        }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[.?!؟:](\\s|$)").matcher(line);
-        if (m.find() && m.start() >= 8 && m.start() < 60) {
-            return line.substring(0, m.start() + 1);
-        }
-        return line.substring(0, 59) + "…";
+        return Describe.shortForm(s);
     }
 }
