@@ -168,7 +168,7 @@ class TelegramUnderstandingTest {
         telegram.text(chat, "wis mijn antwoorden", "nl");
         Harness.await("asked again", WAIT, () -> telegram.textsTo(chat).stream()
                 .filter(t -> t.contains("Wilt u echt al uw antwoorden wissen?")).count() == 2);
-        telegram.press(chat, "delete:yes", "nl");
+        telegram.press(chat, "yes", "nl");
         awaitText(chat, "Al uw antwoorden en gegevens zijn gewist.");
         assertEquals(0, answers(chat, "wish"));
     }

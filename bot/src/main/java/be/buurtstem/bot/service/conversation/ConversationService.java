@@ -391,7 +391,10 @@ public class ConversationService {
                                String language, Delivery delivery) {
         Boolean confirmed = null;
         if (input instanceof ResidentInput.Choice c) {
-            confirmed = c.id().equals(DELETE_YES) ? Boolean.TRUE : c.id().equals(DELETE_NO) ? Boolean.FALSE : null;
+            // "yes"/"no" as the engine's own confirmation sends them, once asked; "delete:yes" even without a session
+            boolean asked = askedToDelete(existing);
+            confirmed = c.id().equals(DELETE_YES) || asked && c.id().equals("yes") ? Boolean.TRUE
+                    : c.id().equals(DELETE_NO) || asked && c.id().equals("no") ? Boolean.FALSE : null;
         } else if (input instanceof ResidentInput.Text t) {
             String command = be.buurtstem.engine.input.Words.command(t.text());
             if ("delete".equals(command)) {
@@ -421,16 +424,21 @@ public class ConversationService {
     /** Every delete is confirmed first: "Do you really want to delete all your answers?" with yes and no. */
     private Result askDelete(String rid, Inbound in, Optional<SessionRecord> existing, String language,
                              Delivery delivery) {
+        // The same button ids as the engine's confirmation when the question can be remembered with the session;
+        // without a session, ids that say what they confirm.
+        boolean remembered = existing.isPresent();
         BotMessage ask = new BotMessage(SystemTexts.get("delete_confirm", language), List.of(
-                new BotMessage.Button(DELETE_YES, SystemTexts.get("yes", language)),
-                new BotMessage.Button(DELETE_NO, SystemTexts.get("no", language))), BotMessage.Expect.CHOICE);
+                new BotMessage.Button(remembered ? "yes" : DELETE_YES, SystemTexts.get("yes", language)),
+                new BotMessage.Button(remembered ? "no" : DELETE_NO, SystemTexts.get("no", language))),
+                BotMessage.Expect.CHOICE);
         remember(existing, in, List.of(ask));
         return say(rid, in, existing, List.of(ask), delivery, language);
     }
 
+    /** After the end of a conversation, only {@link #askDelete} leaves yes/no buttons as the session's last messages. */
     private static boolean askedToDelete(Optional<SessionRecord> existing) {
-        return existing.map(SessionRecord::lastMessages).orElse(List.of()).stream()
-                .anyMatch(m -> m.buttons().stream().anyMatch(b -> b.id().equals(DELETE_YES)));
+        return existing.filter(s -> !s.active()).map(SessionRecord::lastMessages).orElse(List.of()).stream()
+                .anyMatch(m -> m.buttons().stream().anyMatch(b -> b.id().equals("yes") || b.id().equals(DELETE_YES)));
     }
 
     /** Keeps the question asked outside a conversation as the session's last messages (for a typed "ja"). */
