@@ -161,8 +161,11 @@ class ConversationScriptTest {
         assertEquals("matters", d.answer("work_matters").value());
         assertEquals(typed, d.answer("work_matters").text());
         assertEquals(text(q, "work", lang, Map.of()), d.lastText());
-        // "What helps you, or holds you back, to work here?" — "the language" is an answer, not a command.
+        // "What helps you, or holds you back, to work here?" — "the language" may be the answer: the resident is
+        // asked whether they meant the command, and "that is my answer" keeps the word.
         d.say(oneWord);
+        assertEquals(be.buurtstem.engine.ConversationState.Await.COMMAND_CONFIRM, d.state.await());
+        d.press("_answer");
         assertEquals(oneWord, d.answer("work").value());
         assertEquals(Status.ACTIVE, d.state.status());
         assertEquals(text(q, "learning_matters", lang, Map.of()), d.lastText());

@@ -39,10 +39,18 @@ final class Driver {
     final List<OutboundMessage> transcript = new ArrayList<>();
     private Instant now = T0;
 
+    /** Reprompts fail the test unless a test about misunderstandings allows them. */
+    boolean repromptsAllowed;
+
     Driver(Questionnaire q, String language) {
+        this(q, language, language);
+    }
+
+    /** @param known the language the channel passes to start (null: not known), {@code language} the expected one */
+    Driver(Questionnaire q, String language, String known) {
         this.conv = new Conversation(q);
         this.language = language;
-        accept(conv.start(language, RespondentContext.of("test"), now));
+        accept(conv.start(known, RespondentContext.of("test"), now));
     }
 
     Driver press(String id) {
@@ -75,7 +83,7 @@ final class Driver {
             check(m);
         }
         for (Event e : t.events()) {
-            if (e instanceof Event.Reprompted r) {
+            if (e instanceof Event.Reprompted r && !repromptsAllowed) {
                 fail("reprompted at " + r.questionId() + " (" + r.reason() + ") in " + language + ": " + t.messages());
             }
         }
@@ -85,7 +93,7 @@ final class Driver {
         assertNotNull(m.text());
         assertFalse(m.text().isBlank(), "an empty message");
         assertFalse(m.text().contains("{") || m.text().contains("}"), "unformatted: " + m.text());
-        if (language.equals("ar") && !m.text().startsWith("Choose your language")) {
+        if (language.equals("ar") && !m.text().contains("Choose your language")) {
             assertEquals('R', Content.firstStrong(m.text()), "Arabic message must read right-to-left: " + m.text());
         }
         for (Button b : m.buttons()) {

@@ -61,6 +61,8 @@ public final class Conversation {
     /**
      * Starts a conversation. The language is used if the questionnaire speaks it (or its base language:
      * {@code nl-BE} → {@code nl}), else the default language. Messages before the first question are all sent.
+     * A null or blank language means the channel does not know it (and a language the questionnaire does not speak
+     * is no better): a questionnaire in more than one language then asks for it first (the picker), and only then shows its welcome and consent in that language.
      */
     public Turn start(String language, RespondentContext context, Instant now) {
         RespondentContext ctx = context == null ? RespondentContext.NONE : context;
@@ -71,8 +73,26 @@ public final class Conversation {
                 ConversationState.Await.NOTHING, 0, !hasConsent, List.of(), List.of(), List.of(), Map.of(), ctxMap,
                 now, now);
         Step step = new Step(this, initial, now);
-        step.begin();
+        if (!speaks(language) && questionnaire.languages().size() > 1) {
+            step.askLanguageFirst();
+        } else {
+            step.begin();
+        }
         return step.turn();
+    }
+
+    /** Whether the questionnaire speaks this language (exactly or by its base language: nl-BE is nl). */
+    private boolean speaks(String language) {
+        if (language == null || language.isBlank()) {
+            return false;
+        }
+        String base = Locales.base(language);
+        for (String l : questionnaire.languages()) {
+            if (l.equalsIgnoreCase(language) || Locales.base(l).equalsIgnoreCase(base)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One step: the resident's input against the stored state. */
@@ -95,6 +115,27 @@ public final class Conversation {
     /** The messages that show the current question again (e.g. when a web chat page is reloaded). */
     public List<OutboundMessage> current(ConversationState state) {
         return new Step(this, state, state.updatedAt()).currentPrompt();
+    }
+
+    /**
+     * A question as a resident reads it in a list of their answers ("Hoe oud bent u?", "💼 Werk en
+     * vrijwilligerswerk."), in that language; null for an unknown question.
+     */
+    public String questionLabel(String questionId, String language) {
+        Node n = index.node(questionId);
+        if (n == null || n.text() == null) {
+            return null;
+        }
+        return be.buurtstem.engine.run.Describe.shortForm(renderer.render(n.text(), renderer.supportedLanguage(language), k -> null));
+    }
+
+    /**
+     * A stored answer as the resident saw it: the option's label ("30 tot 44 jaar", not {@code age_30_44}), the
+     * labels of a multiple choice, a language's own name, else the typed text; null for an unknown question.
+     */
+    public String answerLabel(String questionId, Object value, String typed, String language) {
+        Node n = index.node(questionId);
+        return n == null ? null : be.buurtstem.engine.run.Describe.answer(this, n, value, typed, renderer.supportedLanguage(language));
     }
 
     // Accessors for the step logic (package be.buurtstem.engine.run).

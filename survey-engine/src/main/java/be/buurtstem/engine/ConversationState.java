@@ -13,7 +13,7 @@ import java.util.Map;
  * @param await     what the last prompt waits for
  * @param misses    replies in a row that did not fit the current question (after three, skipping is offered)
  * @param consented consent given (or the questionnaire has no consent node); before that nothing is recorded
- * @param selection multiple choice: options toggled so far
+ * @param selection multiple choice: options toggled so far; {@link Await#COMMAND_CONFIRM}: the command and the typed word
  * @param history   questions asked before the current one, most recent last, for "back"
  * @param answers   the recorded answers, at most one per question and round
  * @param rounds    repeat id → rounds completed
@@ -52,6 +52,13 @@ public record ConversationState(String questionnaireId, int version, String lang
         LANGUAGE,
         /** Yes/no: really delete my answers? */
         DELETE_CONFIRM,
+        /** The language, asked before anything else because the channel did not know it; {@code node} is the start. */
+        FIRST_LANGUAGE,
+        /**
+         * A bare command word typed at a free-text question: the command, or is it the answer? {@code selection}
+         * holds the command id and the typed word meanwhile.
+         */
+        COMMAND_CONFIRM,
         /** Nothing: the conversation is over. */
         NOTHING
     }

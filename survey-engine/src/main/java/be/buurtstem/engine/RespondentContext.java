@@ -10,6 +10,14 @@ import java.util.Map;
  */
 public record RespondentContext(String channel, Map<String, String> params) {
 
+    /**
+     * Parameter a channel sets to say how it shows buttons: {@link #NUMBERED} for numbered lines that the resident
+     * answers by typing the number ({@code play}, an SMS-like channel); absent for real buttons. The engine's
+     * reprompts say what the resident can do on that screen.
+     */
+    public static final String SHOWS = "shows";
+    public static final String NUMBERED = "numbers";
+
     public static final RespondentContext NONE = new RespondentContext("unknown", Map.of());
 
     public RespondentContext {

@@ -266,7 +266,7 @@ class ConversationBehaviourTest {
         Fixtures.Driver d = toMap("en");
         for (int round = 1; round <= 5; round++) {
             assertEquals("Place " + round + ": which place is it?", d.lastText());
-            d.say("Place " + round).press("mixed").say("skip").say("skip");
+            d.say("Place " + round).press("mixed").say("/skip").say("skip");
             if (round < 5) {
                 assertEquals("Would you like to name another place?", d.lastText());
                 d.say("yes");
@@ -282,7 +282,7 @@ class ConversationBehaviourTest {
     void textArgumentsUseTheCurrentRoundsAnswer() {
         Fixtures.Driver d = toMap("en").say("Mosque on the corner");
         assertEquals("Is \u2068Mosque on the corner\u2069 a nice place?".replace("\u2068", "").replace("\u2069", ""), d.lastText());
-        d.press("good").say("skip").say("skip").say("yes").say("Station");
+        d.press("good").say("/skip").say("skip").say("yes").say("Station");
         assertEquals("Is Station a nice place?", d.lastText());
     }
 

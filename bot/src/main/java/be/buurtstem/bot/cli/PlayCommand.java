@@ -110,7 +110,9 @@ public final class PlayCommand implements Callable<Integer> {
         }
         Conversation conversation = new Conversation(r.questionnaire());
         Transcript transcript = new Transcript(out, events);
-        Turn turn = conversation.start(language, RespondentContext.of("cli"), clock.instant());
+        // Buttons are numbered lines here: the engine says "type the number", never "tap a button".
+        Turn turn = conversation.start(language, new RespondentContext("cli",
+                java.util.Map.of(RespondentContext.SHOWS, RespondentContext.NUMBERED)), clock.instant());
         transcript.turn(turn, turn.state().language());
         try (replies) {
             while (!turn.finished()) {

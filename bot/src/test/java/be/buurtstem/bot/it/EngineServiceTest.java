@@ -223,8 +223,7 @@ class EngineServiceTest {
         Harness.await("coded", WAIT, () -> Api.coded(service, answerId));
         assertEquals(201, new Api(service).decide(ANALYST, answerId, "add", "health_care").status());
         assertEquals(1, service.db().getCollection("codings").countDocuments(eq("answer", answerId)));
-        telegram.text(chat, "/delete", "nl");
-        awaitText(chat, "Al uw antwoorden en gegevens zijn gewist.");
+        deleteAndConfirm(chat); // a delete after the end is confirmed first, too
         service.assertNoTraceOf(chat, rid);
     }
 

@@ -70,7 +70,8 @@ final class ScriptedSurvey implements Survey {
 
     @Override
     public Step start(String language, Map<String, String> segments, Instant now) {
-        return new Step(state(0, language), List.of(question(0, language)), List.of());
+        String lang = language == null ? "nl" : language; // no language picker here: Dutch when unknown
+        return new Step(state(0, lang), List.of(question(0, lang)), List.of());
     }
 
     private static String state(int step, String lang) {

@@ -44,27 +44,74 @@ public final class OptionMatcher {
             }
             labels.put(lang, folded);
         }
-        yesOption = saying("yes");
-        noOption = saying("no");
+        int yes = saying("yes");
+        int no = saying("no");
+        // "👍 Ja / Niet voor mij": two options, one of them affirmative, means the other one is the negative
+        // (and the other way round), unless the file marks it otherwise.
+        if (n == 2 && yes >= 0 && no == -1 && options.get(1 - yes).means() == null) {
+            no = 1 - yes;
+        } else if (n == 2 && no >= 0 && yes == -1 && options.get(1 - no).means() == null) {
+            yes = 1 - no;
+        }
+        yesOption = yes;
+        noOption = no;
     }
 
     /**
-     * The option whose id is "yes"/"no" or whose label (in any language) begins with the plain word ("Ja", "Oui, ça
-     * compte", "لا يهمّني"); -1 none, -2 several. Only the plain word: "Liever niet zeggen" is not "no".
+     * The option marked {@code means: yes} (or no); else the one whose id is "yes"/"no" or whose label (in any
+     * language) begins with the plain word ("Ja", "👍 Oui, ça compte", "لا يهمّني"); -1 none, -2 several. Only the
+     * plain word: "Liever niet zeggen" is not "no".
      */
     private int saying(String kind) {
+        int marked = -1;
+        for (int i = 0; i < options.size(); i++) {
+            if (kind.equals(options.get(i).means())) {
+                marked = marked == -1 ? i : -2;
+            }
+        }
+        if (marked != -1) {
+            return marked;
+        }
         java.util.Set<String> words = SystemTexts.get().firstWords(kind);
         int found = -1;
         for (int i = 0; i < options.size(); i++) {
+            if (options.get(i).means() != null) {
+                continue;
+            }
             boolean says = ids[i].equals(kind);
             for (String[] folded : labels.values()) {
-                says |= folded[i] != null && words.contains(folded[i].split(" ", 2)[0]);
+                says |= folded[i] != null && words.contains(firstWord(folded[i]));
             }
             if (says) {
                 found = found == -1 ? i : -2;
             }
         }
         return found;
+    }
+
+    /** The first word of a folded label, after any emoji or symbols in front of it ("👍 ja" → "ja"). */
+    private static String firstWord(String folded) {
+        for (String part : folded.split(" ")) {
+            if (part.codePoints().anyMatch(Character::isLetter)) {
+                return part;
+            }
+        }
+        return "";
+    }
+
+    /**
+     * The option a bare yes or no word chooses ("nee", "neen", "non", "لا", "hayir", "nope"), when the question has
+     * exactly one affirmative (or negative) option; else null.
+     *
+     * @param key the folded message
+     */
+    public Option yesNo(String key, String lang) {
+        Boolean yes = Words.yesNo(key, lang);
+        if (yes == null) {
+            return null;
+        }
+        int i = yes ? yesOption : noOption;
+        return i >= 0 ? options.get(i) : null;
     }
 
     /**
@@ -189,6 +236,13 @@ public final class OptionMatcher {
         }
         if (i < 0) {
             i = exact(emoji, key);
+        }
+        if (i < 0 && (yesOption >= 0 || noOption >= 0)) {
+            // A bare yes/no word before any typo guess: "neen" is "no", not a label one letter away.
+            Option o = yesNo(key, lang);
+            if (o != null) {
+                return o;
+            }
         }
         if (i < 0 && key.length() >= 4) {
             i = uniquePrefix(own, key);

@@ -10,11 +10,48 @@ public final class Words {
     private Words() {
     }
 
-    /** TRUE for yes, FALSE for no, null when the text is neither (in this language first, then in any). */
+    /**
+     * TRUE for yes, FALSE for no, null when the text is neither (in this language first, then in any). Repeated
+     * letters do not matter: "jaaa", "nooo", "neeee" and "ouiii" are read as the word they stretch.
+     */
     public static Boolean yesNo(String key, String lang) {
         if (key.isEmpty()) {
             return null;
         }
+        Boolean exact = yesNoWord(key, lang);
+        if (exact != null) {
+            return exact;
+        }
+        String squeezed = squeeze(key);
+        if (squeezed.equals(key)) {
+            return null;
+        }
+        for (String kind : new String[] {"yes", "no"}) {
+            for (String w : SYSTEM.allWords(kind)) {
+                if (squeeze(w).equals(squeezed)) {
+                    return kind.equals("yes");
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Runs of one letter become one letter: "neeee" → "ne", "jaaa" → "ja" (compared with the words squeezed alike). */
+    static String squeeze(String key) {
+        StringBuilder b = new StringBuilder(key.length());
+        int last = -1;
+        for (int i = 0; i < key.length(); ) {
+            int cp = key.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp != last || !Character.isLetter(cp)) {
+                b.appendCodePoint(cp);
+            }
+            last = cp;
+        }
+        return b.toString();
+    }
+
+    private static Boolean yesNoWord(String key, String lang) {
         if (SYSTEM.words("yes", lang).contains(key)) {
             return Boolean.TRUE;
         }
@@ -39,6 +76,26 @@ public final class Words {
 
     public static boolean isDone(String key, String lang) {
         return SYSTEM.words("done", lang).contains(key) || SYSTEM.allWords("done").contains(key);
+    }
+
+    /**
+     * The command a message names in one language (its words there, or the command's id: "stop", "help"), without
+     * a leading "/"; null otherwise. "dil" is a command only in Turkish.
+     */
+    public static String command(String typed, String lang) {
+        String key = Fold.key(typed);
+        if (typed.strip().startsWith("/") || key.isEmpty()) {
+            return null;
+        }
+        if (SystemTexts.COMMANDS.contains(key)) {
+            return key;
+        }
+        for (String command : SystemTexts.COMMANDS) {
+            if (SYSTEM.words(command, lang).contains(key)) {
+                return command;
+            }
+        }
+        return null;
     }
 
     /** The command id a message names, or null. A leading "/" (as Telegram sends) is allowed. */

@@ -42,7 +42,7 @@ public final class NodeReader {
             Map.entry(Kind.PHOTO, Set.of()),
             Map.entry(Kind.REPEAT, Set.of("nodes", "more", "max")),
             Map.entry(Kind.END, Set.of()));
-    private static final Set<String> OPTION_KEYS = Set.of("id", "label", "emoji", "exclusive");
+    private static final Set<String> OPTION_KEYS = Set.of("id", "label", "emoji", "exclusive", "means");
     private static final Set<String> ROUTE_KEYS = Set.of("when", "goto");
     private static final Set<String> COMPARE = Set.of("lt", "le", "gt", "ge", "eq", "ne");
     private static final Set<String> LEAF_OPS = Set.of("equals", "in", "contains", "lt", "le", "gt", "ge", "eq", "ne",
@@ -314,8 +314,13 @@ public final class NodeReader {
             }
             String emoji = o.containsKey("emoji") ? string(o.get("emoji")) : null;
             boolean exclusive = o.containsKey("exclusive") && bool(o.get("exclusive"), false);
+            String means = o.containsKey("means") ? string(o.get("means")) : null;
+            if (means != null && !means.equals("yes") && !means.equals("no")) {
+                error(o.get("means").line(), "option '" + id + "': 'means' must be yes or no, not '" + means + "'");
+                means = null;
+            }
             if (id != null) {
-                out.add(new Option(id, label, emoji, exclusive, line));
+                out.add(new Option(id, label, emoji, exclusive, line, means));
             }
         }
         return out;

@@ -52,7 +52,7 @@ abstract sealed class Answering extends Routing permits Commands {
         switch (reading) {
             case Reading.Value v -> record(n, v.value(), v.shown() != null ? v.shown()
                     : n.kind() == Kind.SCALE ? scaleLabel(n, ((Long) v.value()).intValue()) : "");
-            case Reading.Miss m -> reprompt(n, m.reason(), renderer.system(m.textKey(), lang, m.args()), true);
+            case Reading.Miss m -> reprompt(n, m.reason(), renderer.system(channelKey(m.textKey()), lang, m.args()), true);
         }
     }
 
@@ -94,6 +94,18 @@ abstract sealed class Answering extends Routing permits Commands {
         switchLanguage(tag);
         await = baseAwait(n);
         reask(n);
+    }
+
+    /** The answer to the picker shown before the start; then the questionnaire begins in that language. */
+    void firstLanguage(Input input) {
+        String tag = language(input);
+        if (tag == null) {
+            messages.add(languagePicker(system("reprompt_language")));
+            return;
+        }
+        switchLanguage(tag);
+        context.put(LANGUAGE_ASKED, "yes");
+        goTo(q.startId(), null);
     }
 
     void switchLanguage(String tag) {

@@ -1,6 +1,9 @@
 package be.buurtstem.engine.run;
 
 import be.buurtstem.engine.Answer;
+import be.buurtstem.engine.Button;
+import be.buurtstem.engine.Expect;
+import be.buurtstem.engine.OutboundMessage;
 import be.buurtstem.engine.Conversation;
 import be.buurtstem.engine.ConversationState;
 import be.buurtstem.engine.ConversationState.Await;
@@ -53,9 +56,10 @@ abstract sealed class Commands extends Answering permits Step {
             return null;
         }
         if (freeTextAnswer(n)) {
-            // At a free-text question a bare word is an answer ("dil", "hulp", "stop" are likely answers to
-            // "what makes work hard?"): only a /command is a command there. The help text says so.
-            return null;
+            // At a free-text question a bare word is an answer ("dil", "hulp" are likely answers to "what makes work
+            // hard?"): only a /command acts at once there. A message that is exactly a command word of the
+            // conversation's language ("overslaan" right after the help listed it) may be either: we ask.
+            return Words.command(typed, lang) != null ? CONFIRM : null;
         }
         // An option whose label is a command word ("Next", "Stop") wins over the command.
         OptionMatcher m = conv.matcher(n.id());
@@ -70,8 +74,20 @@ abstract sealed class Commands extends Answering permits Step {
         return await == Await.ANSWER && n.kind() == Kind.FREE_TEXT;
     }
 
+    /** Not a command: ask whether the bare command word typed at a free-text question is one. */
+    static final String CONFIRM = "_confirm";
+
     void command(String command, Node n) {
         switch (command) {
+            case CONFIRM -> {
+                String id = Words.command(typed, lang);
+                await = Await.COMMAND_CONFIRM;
+                selection = List.of(id, typed);
+                String action = system("action_" + id);
+                messages.add(new OutboundMessage(system("command_or_answer", "action", action, "typed", typed),
+                        List.of(new Button("/" + id, action), new Button(IS_ANSWER, system("command_is_answer"))),
+                        Expect.CHOICE));
+            }
             case "stop" -> {
                 events.add(new Event.Stopped(now));
                 await = baseAwait(n);
@@ -111,6 +127,34 @@ abstract sealed class Commands extends Answering permits Step {
             }
             default -> reprompt(n, Reason.UNKNOWN_COMMAND, system("unknown_command"), false);
         }
+    }
+
+    /**
+     * The reply to "skip this question, or is 'overslaan' your answer?": true when handled. The command button (or
+     * yes, or the word again) runs the command; "that is my answer" (or no) records the word. Anything else is read
+     * as usual, as a new answer to the question or a /command.
+     */
+    boolean commandConfirm(Node n, Input input) {
+        String id = selection.size() == 2 ? selection.get(0) : null;
+        String word = selection.size() == 2 ? selection.get(1) : null;
+        selection = List.of();
+        await = Await.ANSWER;
+        if (id == null) {
+            return false;
+        }
+        Boolean yes = input instanceof Input.Choice c
+                ? (c.optionId().equals("/" + id) || c.optionId().equals(id) ? Boolean.TRUE
+                : c.optionId().equals(IS_ANSWER) ? Boolean.FALSE : null)
+                : typed == null ? null : Fold.key(typed).equals(Fold.key(word)) ? Boolean.TRUE : Words.yesNo(Fold.key(typed), lang);
+        if (yes == null) {
+            return false;
+        }
+        if (yes) {
+            command(id, n);
+        } else {
+            apply(n, Readers.freeText(new Input.Text(word)));
+        }
+        return true;
     }
 
     void back(Node n) {
@@ -161,21 +205,43 @@ abstract sealed class Commands extends Answering permits Step {
         }
     }
 
+    /**
+     * The answers kept, in the resident's language: each question by its own words (its first sentence) and each
+     * answer by what the resident saw (the option's label, the language's name), never ids. In a right-to-left
+     * language each part is isolated (FSI … PDI), so that a Latin answer or a number does not reorder the line.
+     */
     String myData() {
         if (answers.isEmpty()) {
             return system("my_data_none");
         }
+        boolean rtl = be.buurtstem.engine.text.Locales.isRtl(lang);
         StringBuilder b = new StringBuilder(system("my_data"));
         for (Answer a : answers) {
             Node qn = index.node(a.questionId());
-            String question = qn == null ? a.questionId() : firstLine(render(qn.text(), qn));
-            b.append("\n• ").append(question).append(a.round() > 0 ? " (" + a.round() + ")" : "").append(": ").append(a.text());
+            String question = qn == null || qn.text() == null ? a.questionId() : firstLine(render(qn.text(), qn));
+            String shown = qn == null ? a.text() : shownAnswer(qn, a);
+            b.append("\n• ").append(isolate(question, rtl)).append(a.round() > 0 ? " (" + a.round() + ")" : "")
+                    .append(": ").append(isolate(shown, rtl));
         }
         return b.toString();
     }
 
+    private String shownAnswer(Node qn, Answer a) {
+        return switch (qn.kind()) {
+            case SINGLE_CHOICE, MULTIPLE_CHOICE, LANGUAGE -> {
+                Object label = argumentOf(qn, a);
+                yield label == null || String.valueOf(label).isBlank() ? a.text() : String.valueOf(label);
+            }
+            case SCALE -> a.value() instanceof Number v ? scaleLabel(qn, v.intValue()) : a.text();
+            default -> a.text() == null || a.text().isBlank() ? String.valueOf(a.value()) : a.text();
+        };
+    }
+
+    private static String isolate(String s, boolean rtl) {
+        return rtl ? "\u2068" + s + "\u2069" : s;
+    }
+
     static String firstLine(String s) {
-        String line = s.strip().lines().findFirst().orElse("");
-        return line.length() > 60 ? line.substring(0, 59) + "…" : line;
+        return Describe.shortForm(s);
     }
 }

@@ -6,6 +6,8 @@ import be.buurtstem.engine.Conversation;
 import be.buurtstem.engine.ConversationState;
 import be.buurtstem.engine.Expect;
 import be.buurtstem.engine.OutboundMessage;
+import be.buurtstem.engine.RespondentContext;
+import be.buurtstem.engine.text.SystemTexts;
 import be.buurtstem.engine.model.Kind;
 import be.buurtstem.engine.model.Node;
 import be.buurtstem.engine.model.Option;
@@ -94,15 +96,29 @@ abstract sealed class Prompts extends StepState permits Routing {
     }
 
     String system(String key) {
-        return renderer.system(key, lang, Map.of());
+        return renderer.system(channelKey(key), lang, Map.of());
     }
 
     String system(String key, String arg, Object value) {
-        return renderer.system(key, lang, Map.of(arg, value));
+        return renderer.system(channelKey(key), lang, Map.of(arg, value));
     }
 
     String system(String key, String a1, Object v1, String a2, Object v2) {
-        return renderer.system(key, lang, Map.of(a1, v1, a2, v2));
+        return renderer.system(channelKey(key), lang, Map.of(a1, v1, a2, v2));
+    }
+
+    /**
+     * The text for what this channel shows: "reprompt_choice_numbered" where buttons are numbered lines (the channel
+     * passed {@code shows=numbers}, as {@code play} does), else the button form. A questionnaire's override of the
+     * plain key wins on every channel.
+     */
+    String channelKey(String key) {
+        if (!RespondentContext.NUMBERED.equals(original.context().get(RespondentContext.SHOWS))
+                || q.texts().containsKey(key)) {
+            return key;
+        }
+        String numbered = key + "_numbered";
+        return SystemTexts.get().text(numbered) != null || q.texts().containsKey(numbered) ? numbered : key;
     }
 
     /** Renders a questionnaire text with earlier answers as arguments, seen from node {@code at}. */
@@ -122,9 +138,11 @@ abstract sealed class Prompts extends StepState permits Routing {
             return original.context().get(name);
         }
         Answer a = answerFor(name, at);
-        if (a == null) {
-            return null;
-        }
+        return a == null ? null : argumentOf(qn, a);
+    }
+
+    /** An answer as shown in a text: the option's label, the list of labels, the number, the language's name. */
+    Object argumentOf(Node qn, Answer a) {
         return switch (qn.kind()) {
             case SINGLE_CHOICE -> {
                 Option o = a.value() instanceof String id ? qn.option(id) : null;

@@ -8,6 +8,7 @@ import be.buurtstem.engine.model.Node;
 import be.buurtstem.engine.model.Option;
 import be.buurtstem.engine.model.Text;
 import be.buurtstem.engine.text.Fold;
+import be.buurtstem.engine.text.Visible;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -122,9 +123,10 @@ final class Readers {
     }
 
     static Reading freeText(Input input) {
-        if (input instanceof Input.Text t && !t.text().isBlank()) {
-            // Kept whole: long answers are the richest ones for theme coding.
-            String text = t.text().strip();
+        if (input instanceof Input.Text t && Visible.any(t.text())) {
+            // Kept whole: long answers are the richest ones for theme coding. Only invisible characters at the ends
+            // go (a pasted BOM, a zero-width space); a message of nothing but those is no answer.
+            String text = Visible.strip(t.text());
             return new Reading.Value(text, text);
         }
         return Reading.Miss.of(Reason.EMPTY, "reprompt_text");
@@ -138,8 +140,8 @@ final class Readers {
             v.put("lon", l.lon());
             return new Reading.Value(Collections.unmodifiableMap(v), l.lat() + ", " + l.lon());
         }
-        if (input instanceof Input.Text t && !t.text().isBlank()) {
-            return new Reading.Value(t.text().strip(), t.text().strip());
+        if (input instanceof Input.Text t && Visible.any(t.text())) {
+            return new Reading.Value(Visible.strip(t.text()), Visible.strip(t.text()));
         }
         return Reading.Miss.of(Reason.EXPECTED_LOCATION, "reprompt_location");
     }
@@ -148,7 +150,7 @@ final class Readers {
         if (input instanceof Input.Photo p && p.fileRef() != null && !p.fileRef().isBlank()) {
             Map<String, Object> v = new LinkedHashMap<>();
             v.put("file", p.fileRef());
-            String caption = p.caption() == null ? "" : p.caption().strip();
+            String caption = Visible.strip(p.caption());
             if (!caption.isEmpty()) {
                 v.put("caption", caption);
             }

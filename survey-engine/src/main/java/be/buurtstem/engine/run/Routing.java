@@ -124,6 +124,14 @@ abstract sealed class Routing extends Prompts permits Answering {
                 }
                 enterRound(m, done + 1);
             }
+            case LANGUAGE -> {
+                if (context.containsKey(LANGUAGE_ASKED)) {
+                    // Chosen on the picker before the start: recorded (after consent), not asked twice.
+                    record(m, lang, be.buurtstem.engine.text.Locales.nativeName(lang));
+                } else {
+                    ask(m);
+                }
+            }
             default -> ask(m);
         }
     }

@@ -9,6 +9,7 @@ import be.buurtstem.engine.Input;
 import be.buurtstem.engine.OutboundMessage;
 import be.buurtstem.engine.model.Kind;
 import be.buurtstem.engine.model.Node;
+import be.buurtstem.engine.text.Visible;
 
 import java.time.Instant;
 import java.util.List;
@@ -24,13 +25,23 @@ public final class Step extends Commands {
 
     public be.buurtstem.engine.Turn turn() {
         ConversationState s = new ConversationState(original.questionnaireId(), version, lang, status, node, round,
-                await, misses, consented, selection, history, answers, rounds, original.context(),
+                await, misses, consented, selection, history, answers, rounds, context,
                 original.startedAt(), now);
         return new be.buurtstem.engine.Turn(s, messages, events);
     }
 
     public void begin() {
         goTo(q.startId(), null);
+    }
+
+    /**
+     * The first step when the channel does not know the resident's language: the language picker, before the welcome
+     * and the consent, so that nobody is asked to consent in a language they do not read.
+     */
+    public void askLanguageFirst() {
+        node = q.startId();
+        await = Await.FIRST_LANGUAGE;
+        messages.add(languagePicker(system("choose_language")));
     }
 
     public void handle(Input input) {
@@ -50,7 +61,13 @@ public final class Step extends Commands {
         if (version != q.version()) {
             // The resident started on an older version whose current node still exists: carry on with the new one.
             version = q.version();
-            selection = selection.stream().filter(id -> n.option(id) != null).toList();
+            if (await != Await.COMMAND_CONFIRM) {
+                selection = selection.stream().filter(id -> n.option(id) != null).toList();
+            }
+        }
+        if (await == Await.FIRST_LANGUAGE) {
+            firstLanguage(input);
+            return;
         }
         if (status == Status.STOPPED) {
             status = Status.ACTIVE;
@@ -58,7 +75,10 @@ public final class Step extends Commands {
             reask(n);
             return;
         }
-        typed = input instanceof Input.Text t && !t.text().isBlank() ? t.text().strip() : null;
+        typed = input instanceof Input.Text t && Visible.any(t.text()) ? Visible.strip(t.text()) : null;
+        if (await == Await.COMMAND_CONFIRM && commandConfirm(n, input)) {
+            return;
+        }
         String command = command(input, n);
         if (command != null) {
             command(command, n);
@@ -89,6 +109,8 @@ public final class Step extends Commands {
             case MORE -> n.kind() == Kind.REPEAT;
             case ANSWER, SKIP_OFFER -> n.kind().isQuestion();
             case LANGUAGE, DELETE_CONFIRM -> n.kind().isQuestion() || n.kind() == Kind.REPEAT;
+            case COMMAND_CONFIRM -> n.kind() == Kind.FREE_TEXT;
+            case FIRST_LANGUAGE -> true;
             case NOTHING -> false;
         };
     }

@@ -36,6 +36,10 @@ abstract sealed class StepState permits Prompts {
     static final String DONE = "_done";
     static final String YES = "yes";
     static final String NO = "no";
+    /** Context key: the resident chose the language before the first message; the language node is not asked again. */
+    static final String LANGUAGE_ASKED = "_language_asked";
+    /** Button id: "that word is my answer" at {@link ConversationState.Await#COMMAND_CONFIRM}. */
+    static final String IS_ANSWER = "_answer";
 
     final Conversation conv;
     final Questionnaire q;
@@ -56,6 +60,8 @@ abstract sealed class StepState permits Prompts {
     final List<Position> history;
     final List<Answer> answers;
     final Map<String, Integer> rounds;
+    /** The respondent context; {@link #LANGUAGE_ASKED} is added when the language was asked before the start. */
+    final Map<String, String> context;
     final List<OutboundMessage> messages = new ArrayList<>(3);
     final List<Event> events = new ArrayList<>(2);
     int hops;
@@ -81,5 +87,6 @@ abstract sealed class StepState permits Prompts {
         this.history = new ArrayList<>(s.history());
         this.answers = new ArrayList<>(s.answers());
         this.rounds = new HashMap<>(s.rounds());
+        this.context = new HashMap<>(s.context());
     }
 }

@@ -114,7 +114,7 @@ public class ConversationService {
                     language, delivery);
             case Inbound.ShowMyData d when active -> onAnswer(rid, in, existing, new ResidentInput.Choice("mydata"),
                     language, delivery);
-            case Inbound.DeleteMyData d -> deleteEverything(rid, in, language, delivery);
+            case Inbound.DeleteMyData d -> askDelete(rid, in, existing, language, delivery);
             case Inbound.ShowMyData d -> say(rid, in, existing, myData(rid, language), delivery, language);
             case Inbound.Unsupported u -> say(rid, in, existing, List.of(BotMessage.text(SystemTexts.get("unsupported",
                     language))), delivery, language);
@@ -164,8 +164,11 @@ public class ConversationService {
             return offer(rid, in, existing, language, delivery);
         }
         Survey s = survey.get();
-        String lang = pickLanguage(language, s);
+        // A resident whose language nobody knows (no earlier choice, a platform language the questionnaire does not
+        // speak) is asked for it before the welcome and the consent: the engine shows the language picker first.
+        String lang = knowsLanguage(rid, existing, in.suggestedLanguage(), s) ? pickLanguage(language, s) : null;
         Step step = s.start(lang, segments, in.at());
+        lang = s.language(step.state());
         log.info("conversation started questionnaire={} version={} language={} respondent={}", s.id(), s.version(),
                 lang, RespondentIds.logTag(rid));
         SessionRecord fresh = new SessionRecord(rid, in.channel(), s.id(), s.version(), lang, step.state(),
@@ -186,6 +189,10 @@ public class ConversationService {
             return onPick(rid, in, existing, c.id().substring(2), Map.of(), language, delivery);
         }
         if (existing.isEmpty() || !existing.get().active()) {
+            Result afterTheEnd = afterTheEnd(rid, in, existing, input, language, delivery);
+            if (afterTheEnd != null) {
+                return afterTheEnd;
+            }
             List<Survey> all = catalog.current();
             if (all.size() == 1) {
                 return onPick(rid, in, existing, all.getFirst().id(), Map.of(), language, delivery);
@@ -199,7 +206,8 @@ public class ConversationService {
                     session.questionnaireVersion());
             return offer(rid, in, existing, language, delivery);
         }
-        boolean idle = Duration.between(session.updatedAt(), in.at()).compareTo(welcomeBackAfter) > 0;
+        boolean idle = Duration.between(session.updatedAt(), in.at()).compareTo(welcomeBackAfter) > 0
+                && !survey.get().paused(session.state()); // a paused conversation: the engine greets, once
         if (idle && input instanceof ResidentInput.Text) {
             return welcomeBack(rid, in, session, delivery);
         }
@@ -327,6 +335,13 @@ public class ConversationService {
     }
 
     private Result welcomeBack(String rid, Inbound in, SessionRecord session, Delivery delivery) {
+        Optional<Survey> survey = surveyOf(session);
+        if (survey.isPresent() && survey.get().paused(session.state())) {
+            // After "stop" the last messages say "we pause here": the engine resumes instead, with one greeting
+            // and the question.
+            Step step = survey.get().reply(session.state(), new ResidentInput.Text(""), in.at());
+            return applyStep(rid, in, session, session.version(), survey.get(), step, List.of(), delivery);
+        }
         List<BotMessage> out = new ArrayList<>();
         out.add(BotMessage.text(SystemTexts.get("welcome_back", session.language())));
         out.addAll(session.lastMessages());
@@ -368,6 +383,71 @@ public class ConversationService {
         return new Result(rid, List.copyOf(out), false, language);
     }
 
+    /**
+     * What a resident types or presses when no conversation is going on: "delete my answers" / "effacer mes
+     * réponses" (asked to confirm first), "my data", and the answer to the confirmation. Null: none of these.
+     */
+    private Result afterTheEnd(String rid, Inbound in, Optional<SessionRecord> existing, ResidentInput input,
+                               String language, Delivery delivery) {
+        Boolean confirmed = null;
+        if (input instanceof ResidentInput.Choice c) {
+            // "yes"/"no" as the engine's own confirmation sends them, once asked; "delete:yes" even without a session
+            boolean asked = askedToDelete(existing);
+            confirmed = c.id().equals(DELETE_YES) || asked && c.id().equals("yes") ? Boolean.TRUE
+                    : c.id().equals(DELETE_NO) || asked && c.id().equals("no") ? Boolean.FALSE : null;
+        } else if (input instanceof ResidentInput.Text t) {
+            String command = be.buurtstem.engine.input.Words.command(t.text());
+            if ("delete".equals(command)) {
+                return askDelete(rid, in, existing, language, delivery);
+            }
+            if ("mydata".equals(command)) {
+                return say(rid, in, existing, myData(rid, language), delivery, language);
+            }
+            if (askedToDelete(existing)) {
+                confirmed = be.buurtstem.engine.input.Words.yesNo(be.buurtstem.engine.text.Fold.key(t.text()), language);
+            }
+        }
+        if (Boolean.TRUE.equals(confirmed)) {
+            return deleteEverything(rid, in, language, delivery);
+        }
+        if (Boolean.FALSE.equals(confirmed)) {
+            remember(existing, in, List.of());
+            return say(rid, in, existing, List.of(BotMessage.text(SystemTexts.get("delete_kept", language))), delivery,
+                    language);
+        }
+        return null;
+    }
+
+    static final String DELETE_YES = "delete:yes";
+    static final String DELETE_NO = "delete:no";
+
+    /** Every delete is confirmed first: "Do you really want to delete all your answers?" with yes and no. */
+    private Result askDelete(String rid, Inbound in, Optional<SessionRecord> existing, String language,
+                             Delivery delivery) {
+        // The same button ids as the engine's confirmation when the question can be remembered with the session;
+        // without a session, ids that say what they confirm.
+        boolean remembered = existing.isPresent();
+        BotMessage ask = new BotMessage(SystemTexts.get("delete_confirm", language), List.of(
+                new BotMessage.Button(remembered ? "yes" : DELETE_YES, SystemTexts.get("yes", language)),
+                new BotMessage.Button(remembered ? "no" : DELETE_NO, SystemTexts.get("no", language))),
+                BotMessage.Expect.CHOICE);
+        remember(existing, in, List.of(ask));
+        return say(rid, in, existing, List.of(ask), delivery, language);
+    }
+
+    /** After the end of a conversation, only {@link #askDelete} leaves yes/no buttons as the session's last messages. */
+    private static boolean askedToDelete(Optional<SessionRecord> existing) {
+        return existing.filter(s -> !s.active()).map(SessionRecord::lastMessages).orElse(List.of()).stream()
+                .anyMatch(m -> m.buttons().stream().anyMatch(b -> b.id().equals("yes") || b.id().equals(DELETE_YES)));
+    }
+
+    /** Keeps the question asked outside a conversation as the session's last messages (for a typed "ja"). */
+    private void remember(Optional<SessionRecord> existing, Inbound in, List<BotMessage> last) {
+        existing.ifPresent(s -> store.saveSession(new SessionRecord(s.respondent(), s.channel(), s.questionnaire(),
+                s.questionnaireVersion(), s.language(), s.state(), s.status(), last, s.appliedInputs(),
+                s.linkSegments(), s.startedAt(), in.at(), s.version()), s.version()));
+    }
+
     private Result deleteEverything(String rid, Inbound in, String language, Delivery delivery) {
         Map<String, Long> removed = store.deleteRespondent(rid, in.chat());
         log.info("respondent data deleted answers={}", removed.get("answers"));
@@ -386,6 +466,10 @@ public class ConversationService {
         return new Result(rid, out, false, language);
     }
 
+    /**
+     * Everything kept about the resident, in their language: the questions in their own words and the answers as
+     * the resident saw them (option labels, never ids); right-to-left languages isolate each part (FSI … PDI).
+     */
     private List<BotMessage> myData(String rid, String language) {
         DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
         StringBuilder sb = new StringBuilder();
@@ -396,30 +480,49 @@ public class ConversationService {
             return List.of(BotMessage.text(SystemTexts.get("my_data_empty", language)));
         }
         sb.append(SystemTexts.get("my_data", language)).append("\n\n");
-        sb.append("id: ").append(rid).append('\n');
+        java.util.Set<String> answeredSegments = new java.util.HashSet<>();
+        answers.forEach(a -> answeredSegments.add(a.getString("segment")));
         respondent.ifPresent(r -> {
             if (r.getString("language") != null) {
-                sb.append("language: ").append(r.getString("language")).append('\n');
+                line(sb, language, SystemTexts.get("my_data_language", language),
+                        be.buurtstem.engine.text.Locales.nativeName(r.getString("language")));
             }
             Document segments = r.get("segments", Document.class);
-            if (segments != null && !segments.isEmpty()) {
-                segments.forEach((k, v) -> sb.append(k).append(": ").append(v).append('\n'));
+            if (segments != null) {
+                // segments that an answer below shows in the resident's words are not repeated here
+                segments.forEach((k, v) -> {
+                    if (!answeredSegments.contains(k)) {
+                        line(sb, language, k, String.valueOf(v));
+                    }
+                });
             }
             for (Document c : r.getList("consents", Document.class, List.of())) {
-                sb.append("consent ").append(c.getString("questionnaire")).append(" v").append(c.get("version"))
-                        .append(": ").append(Boolean.TRUE.equals(c.getBoolean("given")) ? "yes" : "no").append(" (")
-                        .append(time.format(c.getDate("at").toInstant())).append(")\n");
+                String title = catalog.version(c.getString("questionnaire"), c.getInteger("version", 1))
+                        .map(s -> s.title(language)).orElse(c.getString("questionnaire"));
+                line(sb, language, SystemTexts.get("my_data_consent", language) + " (" + title + ")",
+                        SystemTexts.get(Boolean.TRUE.equals(c.getBoolean("given")) ? "yes" : "no", language) + ", "
+                                + time.format(c.getDate("at").toInstant()));
             }
         });
-        session.ifPresent(s -> sb.append("conversation: ").append(s.questionnaire()).append(" v")
-                .append(s.questionnaireVersion()).append(", ").append(s.status()).append('\n'));
+        session.ifPresent(s -> line(sb, language, SystemTexts.get("my_data_conversation", language),
+                surveyOf(s).map(x -> x.title(language)).orElse(s.questionnaire()) + ", "
+                        + SystemTexts.get("my_data_status_" + s.status(), language)));
         for (Document a : answers) {
-            sb.append("• ").append(a.getString("question")).append(": ")
-                    .append(a.getString("text") != null ? a.getString("text") : String.valueOf(a.get("value")))
-                    .append('\n');
+            Optional<Survey> survey = catalog.version(a.getString("questionnaire"), a.getInteger("version", 1));
+            String question = survey.map(x -> x.questionLabel(a.getString("question"), language)).orElse(null);
+            String answer = survey.map(x -> x.answerLabel(a.getString("question"), a.get("value"), a.getString("text"),
+                    language)).orElse(null);
+            sb.append("• ");
+            line(sb, language, question != null ? question : a.getString("question"), answer != null ? answer
+                    : a.getString("text") != null ? a.getString("text") : String.valueOf(a.get("value")));
         }
         sb.append(unplacedLines(rid));
         return List.of(BotMessage.text(sb.toString().strip()));
+    }
+
+    private static void line(StringBuilder sb, String language, String label, String value) {
+        sb.append(be.buurtstem.engine.run.Describe.isolate(label, language)).append(": ")
+                .append(be.buurtstem.engine.run.Describe.isolate(value, language)).append('\n');
     }
 
     /** Typed replies that fitted no option, one line each, marked with "(?)"; empty when there are none. */
@@ -445,6 +548,15 @@ public class ConversationService {
         }
         String base = SystemTexts.base(suggested);
         return SystemTexts.LANGUAGES.contains(base) ? base : defaultLanguage;
+    }
+
+    private boolean knowsLanguage(String rid, Optional<SessionRecord> session, String suggested, Survey s) {
+        if (session.isPresent() && session.get().language() != null
+                || store.respondent(rid).map(d -> d.getString("language")).orElse(null) != null) {
+            return true;
+        }
+        String base = SystemTexts.base(suggested);
+        return s.languages().stream().anyMatch(l -> SystemTexts.base(l).equals(base));
     }
 
     /** The resident's language if the questionnaire speaks it (exactly or by base language), else its default. */

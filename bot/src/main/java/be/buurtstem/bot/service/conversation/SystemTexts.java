@@ -41,6 +41,21 @@ public final class SystemTexts {
                     "ar", "هذا كل ما نحفظه عنك (بدون اسم أو رقم هاتف):",
                     "tr", "Hakkınızda sakladığımız her şey bu (isim veya telefon numarası olmadan):",
                     "en", "This is everything we keep about you (no name or phone number):")),
+            Map.entry("my_data_language", Map.of("nl", "Taal", "fr", "Langue", "ar", "اللغة", "tr", "Dil", "en", "Language")),
+            Map.entry("my_data_consent", Map.of("nl", "Toestemming", "fr", "Accord", "ar", "الموافقة", "tr", "Onay",
+                    "en", "Consent")),
+            Map.entry("my_data_conversation", Map.of("nl", "Vragenlijst", "fr", "Questionnaire", "ar", "الاستبيان",
+                    "tr", "Anket", "en", "Questionnaire")),
+            Map.entry("my_data_status_active", Map.of("nl", "bezig", "fr", "en cours", "ar", "جارٍ", "tr", "devam ediyor",
+                    "en", "in progress")),
+            Map.entry("my_data_status_stopped", Map.of("nl", "gepauzeerd", "fr", "en pause", "ar", "متوقف مؤقتاً",
+                    "tr", "ara verildi", "en", "paused")),
+            Map.entry("my_data_status_completed", Map.of("nl", "afgerond", "fr", "terminé", "ar", "مكتمل", "tr", "tamamlandı",
+                    "en", "completed")),
+            Map.entry("my_data_status_refused", Map.of("nl", "niet meegedaan", "fr", "pas de participation",
+                    "ar", "لم تتم المشاركة", "tr", "katılmadı", "en", "not taken part")),
+            Map.entry("delete_kept", Map.of("nl", "Oké, we wissen niets.", "fr", "D'accord, on n'efface rien.",
+                    "ar", "حسناً، لن نحذف شيئاً.", "tr", "Tamam, hiçbir şey silmiyoruz.", "en", "OK, nothing is deleted.")),
             Map.entry("my_data_empty", Map.of(
                     "nl", "We bewaren niets over u.",
                     "fr", "Nous ne conservons rien sur vous.",
@@ -65,6 +80,9 @@ public final class SystemTexts {
 
     public static String get(String key, String language) {
         Map<String, String> byLanguage = TEXTS.get(key);
+        if (byLanguage == null && key.startsWith("my_data_status_")) {
+            return key.substring("my_data_status_".length());
+        }
         if (byLanguage == null) {
             return engineText(key, language);
         }

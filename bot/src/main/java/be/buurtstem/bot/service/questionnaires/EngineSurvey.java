@@ -101,6 +101,21 @@ public final class EngineSurvey implements Survey {
     }
 
     @Override
+    public boolean paused(String state) {
+        return StateCodec.fromJson(state).status() == ConversationState.Status.STOPPED;
+    }
+
+    @Override
+    public String questionLabel(String questionId, String language) {
+        return conversation.questionLabel(questionId, language);
+    }
+
+    @Override
+    public String answerLabel(String questionId, Object value, String text, String language) {
+        return conversation.answerLabel(questionId, value, text, language);
+    }
+
+    @Override
     public String language(String state) {
         return StateCodec.fromJson(state).language();
     }

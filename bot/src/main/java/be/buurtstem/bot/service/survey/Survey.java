@@ -27,6 +27,21 @@ public interface Survey {
     /** The language the conversation is in now. */
     String language(String state);
 
+    /** Whether the conversation is paused (the resident typed stop): the next message resumes it. */
+    default boolean paused(String state) {
+        return false;
+    }
+
+    /** A question as the resident reads it ("Hoe oud bent u?"), for "my data"; null when unknown. */
+    default String questionLabel(String questionId, String language) {
+        return null;
+    }
+
+    /** A stored answer as the resident saw it (the option's label, not its id), for "my data"; null when unknown. */
+    default String answerLabel(String questionId, Object value, String text, String language) {
+        return null;
+    }
+
     /** Whether free-text answers to this question are coded into themes (the file's {@code coded}; default yes). */
     default boolean coded(String questionId) {
         return true;
