@@ -79,7 +79,11 @@ public class UpdateProcessor {
         Throwable last = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
-                handleOnce(in.key(), update);
+                // the session, its replies and the processed mark reach the disk together (see Durability.together)
+                store.durability().together(() -> {
+                    handleOnce(in.key(), update);
+                    return null;
+                });
                 return;
             } catch (RuntimeException | StackOverflowError e) {
                 last = e;
