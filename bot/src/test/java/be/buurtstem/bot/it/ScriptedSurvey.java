@@ -15,6 +15,7 @@ import java.util.Map;
 /**
  * A tiny linear questionnaire for the service tests (the real engine is tested in survey-engine): consent, a single
  * choice that is a segment ({@code area}), a free text, the end. Typing "BOOM" makes it throw (a poison update),
+ * "BOOM words" throw an exception quoting the words,
  * "HANG" makes it wait for {@link #HANG}.
  */
 final class ScriptedSurvey implements Survey {
@@ -97,6 +98,10 @@ final class ScriptedSurvey implements Survey {
         String lang = state.substring(state.indexOf('|') + 1);
         if (input instanceof ResidentInput.Text t && t.text().equals("BOOM")) {
             throw new IllegalStateException("scripted failure");
+        }
+        if (input instanceof ResidentInput.Text t && t.text().startsWith("BOOM ")) {
+            // like many a library exception, it quotes what it could not handle
+            throw new IllegalArgumentException("cannot handle '" + t.text() + "'");
         }
         if (input instanceof ResidentInput.Text t && t.text().equals("HANG")) {
             try { // a handler that hangs: the poller cannot confirm its batch until a test releases it
