@@ -264,7 +264,8 @@ class EngineServiceTest {
         assertTrue(deleted.contains("Al uw antwoorden en gegevens zijn gewist."), deleted);
         assertEquals(0, service.db().getCollection("answers").countDocuments(eq("channel", "web")));
         var health = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(service.baseUrl()
-                + "/actuator/health")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                + "/actuator/health")).header("Authorization", "Bearer " + ANALYST).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()); // details need a role
         assertEquals(200, health.statusCode());
         assertTrue(health.body().contains("\"database\":{\"details\":{\"database\":\"embedded\"},\"status\":\"UP\"}"),
                 health.body());

@@ -123,6 +123,18 @@ public final class FakeTelegram implements AutoCloseable {
         return update;
     }
 
+    /** Several updates at once: the next getUpdates serves them in one batch. */
+    public void pushAll(List<ObjectNode> batch) {
+        updates.addAll(batch);
+    }
+
+    /** A text update from a resident, not yet sent (to be changed by a test, then pushed). */
+    public ObjectNode textUpdate(long chat, String text, String languageCode) {
+        ObjectNode message = message(chat, languageCode);
+        message.put("text", text);
+        return update("message", message);
+    }
+
     private ObjectNode update(String field, ObjectNode body) {
         ObjectNode u = JSON.createObjectNode();
         u.put("update_id", nextUpdateId.incrementAndGet());

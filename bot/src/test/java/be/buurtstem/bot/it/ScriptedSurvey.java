@@ -14,9 +14,13 @@ import java.util.Map;
 
 /**
  * A tiny linear questionnaire for the service tests (the real engine is tested in survey-engine): consent, a single
- * choice that is a segment ({@code area}), a free text, the end. Typing "BOOM" makes it throw (a poison update).
+ * choice that is a segment ({@code area}), a free text, the end. Typing "BOOM" makes it throw (a poison update),
+ * "BOOM words" throw an exception quoting the words,
+ * "HANG" makes it wait for {@link #HANG}.
  */
 final class ScriptedSurvey implements Survey {
+    /** Typing "HANG" waits here for a permit (at most a minute). */
+    static final java.util.concurrent.Semaphore HANG = new java.util.concurrent.Semaphore(0);
     private final String id;
     private final int version;
 
@@ -95,6 +99,17 @@ final class ScriptedSurvey implements Survey {
         String lang = state.substring(state.indexOf('|') + 1);
         if (input instanceof ResidentInput.Text t && t.text().equals("BOOM")) {
             throw new IllegalStateException("scripted failure");
+        }
+        if (input instanceof ResidentInput.Text t && t.text().startsWith("BOOM ")) {
+            // like many a library exception, it quotes what it could not handle
+            throw new IllegalArgumentException("cannot handle '" + t.text() + "'");
+        }
+        if (input instanceof ResidentInput.Text t && t.text().equals("HANG")) {
+            try { // a handler that hangs: the poller cannot confirm its batch until a test releases it
+                HANG.tryAcquire(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (input instanceof ResidentInput.Choice c && c.id().equals("stop")) {
             return new Step(state(9, lang), List.of(BotMessage.text(t("bye", lang))), List.of(new SurveyEvent.Stopped()));

@@ -137,4 +137,70 @@ class WebhookTest {
         assertTrue(call.contains(SECRET), call);
         assertTrue(telegram.calls("getUpdates").isEmpty(), "no polling in webhook mode");
     }
+
+    /** The webhook body of one update whose message is changed by {@code change}, from a resident with a name. */
+    static String malformed(Integer id, long chat, java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> change)
+            throws Exception {
+        var u = (com.fasterxml.jackson.databind.node.ObjectNode) FakeTelegram.JSON.readTree(update(id == null ? 0 : id,
+                chat, "zonnebloem words"));
+        if (id == null) {
+            u.remove("update_id");
+        }
+        var m = (com.fasterxml.jackson.databind.node.ObjectNode) u.get("message");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) m.get("from")).put("first_name", "Marieke")
+                .put("username", "marieke_x");
+        m.putObject("contact").put("phone_number", "+32470123456");
+        change.accept(u);
+        return u.toString();
+    }
+
+    @Test
+    void malformedUpdatesAreParkedAndAnswered200() throws Exception {
+        List<String> bodies = List.of(
+                malformed(50, 6010, u -> ((com.fasterxml.jackson.databind.node.ObjectNode) u.get("message").get("from"))
+                        .put("id", java.math.BigInteger.TEN.pow(30))),
+                malformed(51, 6010, u -> ((com.fasterxml.jackson.databind.node.ObjectNode) u.get("message"))
+                        .putObject("text").put("w", "zonnebloem")),
+                malformed(52, 6010, u -> ((com.fasterxml.jackson.databind.node.ObjectNode) u.get("message").get("chat"))
+                        .put("id", "zonnebloem-chat")),
+                malformed(53, 6010, u -> ((com.fasterxml.jackson.databind.node.ObjectNode) u.get("message"))
+                        .put("date", "zonnebloem-date")),
+                malformed(54, 6010, u -> u.put("message", "zonnebloem Marieke")),
+                malformed(55, 6010, u -> {
+                    var cq = u.putObject("callback_query").put("id", "cq55").put("chat_instance", "c");
+                    cq.set("from", u.get("message").get("from").deepCopy());
+                    cq.putObject("data").put("x", "zonnebloem");
+                    u.remove("message");
+                }));
+        for (String body : bodies) {
+            assertEquals(200, post(SECRET, body).statusCode(), body);
+        }
+        for (int id = 50; id <= 55; id++) {
+            org.bson.Document parked = service.db().getCollection("parked_updates")
+                    .find(com.mongodb.client.model.Filters.eq("_id", "tg:" + id)).first();
+            org.junit.jupiter.api.Assertions.assertNotNull(parked, "parked tg:" + id);
+            String stored = parked.toJson();
+            for (String marker : List.of("Marieke", "marieke_x", "+32470123456", "zonnebloem")) {
+                org.junit.jupiter.api.Assertions.assertFalse(stored.contains(marker), marker + " in " + stored);
+            }
+        }
+        // Telegram retries the same one: still 200, still one parked copy
+        assertEquals(200, post(SECRET, bodies.get(3)).statusCode());
+        assertEquals(1, service.db().getCollection("parked_updates").countDocuments(
+                com.mongodb.client.model.Filters.eq("_id", "tg:53")));
+        // the resident is served on: a good update from the same chat is answered
+        assertEquals(200, post(SECRET, update(56, 6010, "/start buurt")).statusCode());
+        Harness.await("reply", Duration.ofSeconds(10), () -> telegram.textsTo(6010).size() == 1);
+    }
+
+    @Test
+    void twoUpdatesWithoutUpdateIdAreBothHandled() throws Exception {
+        assertEquals(200, post(SECRET, malformed(null, 6011, u -> ((com.fasterxml.jackson.databind.node.ObjectNode)
+                u.get("message")).put("text", "/start buurt"))).statusCode());
+        assertEquals(200, post(SECRET, malformed(null, 6012, u -> ((com.fasterxml.jackson.databind.node.ObjectNode)
+                u.get("message")).put("text", "/start buurt"))).statusCode());
+        Harness.await("both answered", Duration.ofSeconds(10),
+                () -> telegram.textsTo(6011).size() == 1 && telegram.textsTo(6012).size() == 1);
+        assertEquals("Mogen we je antwoorden anoniem bewaren?", telegram.textsTo(6012).getFirst());
+    }
 }

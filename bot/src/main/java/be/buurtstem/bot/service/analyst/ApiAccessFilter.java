@@ -91,6 +91,25 @@ public class ApiAccessFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
+    /**
+     * The role an {@code Authorization: Bearer TOKEN} header gives ("analyst" or "organiser"), or null: the same
+     * check as the APIs, for other parts that show more to a known caller (health details).
+     */
+    public String roleOf(String authorizationHeader) {
+        if (authorizationHeader == null || authorizationHeader.length() <= 7
+                || !authorizationHeader.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        byte[] given = digest(authorizationHeader.substring(7));
+        if (given != null && analyst != null && MessageDigest.isEqual(given, analyst)) {
+            return "analyst";
+        }
+        if (given != null && organiser != null && MessageDigest.isEqual(given, organiser)) {
+            return "organiser";
+        }
+        return null;
+    }
+
     private static void refuse(HttpServletResponse response, String reason) throws IOException {
         response.setStatus(403);
         response.setContentType("application/json");

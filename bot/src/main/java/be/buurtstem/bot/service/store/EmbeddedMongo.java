@@ -23,7 +23,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * The embedded MongoDB-compatible server: mongo-java-server with its H2 MVStore backend in one file, listening on
  * 127.0.0.1 only. H2's own background auto-commit is switched off: a commit is taken only between two commands
  * (so a recovered file never holds half a command), by {@link #sync()} (group commit: every caller waiting at the
- * same moment shares one commit and one fsync) and every second by a housekeeping tick.
+ * same moment shares one commit and one fsync) and every second by a housekeeping tick. Writes run through
+ * {@link #together} are never split by a commit.
  */
 public final class EmbeddedMongo implements Durability, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
@@ -32,6 +33,9 @@ public final class EmbeddedMongo implements Durability, AutoCloseable {
     private final MongoServer server;
     private final InetSocketAddress address;
     private final ReentrantReadWriteLock commandLock = new ReentrantReadWriteLock();
+    /** Held shared by {@link #together} groups and exclusively by a commit, so that no commit splits a group. */
+    private final ReentrantReadWriteLock groupLock = new ReentrantReadWriteLock();
+    private final ThreadLocal<int[]> groupDepth = ThreadLocal.withInitial(() -> new int[1]);
     private final ReentrantLock syncLock = new ReentrantLock();
     private final Condition syncDone = syncLock.newCondition();
     private final Condition syncWanted = syncLock.newCondition();
@@ -85,7 +89,38 @@ public final class EmbeddedMongo implements Durability, AutoCloseable {
     }
 
     @Override
+    public <T> T together(java.util.function.Supplier<T> writes) {
+        groupLock.readLock().lock();
+        groupDepth.get()[0]++;
+        try {
+            return writes.get();
+        } finally {
+            groupDepth.get()[0]--;
+            groupLock.readLock().unlock();
+        }
+    }
+
+    @Override
     public void sync() {
+        int depth = groupDepth.get()[0];
+        if (depth == 0) {
+            commitNow();
+            return;
+        }
+        // asked inside a group: let the commit in (it would wait for this group forever), then go on with the group
+        for (int i = 0; i < depth; i++) {
+            groupLock.readLock().unlock();
+        }
+        try {
+            commitNow();
+        } finally {
+            for (int i = 0; i < depth; i++) {
+                groupLock.readLock().lock();
+            }
+        }
+    }
+
+    private void commitNow() {
         syncLock.lock();
         try {
             if (!running) {
@@ -146,6 +181,7 @@ public final class EmbeddedMongo implements Durability, AutoCloseable {
      * is off here). Called now and then by the housekeeping; commits like any other write.
      */
     public void compact() {
+        groupLock.writeLock().lock();
         commandLock.writeLock().lock();
         try {
             if (store.getFillRate() < 60) {
@@ -153,11 +189,13 @@ public final class EmbeddedMongo implements Durability, AutoCloseable {
             }
         } finally {
             commandLock.writeLock().unlock();
+            groupLock.writeLock().unlock();
         }
         sync();
     }
 
     private void commitAndSync() {
+        groupLock.writeLock().lock();
         commandLock.writeLock().lock();
         try {
             if (!store.hasUnsavedChanges()) {
@@ -166,6 +204,7 @@ public final class EmbeddedMongo implements Durability, AutoCloseable {
             store.commit();
         } finally {
             commandLock.writeLock().unlock();
+            groupLock.writeLock().unlock();
         }
         store.sync();
     }

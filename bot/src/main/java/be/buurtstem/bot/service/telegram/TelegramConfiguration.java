@@ -7,6 +7,7 @@ import be.buurtstem.bot.service.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -83,6 +84,12 @@ public class TelegramConfiguration {
         TelegramPoller poller = new TelegramPoller(api, processor, store, outbox, settings);
         poller.start();
         return poller;
+    }
+
+    @Bean
+    @Conditional(PollingMode.class)
+    HealthIndicator telegramHealthIndicator(TelegramPoller poller) {
+        return new TelegramHealthIndicator(poller);
     }
 
     /** The secret Telegram must send with every webhook request: configured, or derived from the service's key. */

@@ -41,6 +41,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code retry_after}; a 5xx or network error backs off and retries the same item (never a second copy); a 403 marks
  * the resident as stopped and drops what was queued for them; any other 4xx is dropped with a log line.
  * Text is sent without a parse mode, so nothing anyone writes can inject markup.
+ * <p>
+ * Delivery is at least once: Telegram has no idempotency key for sendMessage, so an item accepted by Telegram whose
+ * removal is not yet on disk when the process is killed is sent again after the restart. The removal is synced right
+ * after the call, so that window is one call's answer plus one group commit (it was up to the next one-second commit
+ * tick). Marking an item "sending" before the call would not help: after a crash nobody knows whether Telegram got
+ * it, and dropping it would leave a resident without their next question, which is worse than seeing it twice.
  */
 public class TelegramOutbox implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TelegramOutbox.class);
@@ -204,6 +210,9 @@ public class TelegramOutbox implements AutoCloseable {
             }
             hold.put(id, Instant.now().plusSeconds(60));
             store.outboxDone(id);
+            // on disk at once (group commit, shared with the other senders), not at the next commit tick: a kill -9
+            // in between would send the message again after the restart
+            store.durability().sync();
             if (!"callback".equals(type)) {
                 chatNext.put(chat, Instant.now().plus(settings.perChatInterval()));
             }

@@ -1,14 +1,14 @@
 package be.buurtstem.bot.service.telegram;
 
 import be.buurtstem.bot.service.store.Store;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
-import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
-import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +23,9 @@ import java.util.concurrent.TimeUnit;
  * (updates of one chat in order, chats in parallel), the store is synced, and only then is the offset moved past the
  * batch, which confirms it to Telegram with the next getUpdates. A crash before that makes Telegram send the batch
  * again; updates already handled are recognised by id and skipped. (The library's own long-polling application moves
- * the offset before the consumer runs, and silently stops when a consumer throws; it is not used.)
+ * the offset before the consumer runs, and silently stops when a consumer throws; it is not used.) Each update of a
+ * batch is read on its own from getUpdates' raw JSON ({@link IncomingUpdate}): one that cannot be read is parked and
+ * the offset moves past it. {@link #stall} tells the health indicator when the offset stops moving.
  */
 public class TelegramPoller implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TelegramPoller.class);
@@ -35,9 +37,17 @@ public class TelegramPoller implements AutoCloseable {
     private final TelegramSettings settings;
     private final ExecutorService workers = Executors.newFixedThreadPool(8,
             Thread.ofPlatform().name("telegram-update-", 0).factory());
+    private static final List<String> ALLOWED = List.of("message", "callback_query");
     private volatile boolean running;
     private Thread thread;
-    private int offset;
+    private volatile int offset;
+    // for the health indicator: when the batch now being handled was fetched (null: nothing waits), its size,
+    // the last answer of getUpdates, the last move of the offset and the last failure (no personal data)
+    private volatile Instant waitingSince;
+    private volatile int waiting;
+    private volatile Instant lastFetch = Instant.now();
+    private volatile Instant lastAdvance;
+    private volatile String lastError;
 
     public TelegramPoller(TelegramApi api, UpdateProcessor processor, Store store, TelegramOutbox outbox,
                           TelegramSettings settings) {
@@ -63,49 +73,82 @@ public class TelegramPoller implements AutoCloseable {
                     webhookCleared = true;
                     log.info("telegram long polling started");
                 }
-                List<Update> updates = api.poller().execute(GetUpdates.builder().offset(offset).limit(100)
-                        .timeout((int) settings.pollTimeout().toSeconds())
-                        .allowedUpdates(List.of("message", "callback_query")).build());
+                JsonNode result = api.getUpdates(offset, 100, (int) settings.pollTimeout().toSeconds(), ALLOWED, true);
                 if (!running) {
                     return; // not handled, not confirmed: Telegram sends them again after the restart
                 }
-                if (!updates.isEmpty()) {
-                    handleBatch(updates);
+                lastFetch = Instant.now();
+                lastError = null;
+                if (result.isEmpty()) {
+                    waitingSince = null;
+                } else {
+                    if (waitingSince == null) {
+                        waitingSince = lastFetch;
+                    }
+                    waiting = result.size();
+                    List<IncomingUpdate> updates = new ArrayList<>(result.size());
+                    result.forEach(node -> updates.add(IncomingUpdate.read(node)));
+                    if (!handleBatch(updates)) {
+                        sleep(backoff); // nothing to move the offset past: do not spin on the same batch
+                        backoff = longer(backoff);
+                        continue;
+                    }
                 }
                 backoff = Duration.ofMillis(200);
+            } catch (TelegramApi.CallFailed e) {
+                if (!running) {
+                    return;
+                }
+                lastError = "getUpdates failed (code " + e.code() + ")";
+                log.warn("getUpdates failed (code {}): {}; retrying in {} ms", e.code(), e.getMessage(),
+                        backoff.toMillis());
+                sleep(e.code() == 429 ? e.retryAfter() : backoff);
+                backoff = longer(backoff);
             } catch (TelegramApiException e) {
                 if (!running) {
                     return;
                 }
-                log.warn("getUpdates failed (code {}): {}; retrying in {} ms", TelegramApi.errorCode(e),
+                lastError = "deleteWebhook failed (code " + TelegramApi.errorCode(e) + ")";
+                log.warn("deleteWebhook failed (code {}): {}; retrying in {} ms", TelegramApi.errorCode(e),
                         TelegramApi.describe(e), backoff.toMillis());
                 sleep(TelegramApi.errorCode(e) == 429 ? TelegramApi.retryAfter(e) : backoff);
-                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30)
-                        : backoff.multipliedBy(2);
+                backoff = longer(backoff);
             } catch (RuntimeException | Error e) {
                 if (!running) {
                     return;
                 }
-                // never let the loop die silently (the library's polling application does): log, wait, go on
-                log.error("telegram update batch failed; it will be fetched again", e);
+                // never let the loop die silently (the library's polling application does): log, wait, go on.
+                // The class and our frame only: a message may quote what a resident wrote.
+                lastError = "update batch failed: " + e.getClass().getSimpleName();
+                log.error("telegram update batch failed, it will be fetched again: {}", ParkedUpdates.where(e));
                 sleep(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30)
-                        : backoff.multipliedBy(2);
+                backoff = longer(backoff);
             }
         }
     }
 
-    /** Handles a batch and moves the offset past it once every effect is stored and synced. */
-    void handleBatch(List<Update> updates) {
-        Map<String, List<Update>> byChat = new LinkedHashMap<>();
+    private static Duration longer(Duration backoff) {
+        return backoff.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30)
+                : backoff.multipliedBy(2);
+    }
+
+    /**
+     * Handles a batch and moves the offset past it once every effect is stored and synced. An update that cannot be
+     * read is parked like one whose handling keeps failing. Returns false when the offset could not move because
+     * some update has no readable update_id (Telegram will send it again; the caller waits a little).
+     */
+    boolean handleBatch(List<IncomingUpdate> updates) {
+        Map<String, List<IncomingUpdate>> byChat = new LinkedHashMap<>();
         int max = offset - 1;
-        for (Update u : updates) {
-            max = Math.max(max, u.getUpdateId());
-            String chat = UpdateProcessor.chatOf(u);
+        for (IncomingUpdate u : updates) {
+            if (u.updateId() != null) {
+                max = Math.max(max, u.updateId());
+            }
+            String chat = u.readable() ? UpdateProcessor.chatOf(u.update()) : ParkedUpdates.chatOf(u.raw());
             byChat.computeIfAbsent(chat == null ? "none" : chat, k -> new ArrayList<>()).add(u);
         }
         List<Future<?>> jobs = new ArrayList<>();
-        for (List<Update> chatUpdates : byChat.values()) {
+        for (List<IncomingUpdate> chatUpdates : byChat.values()) {
             jobs.add(workers.submit(() -> chatUpdates.forEach(processor::process)));
         }
         RuntimeException failure = null;
@@ -120,8 +163,48 @@ public class TelegramPoller implements AutoCloseable {
             throw failure; // nothing confirmed; the batch comes again and handled updates are skipped
         }
         store.durability().sync();
-        offset = max + 1;
         outbox.signal();
+        if (max + 1 <= offset) {
+            boolean allOld = updates.stream().allMatch(u -> u.updateId() != null);
+            if (allOld) { // only updates confirmed before (a redelivery): nothing waits
+                waitingSince = null;
+            }
+            return allOld;
+        }
+        offset = max + 1;
+        lastAdvance = Instant.now();
+        waitingSince = null;
+        waiting = 0;
+        return true;
+    }
+
+    /**
+     * Why the channel is stalled, or null: updates were fetched and the offset has not moved past them for
+     * {@code pollStallAfter}, or getUpdates has not answered for that long.
+     */
+    public String stall(Instant now) {
+        Duration limit = settings.pollStallAfter();
+        Instant since = waitingSince;
+        if (since != null && Duration.between(since, now).compareTo(limit) > 0) {
+            return waiting + " updates waiting and offset " + offset + " not advanced for "
+                    + Duration.between(since, now).toSeconds() + " s (limit " + limit.toSeconds() + " s)";
+        }
+        Instant fetched = lastFetch;
+        Duration longPoll = settings.pollTimeout().plusSeconds(15); // a long poll may rightly be silent this long
+        if (Duration.between(fetched, now).compareTo(limit.compareTo(longPoll) > 0 ? limit : longPoll) > 0) {
+            String error = lastError;
+            return "no answer from getUpdates for " + Duration.between(fetched, now).toSeconds() + " s (limit "
+                    + limit.toSeconds() + " s)" + (error == null ? "" : ": " + error);
+        }
+        return null;
+    }
+
+    public int offset() {
+        return offset;
+    }
+
+    public Instant lastAdvance() {
+        return lastAdvance;
     }
 
     @Override
@@ -138,8 +221,8 @@ public class TelegramPoller implements AutoCloseable {
         workers.shutdown();
         if (offset > 0) {
             try { // confirm the last handled batch now rather than have Telegram send it again after a restart
-                api.sender().execute(GetUpdates.builder().offset(offset).limit(1).timeout(0).build());
-            } catch (TelegramApiException | RuntimeException e) {
+                api.getUpdates(offset, 1, 0, null, false);
+            } catch (TelegramApi.CallFailed | RuntimeException e) {
                 log.debug("final offset confirmation failed: {}", e.toString());
             }
         }

@@ -2,7 +2,7 @@ package be.buurtstem.bot.service.telegram;
 
 import be.buurtstem.bot.service.privacy.RespondentIds;
 import be.buurtstem.bot.service.store.Store;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,12 +11,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
  * Webhook mode: Telegram POSTs each update here. A request without the right {@code X-Telegram-Bot-Api-Secret-Token}
  * is refused (401), one larger than Telegram would send is refused (413), and an update is answered 200 only after
- * its effects are stored and synced, so that Telegram retries anything not stored. Registered only in webhook mode.
+ * its effects are stored and synced, so that Telegram retries anything not stored. A body that is JSON but not an
+ * update we can read is parked ({@link UpdateProcessor}) and answered 200, so Telegram does not send it again and
+ * again; a body that is not JSON at all is refused (400). Registered only in webhook mode.
  */
 @RestController
 @Conditional(TelegramConfiguration.WebhookMode.class)
@@ -29,8 +30,7 @@ public class TelegramWebhookController {
     private final Store store;
     private final TelegramOutbox outbox;
     private final String secret;
-    private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
-            false);
+    private final ObjectMapper json = new ObjectMapper();
 
     public TelegramWebhookController(UpdateProcessor processor, Store store, TelegramOutbox outbox,
                                      TelegramSettings settings, RespondentIds ids) {
@@ -62,14 +62,15 @@ public class TelegramWebhookController {
         if (body.length > MAX_BYTES) {
             return ResponseEntity.status(413).body("");
         }
-        Update update;
+        JsonNode tree;
         try {
-            update = json.readValue(body, Update.class);
+            tree = json.readTree(body);
         } catch (Exception e) {
-            log.warn("webhook body is not an update: {}", e.getClass().getSimpleName());
+            log.warn("webhook body is not JSON: {}", e.getClass().getSimpleName());
             return ResponseEntity.badRequest().body("");
         }
-        processor.process(update);
+        // JSON that is not an update we can read is parked and answered 200: Telegram would resend it forever
+        processor.process(IncomingUpdate.read(tree));
         store.durability().sync();
         outbox.signal();
         return ResponseEntity.ok("");

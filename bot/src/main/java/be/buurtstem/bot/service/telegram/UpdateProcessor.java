@@ -6,7 +6,6 @@ import be.buurtstem.bot.service.store.Store;
 import be.buurtstem.bot.service.survey.ResidentInput;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
@@ -20,7 +19,6 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -28,14 +26,13 @@ import java.util.Optional;
 /**
  * Turns one Telegram update into an {@link Inbound}, hands it to the conversation service with a Telegram
  * {@link be.buurtstem.bot.service.conversation.Delivery}, retries a failure a few times and then parks the update
- * (kept with its error, names and usernames removed) so that one bad update never jams the channel.
+ * (kept with its error, names and usernames removed) so that one bad update never jams the channel. An update that
+ * cannot be read at all ({@link IncomingUpdate}) is parked at once, reduced by {@link ParkedUpdates#redact}.
  * The caller syncs the store before confirming the update to Telegram.
  */
 public class UpdateProcessor {
     private static final Logger log = LoggerFactory.getLogger(UpdateProcessor.class);
     public static final String CHANNEL = "telegram";
-    private static final List<String> PERSONAL_FIELDS = List.of("first_name", "last_name", "username", "phone_number",
-            "contact", "title", "bio", "vcard");
 
     private final ConversationService conversations;
     private final TelegramOutbox outbox;
@@ -68,19 +65,30 @@ public class UpdateProcessor {
 
     /**
      * Handles one update, trying up to {@code updateAttempts} times; returns normally when the update is done with
-     * (handled, a duplicate, ignored or parked). Throws only when even parking failed (the store is down): then the
-     * update must not be confirmed.
+     * (handled, a duplicate, ignored or parked). An update that could not even be read is parked at once. Throws only
+     * when even parking failed (the store is down): then the update must not be confirmed.
+     * Logs carry the update's key, its kind and the error's class only: never a message, which may quote a resident.
      */
-    public void process(Update update) {
+    public void process(IncomingUpdate in) {
+        if (!in.readable()) {
+            parkUnreadable(in);
+            return;
+        }
+        Update update = in.update();
         int attempts = settings.updateAttempts();
         Throwable last = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
-                handleOnce(update);
+                // the session, its replies and the processed mark reach the disk together (see Durability.together)
+                store.durability().together(() -> {
+                    handleOnce(in.key(), update);
+                    return null;
+                });
                 return;
             } catch (RuntimeException | StackOverflowError e) {
                 last = e;
-                log.warn("update {} failed (attempt {}/{}): {}", update.getUpdateId(), attempt, attempts, e.toString());
+                log.warn("update {} ({}) failed (attempt {}/{}): {}", in.key(), in.kind(), attempt, attempts,
+                        ParkedUpdates.where(e));
                 if (attempt < attempts) {
                     sleep(Duration.ofMillis(50L * attempt));
                 }
@@ -88,25 +96,35 @@ public class UpdateProcessor {
         }
         String chat = chatOf(update);
         String respondent = chat == null ? null : conversations.respondentId(CHANNEL, chat);
-        store.park(inputId(update), respondent, CHANNEL, sanitized(update), String.valueOf(last), attempts,
-                Instant.now());
-        store.markProcessed(inputId(update), respondent, Instant.now());
-        log.error("update {} parked after {} attempts", update.getUpdateId(), attempts, last);
+        // the error text stays in the store (deleted with the resident), never in the log
+        store.park(in.key(), respondent, CHANNEL, sanitized(update), String.valueOf(last), attempts, Instant.now());
+        store.markProcessed(in.key(), respondent, Instant.now());
+        log.error("update {} ({}) parked after {} attempts: {}", in.key(), in.kind(), attempts,
+                ParkedUpdates.where(last));
     }
 
-    static String inputId(Update u) {
-        return "tg:" + u.getUpdateId();
+    /**
+     * An update that could not be read: parked with its raw body reduced by {@link ParkedUpdates#redact}, and done
+     * with, so that the offset moves past it. It belongs to a resident when its chat id can be read, so that
+     * "delete my answers" removes it too.
+     */
+    private void parkUnreadable(IncomingUpdate in) {
+        String chat = ParkedUpdates.chatOf(in.raw());
+        String respondent = chat == null ? null : conversations.respondentId(CHANNEL, chat);
+        store.park(in.key(), respondent, CHANNEL, ParkedUpdates.redact(in.raw()), in.problem(), 0, Instant.now());
+        store.markProcessed(in.key(), respondent, Instant.now());
+        log.warn("update {} ({}) could not be read and is parked: {}", in.key(), in.kind(), in.problem());
     }
 
-    private void handleOnce(Update update) {
+    private void handleOnce(String key, Update update) {
         String chat = chatOf(update);
         if (chat == null) {
-            store.markProcessed(inputId(update), null, Instant.now());
+            store.markProcessed(key, null, Instant.now());
             return;
         }
         if (update.hasMessage() && !"private".equals(update.getMessage().getChat() == null ? "private"
                 : update.getMessage().getChat().getType())) {
-            store.markProcessed(inputId(update), null, Instant.now());
+            store.markProcessed(key, null, Instant.now());
             return; // residents talk to the bot privately; group chats are ignored
         }
         Instant now = Instant.now();
@@ -142,7 +160,7 @@ public class UpdateProcessor {
             action = actionOf(m);
         }
         String language = from == null ? null : from.getLanguageCode();
-        Inbound in = new Inbound(CHANNEL, chat, inputId(update), action, language, now);
+        Inbound in = new Inbound(CHANNEL, chat, key, action, language, now);
         conversations.handle(in, outbox.delivery(callback));
     }
 
@@ -207,21 +225,10 @@ public class UpdateProcessor {
     String sanitized(Update update) {
         try {
             JsonNode tree = json.valueToTree(update);
-            strip(tree);
+            ParkedUpdates.removePersonal(tree);
             return json.writeValueAsString(tree);
         } catch (Exception e) {
             return "{\"update_id\":" + update.getUpdateId() + "}";
-        }
-    }
-
-    private static void strip(JsonNode node) {
-        if (node instanceof ObjectNode o) {
-            o.remove(PERSONAL_FIELDS);
-            for (Iterator<JsonNode> it = o.elements(); it.hasNext(); ) {
-                strip(it.next());
-            }
-        } else if (node != null && node.isArray()) {
-            node.forEach(UpdateProcessor::strip);
         }
     }
 
