@@ -2,15 +2,16 @@ package be.buurtstem.bot.service.store;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.message.MongoMessage;
-import de.bwaldvogel.mongo.backend.QueryResult;
-import de.bwaldvogel.mongo.wire.message.MongoQuery;
+import be.buurtstem.bot.service.privacy.OwnerOnly;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreTool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,12 +24,19 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * The embedded MongoDB-compatible server: mongo-java-server with its H2 MVStore backend in one file, listening on
  * 127.0.0.1 only. H2's own background auto-commit is switched off: a commit is taken only between two commands
  * (so a recovered file never holds half a command), by {@link #sync()} (group commit: every caller waiting at the
- * same moment shares one commit and one fsync) and every second by a housekeeping tick.
+ * same moment shares one commit and one fsync) and every second by a housekeeping tick. After a deletion,
+ * {@link #rewrite()} replaces the file by a copy of the live data only, so deleted documents leave the disk.
  */
 public final class EmbeddedMongo implements Durability, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
 
-    private final MVStore store;
+    /** Written (synced) when resident data is deleted, removed once the file was rewritten without it. */
+    static final String PENDING = "erasure.pending";
+    private static final String REWRITE_SUFFIX = ".rewrite";
+
+    private final Path file;
+    private volatile MVStore store;
+    private final SwappableBackend backend;
     private final MongoServer server;
     private final InetSocketAddress address;
     private final ReentrantReadWriteLock commandLock = new ReentrantReadWriteLock();
@@ -42,42 +50,122 @@ public final class EmbeddedMongo implements Durability, AutoCloseable {
     private final Thread committer;
 
     private EmbeddedMongo(Path file) {
-        this.store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().compress().open();
-        H2Backend backend = new H2Backend(store) {
-            @Override
-            public QueryResult handleQuery(MongoQuery query) {
-                commandLock.readLock().lock();
-                try {
-                    return super.handleQuery(query);
-                } finally {
-                    commandLock.readLock().unlock();
-                }
-            }
-
-            @Override
-            public Document handleMessage(MongoMessage message) {
-                commandLock.readLock().lock();
-                try {
-                    return super.handleMessage(message);
-                } finally {
-                    commandLock.readLock().unlock();
-                }
-            }
-        };
+        this.file = file;
+        this.store = openStore(file);
+        this.backend = new SwappableBackend(new H2Backend(store), commandLock);
         this.server = new MongoServer(backend);
         server.bind("127.0.0.1", 0); // loopback only: nothing outside this machine can reach the embedded store
         this.address = server.getLocalAddress();
         this.committer = Thread.ofPlatform().name("embedded-mongo-committer").daemon(true).start(this::commitLoop);
     }
 
+    private static MVStore openStore(Path file) {
+        MVStore s = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().compress().open();
+        OwnerOnly.file(file);
+        return s;
+    }
+
     /** Opens (or creates) {@code dataDir/buurtstem.mv.db} and serves it on a free loopback port. */
     public static EmbeddedMongo open(Path dataDir) {
         try {
-            Files.createDirectories(dataDir);
-        } catch (IOException e) {
+            OwnerOnly.folder(dataDir);
+        } catch (RuntimeException e) {
             throw new IllegalStateException("cannot create data folder " + dataDir, e);
         }
-        return new EmbeddedMongo(dataDir.resolve("buurtstem.mv.db"));
+        Path file = dataDir.resolve("buurtstem.mv.db");
+        try {
+            // a rewrite a crash interrupted is stale: the file it was made from is still in place
+            Files.deleteIfExists(file.resolveSibling(file.getFileName() + REWRITE_SUFFIX));
+            if (Files.exists(dataDir.resolve(PENDING)) && Files.exists(file)) {
+                // deleted before a stop or a crash, not yet rewritten: done before anything is served
+                rewriteClosed(file);
+                Files.deleteIfExists(dataDir.resolve(PENDING));
+                log.info("embedded database rewritten at start (a deletion was pending)");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot rewrite the embedded database " + file, e);
+        }
+        return new EmbeddedMongo(file);
+    }
+
+    /**
+     * Notes, durably, that resident data was deleted: until {@link #rewrite()} has run, the file may still hold the
+     * deleted documents in old chunks, and a start after a stop or a crash rewrites it before serving.
+     */
+    public void erasurePending() {
+        Path marker = file.resolveSibling(PENDING);
+        try {
+            if (!Files.exists(marker)) {
+                Files.writeString(marker, java.time.Instant.now() + "\n", StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+                OwnerOnly.file(marker);
+                forceFolder(file.getParent());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot note the pending erasure", e);
+        }
+    }
+
+    public boolean erasureIsPending() {
+        return Files.exists(file.resolveSibling(PENDING));
+    }
+
+    /**
+     * Replaces the database file by a fresh one holding only the live data, while the server stays up: commands
+     * wait meanwhile (the write lock), then run on the new file. An MVStore never overwrites a chunk in place and
+     * its compaction only moves live pages, so the bytes of deleted documents stay in the file (in old chunks and
+     * in freed space) until the file itself is replaced; H2's offline {@link MVStoreTool#compact} copies the current
+     * version of every map into a new file, which is synced and renamed over the old one (atomic), whose blocks are
+     * thereby released. Cursors open across the swap are lost (a reader then gets an error and retries).
+     */
+    public void rewrite() {
+        commandLock.writeLock().lock();
+        try {
+            if (!running) {
+                throw new IllegalStateException("embedded database is closed");
+            }
+            MVStore old = store;
+            old.commit();
+            old.sync();
+            backend.swapOut();
+            try {
+                rewriteClosed(file);
+            } finally {
+                // the new file on success, the untouched old one otherwise: the service goes on either way
+                store = openStore(file);
+                backend.swap(new H2Backend(store));
+            }
+            Files.deleteIfExists(file.resolveSibling(PENDING));
+        } catch (IOException e) {
+            throw new IllegalStateException("embedded database rewrite failed", e);
+        } finally {
+            commandLock.writeLock().unlock();
+        }
+    }
+
+    /** The file must be closed. Copies its live data into a fresh file, syncs it and renames it over the old one. */
+    private static void rewriteClosed(Path file) throws IOException {
+        Path fresh = file.resolveSibling(file.getFileName() + REWRITE_SUFFIX);
+        Files.deleteIfExists(fresh);
+        try {
+            MVStoreTool.compact(file.toString(), fresh.toString(), true);
+            OwnerOnly.file(fresh);
+            try (FileChannel ch = FileChannel.open(fresh, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            Files.move(fresh, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            forceFolder(file.getParent());
+        } finally {
+            Files.deleteIfExists(fresh);
+        }
+    }
+
+    private static void forceFolder(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // some file systems cannot sync a folder; the rename is then as durable as they make it
+        }
     }
 
     public String connectionString() {
@@ -158,16 +246,25 @@ public final class EmbeddedMongo implements Durability, AutoCloseable {
     }
 
     private void commitAndSync() {
+        MVStore s;
         commandLock.writeLock().lock();
         try {
-            if (!store.hasUnsavedChanges()) {
+            s = store;
+            if (!s.hasUnsavedChanges()) {
                 return;
             }
-            store.commit();
+            s.commit();
         } finally {
             commandLock.writeLock().unlock();
         }
-        store.sync();
+        try {
+            s.sync();
+        } catch (IllegalStateException closed) {
+            if (!s.isClosed()) {
+                throw closed;
+            }
+            // a rewrite replaced the store meanwhile; it synced this commit into the new file before the rename
+        }
     }
 
     @Override
@@ -188,6 +285,7 @@ public final class EmbeddedMongo implements Durability, AutoCloseable {
         server.shutdownNow();
         commandLock.writeLock().lock();
         try {
+            MVStore store = this.store;
             if (!store.isClosed()) {
                 store.commit();
                 store.close();
