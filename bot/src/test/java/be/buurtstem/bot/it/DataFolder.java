@@ -24,10 +24,12 @@ public final class DataFolder {
 
     /** The files (relative paths, "!entry" inside a zip) whose bytes contain the word in any of those forms. */
     public static List<String> filesContaining(Path dir, String word) {
+        // ASCII letters are compared case-insensitively (haystack and needle folded to lower case), so every mix of
+        // cases is found; the words' other letters as written, lower and upper case
         List<byte[]> needles = new ArrayList<>();
         for (String form : List.of(word, word.toLowerCase(Locale.ROOT), word.toUpperCase(Locale.ROOT))) {
             for (Charset cs : List.of(StandardCharsets.UTF_8, StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
-                needles.add(form.getBytes(cs));
+                needles.add(fold(form.getBytes(cs)));
             }
         }
         List<String> found = new ArrayList<>();
@@ -43,15 +45,7 @@ public final class DataFolder {
                 if (containsAny(bytes, needles)) {
                     found.add(name);
                 }
-                if (name.endsWith(".zip")) {
-                    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-                        for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
-                            if (containsAny(zip.readAllBytes(), needles)) {
-                                found.add(name + "!" + e.getName());
-                            }
-                        }
-                    }
-                }
+                found.addAll(inZip(name, bytes, needles));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -59,7 +53,37 @@ public final class DataFolder {
         return found;
     }
 
-    private static boolean containsAny(byte[] hay, List<byte[]> needles) {
+    /** Inflated entries of a zip (and of zips within it, as a model file holds the categorizer's own zip). */
+    private static List<String> inZip(String name, byte[] bytes, List<byte[]> needles) throws IOException {
+        List<String> found = new ArrayList<>();
+        if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K' || bytes[2] != 3 || bytes[3] != 4) {
+            return found;
+        }
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                byte[] entry = zip.readAllBytes();
+                String inner = name + "!" + e.getName();
+                if (containsAny(entry, needles)) {
+                    found.add(inner);
+                }
+                found.addAll(inZip(inner, entry, needles));
+            }
+        }
+        return found;
+    }
+
+    private static byte[] fold(byte[] bytes) {
+        byte[] out = bytes.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] >= 'A' && out[i] <= 'Z') {
+                out[i] = (byte) (out[i] + ('a' - 'A'));
+            }
+        }
+        return out;
+    }
+
+    private static boolean containsAny(byte[] raw, List<byte[]> needles) {
+        byte[] hay = fold(raw);
         for (byte[] n : needles) {
             if (indexOf(hay, n) >= 0) {
                 return true;

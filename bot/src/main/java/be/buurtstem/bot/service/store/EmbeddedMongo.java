@@ -30,8 +30,11 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 public final class EmbeddedMongo implements Durability, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
 
-    /** Written (synced) when resident data is deleted, removed once the file was rewritten without it. */
-    static final String PENDING = "erasure.pending";
+    /**
+     * In the data folder while a deletion has not yet been erased from the files ({@code privacy.Erasure} writes and
+     * removes it); when it is there at start, the file is rewritten before anything is served.
+     */
+    public static final String PENDING = "erasure.pending";
     private static final String REWRITE_SUFFIX = ".rewrite";
 
     private final Path file;
@@ -77,37 +80,17 @@ public final class EmbeddedMongo implements Durability, AutoCloseable {
             // a rewrite a crash interrupted is stale: the file it was made from is still in place
             Files.deleteIfExists(file.resolveSibling(file.getFileName() + REWRITE_SUFFIX));
             if (Files.exists(dataDir.resolve(PENDING)) && Files.exists(file)) {
-                // deleted before a stop or a crash, not yet rewritten: done before anything is served
+                // deleted before a stop or a crash, not yet rewritten: done before anything is served. Opened and
+                // closed first: a normal open recovers the chunks written after the file header was last updated (a
+                // crash), which the read-only open of the copy would not see; the clean close records them.
+                openStore(file).close();
                 rewriteClosed(file);
-                Files.deleteIfExists(dataDir.resolve(PENDING));
                 log.info("embedded database rewritten at start (a deletion was pending)");
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot rewrite the embedded database " + file, e);
         }
         return new EmbeddedMongo(file);
-    }
-
-    /**
-     * Notes, durably, that resident data was deleted: until {@link #rewrite()} has run, the file may still hold the
-     * deleted documents in old chunks, and a start after a stop or a crash rewrites it before serving.
-     */
-    public void erasurePending() {
-        Path marker = file.resolveSibling(PENDING);
-        try {
-            if (!Files.exists(marker)) {
-                Files.writeString(marker, java.time.Instant.now() + "\n", StandardOpenOption.CREATE,
-                        StandardOpenOption.WRITE, StandardOpenOption.SYNC);
-                OwnerOnly.file(marker);
-                forceFolder(file.getParent());
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot note the pending erasure", e);
-        }
-    }
-
-    public boolean erasureIsPending() {
-        return Files.exists(file.resolveSibling(PENDING));
     }
 
     /**
@@ -135,7 +118,6 @@ public final class EmbeddedMongo implements Durability, AutoCloseable {
                 store = openStore(file);
                 backend.swap(new H2Backend(store));
             }
-            Files.deleteIfExists(file.resolveSibling(PENDING));
         } catch (IOException e) {
             throw new IllegalStateException("embedded database rewrite failed", e);
         } finally {
@@ -160,7 +142,8 @@ public final class EmbeddedMongo implements Durability, AutoCloseable {
         }
     }
 
-    private static void forceFolder(Path dir) {
+    /** Syncs a folder, so that a file created, renamed or removed in it stays so after a power cut. */
+    public static void forceFolder(Path dir) {
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
             ch.force(true);
         } catch (IOException | UnsupportedOperationException e) {

@@ -69,10 +69,8 @@ class EmbeddedMongoTest {
             assertEquals(List.of("buurtstem.mv.db"), be.buurtstem.bot.it.DataFolder.filesContaining(dir,
                     "Zwartkikkerpoel"), "before the rewrite the deleted text is still in the file");
 
-            db.erasurePending();
             db.rewrite();
             assertEquals(List.of(), be.buurtstem.bot.it.DataFolder.filesContaining(dir, "Zwartkikkerpoel"));
-            assertFalse(db.erasureIsPending());
             // the same client goes on: reads, writes, the unique index still holds
             assertEquals(199, col.countDocuments());
             assertEquals("antwoord 8", col.find(Filters.eq("_id", "a8")).first().getString("text"));
@@ -96,7 +94,7 @@ class EmbeddedMongoTest {
             col.insertOne(new Document("_id", 2).append("text", "blijft"));
             db.sync();
             col.deleteOne(Filters.eq("_id", 1));
-            db.erasurePending();
+            Files.writeString(dir.resolve(EmbeddedMongo.PENDING), "now\n");
             db.sync();
         }
         assertFalse(be.buurtstem.bot.it.DataFolder.filesContaining(dir, "Zwartkikkerpoel").isEmpty(),
@@ -104,7 +102,6 @@ class EmbeddedMongoTest {
         try (EmbeddedMongo db = EmbeddedMongo.open(dir); MongoClient c = MongoClients.create(db.connectionString())) {
             assertEquals(List.of(), be.buurtstem.bot.it.DataFolder.filesContaining(dir, "Zwartkikkerpoel"));
             assertEquals(1, c.getDatabase("t").getCollection("answers").countDocuments());
-            assertFalse(db.erasureIsPending());
         }
     }
 
@@ -114,13 +111,32 @@ class EmbeddedMongoTest {
         try (EmbeddedMongo db = EmbeddedMongo.open(dir); MongoClient c = MongoClients.create(db.connectionString())) {
             c.getDatabase("t").getCollection("x").insertOne(new Document("a", 1));
             db.sync();
-            db.erasurePending();
             assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
                     dir.resolve("buurtstem.mv.db"))));
             db.rewrite();
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
                     dir.resolve("buurtstem.mv.db"))));
+        }
+    }
+
+    @Test
+    void aDeletionSurvivesAStop(@TempDir Path dir) {
+        try (EmbeddedMongo db = EmbeddedMongo.open(dir); MongoClient c = MongoClients.create(db.connectionString())) {
+            Store store = new Store(c, "t", db);
+            store.createIndexes();
+            for (int i = 0; i < 5; i++) {
+                store.putAnswer("r:" + i, new Document("respondent", "gone").append("text", "x" + i));
+                db.sync();
+            }
+            store.putAnswer("k", new Document("respondent", "kept").append("text", "y"));
+            db.sync();
+            store.deleteRespondent("gone", null);
+            db.sync();
+            assertEquals(1, c.getDatabase("t").getCollection("answers").countDocuments());
+        }
+        try (EmbeddedMongo db = EmbeddedMongo.open(dir); MongoClient c = MongoClients.create(db.connectionString())) {
+            assertEquals(1, c.getDatabase("t").getCollection("answers").countDocuments());
         }
     }
 }
