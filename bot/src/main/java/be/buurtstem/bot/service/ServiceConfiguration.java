@@ -70,11 +70,6 @@ public class ServiceConfiguration {
         return store;
     }
 
-    @Bean(destroyMethod = "close")
-    be.buurtstem.bot.service.ops.Housekeeping housekeeping(Store store, Database database) {
-        return new be.buurtstem.bot.service.ops.Housekeeping(store, database.embedded());
-    }
-
     @Bean
     RespondentIds respondentIds(BuurtstemSettings settings) {
         return RespondentIds.load(settings.secret(), Path.of(settings.dataDir()));

@@ -60,6 +60,11 @@ public final class Coders {
         return current.get();
     }
 
+    /** Back to the codebook's keywords alone (no model version left to use). */
+    public void useKeywordsOnly() {
+        current.set(new Current(new AnswerCoder(pipeline, CombinedCoder.coldStart(keywords)), 0));
+    }
+
     public void use(CoderTrainer.Trained trained) {
         current.set(new Current(new AnswerCoder(pipeline, trained.coder()), trained.info().version()));
     }

@@ -5,6 +5,7 @@ import be.buurtstem.analysis.coding.CoderTrainer;
 import be.buurtstem.analysis.coding.LabelledAnswer;
 import be.buurtstem.analysis.coding.RetrainPolicy;
 import be.buurtstem.analysis.coding.TrainerSettings;
+import be.buurtstem.bot.service.privacy.ErasureStep;
 import be.buurtstem.bot.service.store.Store;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -15,6 +16,8 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * analysts left them — plus the content module's synthetic seed examples (trained on, never scored). The version is
  * saved ({@link ModelRegistry}), put in use for new answers, and the answers no analyst decided on are re-coded.
  */
-public final class Learning implements AutoCloseable {
+public final class Learning implements ErasureStep, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Learning.class);
 
     private final MongoCollection<Document> answers;
@@ -97,6 +100,10 @@ public final class Learning implements AutoCloseable {
         if (!policy.due(sinceLastTraining.get(), requested)) {
             return Refusal.NOTHING_NEW;
         }
+        return startTraining(why);
+    }
+
+    private Refusal startTraining(String why) {
         if (!running.compareAndSet(false, true)) {
             return Refusal.RUNNING;
         }
@@ -158,9 +165,16 @@ public final class Learning implements AutoCloseable {
                 data.size() - analyst);
         CoderTrainer.Trained trained = new CoderTrainer(coders.pipeline()).train(data, coders.keywords(), ts, version,
                 clock.instant(), null);
-        registry.save(trained, coders.codebook());
+        Set<String> trainedOn = new HashSet<>();
+        byAnswer.keySet().forEach(id -> trainedOn.add(ModelRegistry.fingerprint(id)));
+        registry.save(trained, coders.codebook(), trainedOn);
         store.durability().sync();
         coders.use(trained);
+        if (dropTrainedOnDeleted() > 0) {
+            // a resident deleted their answers while this version trained on them: it is gone again; train anew
+            train(why);
+            return;
+        }
         lastMillis = (System.nanoTime() - t0) / 1_000_000;
         lastError = null;
         store.audit("model_trained", new Document("version", version).append("analysed_answers", analyst)
@@ -168,6 +182,45 @@ public final class Learning implements AutoCloseable {
         log.info("model version {} trained in {} ms; re-coding answers no analyst decided on", version, lastMillis);
         int recoded = coding.recodeUnreviewed().get(10, TimeUnit.MINUTES);
         log.info("model version {}: {} answers re-coded", version, recoded);
+    }
+
+    /**
+     * Drops every model version that learnt from an analysed answer since deleted (file and record), puts the newest
+     * remaining one in use (or the keywords alone), and retrains in the background on what is left when analysts'
+     * decisions remain. Run by {@code Erasure} after deletions.
+     */
+    @Override
+    public int eraseDerived() {
+        int dropped = dropTrainedOnDeleted();
+        if (dropped > 0 && decisions.countSince(null) > 0) {
+            startTraining("model versions dropped after a deletion");
+        }
+        return dropped;
+    }
+
+    private synchronized int dropTrainedOnDeleted() {
+        Set<String> present = new HashSet<>();
+        Set<String> reviewed = decisions.reviewedAnswers();
+        if (!reviewed.isEmpty()) {
+            for (Document d : answers.find(Filters.in("_id", reviewed)).projection(new Document("_id", 1))) {
+                present.add(ModelRegistry.fingerprint(d.getString("_id")));
+            }
+        }
+        List<Integer> stale = registry.trainedOnDeleted(present);
+        for (int version : stale) {
+            try {
+                registry.remove(version);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot remove model version " + version, e);
+            }
+        }
+        if (!stale.isEmpty()) {
+            registry.loadLatest().ifPresentOrElse(coders::use, coders::useKeywordsOnly);
+            store.audit("models_dropped", new Document("versions", stale.size()), clock.instant());
+            log.info("{} model versions dropped: they learnt from deleted answers; model in use: {}", stale.size(),
+                    coders.current().modelVersion());
+        }
+        return stale.size();
     }
 
     @Override

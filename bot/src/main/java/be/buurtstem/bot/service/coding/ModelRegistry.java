@@ -4,13 +4,21 @@ import be.buurtstem.analysis.coding.Codebook;
 import be.buurtstem.analysis.coding.CoderTrainer;
 import be.buurtstem.analysis.coding.ModelStore;
 import be.buurtstem.bot.service.store.Store;
+import be.buurtstem.bot.service.privacy.OwnerOnly;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.Set;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,14 +29,19 @@ import java.util.Optional;
  * Every model version ever trained: its record ({@code ModelInfo}: trained at, data size, per-theme counts,
  * thresholds, cross-validated scores) in {@code models}, its bytes as a model file
  * ({@code DATA_DIR/models/model-N.zip}, {@link ModelStore}'s format, which {@code code apply --model} also reads).
+ * A model file holds the words it learnt as feature names, so a version is removed as soon as one of the analysed
+ * answers it learnt from is deleted ({@link Learning#eraseDerived()}).
  */
 public final class ModelRegistry {
     private static final Logger log = LoggerFactory.getLogger(ModelRegistry.class);
+    static final String TRAINED_ON = "trained_on";
     private final MongoCollection<Document> models;
+    private final MongoCollection<Document> audit;
     private final Path dir;
 
     public ModelRegistry(Store store, Path dataDir) {
         this.models = store.database().getCollection("models");
+        this.audit = store.database().getCollection("audit");
         this.dir = dataDir.resolve("models");
     }
 
@@ -36,15 +49,61 @@ public final class ModelRegistry {
         return dir.resolve("model-" + version + ".zip");
     }
 
-    /** Saves the model file, then its record (so a record always has its file). */
-    public void save(CoderTrainer.Trained trained, Codebook codebook) throws IOException {
-        Files.createDirectories(dir);
+    /**
+     * Saves the model file (owner-only), then its record (so a record always has its file). {@code trainedOn}: the
+     * {@link #fingerprint}s of the analysed answers it learnt from, so that it can be dropped once one is deleted.
+     */
+    public void save(CoderTrainer.Trained trained, Codebook codebook, Collection<String> trainedOn) throws IOException {
+        OwnerOnly.folder(dir);
         int version = trained.info().version();
         ModelStore.save(trained, codebook, file(version));
+        OwnerOnly.file(file(version));
         Document record = Document.parse(ModelStore.toJson(trained.info()));
         record.put("_id", version);
         record.put("file", dir.getFileName().resolve(file(version).getFileName()).toString());
+        record.put(TRAINED_ON, trainedOn.stream().sorted().toList());
         models.insertOne(record);
+    }
+
+    /**
+     * A stable, non-reversible tag of an answer id (which starts with the respondent id): a model record names the
+     * answers it learnt from without naming the resident.
+     */
+    public static String fingerprint(String answerId) {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(("trained-on\u0000" + answerId)
+                    .getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(h, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The versions that learnt from an analysed answer no longer among {@code present} (fingerprints of the answers
+     * analysts decided on that are still stored). A version saved before fingerprints were kept counts as such when
+     * it learnt from any analysed answer at all (we cannot tell which).
+     */
+    public List<Integer> trainedOnDeleted(Set<String> present) {
+        List<Integer> out = new ArrayList<>();
+        for (Document d : list()) {
+            List<String> on = d.getList(TRAINED_ON, String.class);
+            boolean stale = on == null ? number(d, "examples") > number(d, "synthetic") : !present.containsAll(on);
+            if (stale) {
+                out.add(d.getInteger("_id"));
+            }
+        }
+        return out;
+    }
+
+    private static long number(Document d, String field) {
+        return d.get(field) instanceof Number n ? n.longValue() : 0;
+    }
+
+    /** Removes a version: its file first, then its record. */
+    public void remove(int version) throws IOException {
+        Files.deleteIfExists(file(version));
+        models.deleteOne(Filters.eq("_id", version));
     }
 
     /** All model records, newest first. */
@@ -52,9 +111,16 @@ public final class ModelRegistry {
         return models.find().sort(Sorts.descending("_id")).into(new ArrayList<>());
     }
 
+    /** The highest version ever trained (also one since dropped, so that a number never names two models). */
     public int latestVersion() {
         Document d = models.find().sort(Sorts.descending("_id")).first();
-        return d == null ? 0 : d.getInteger("_id");
+        int latest = d == null ? 0 : d.getInteger("_id");
+        Document trained = audit.find(Filters.eq("type", "model_trained")).sort(Sorts.descending("details.version"))
+                .first();
+        if (trained != null && trained.get("details", Document.class).get("version") instanceof Number n) {
+            latest = Math.max(latest, n.intValue());
+        }
+        return latest;
     }
 
     /** The newest model whose file loads (an unreadable file is reported and the one before it tried). */

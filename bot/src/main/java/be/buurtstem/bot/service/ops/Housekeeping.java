@@ -1,9 +1,11 @@
 package be.buurtstem.bot.service.ops;
 
+import be.buurtstem.bot.service.store.EmbeddedMongo;
 import be.buurtstem.bot.service.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executors;
@@ -11,8 +13,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Hourly: compacts the embedded database file and forgets processed update ids older than a week (Telegram redelivers for at most a day), so that
- * {@code processed_updates} does not grow without end.
+ * Every {@code interval} (an hour by default; the first run a minute after start): compacts the embedded database
+ * file, forgets processed update ids older than a week (Telegram redelivers for at most a day) so that
+ * {@code processed_updates} does not grow without end, and runs the {@link Retention} job.
  */
 public final class Housekeeping implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Housekeeping.class);
@@ -20,25 +23,43 @@ public final class Housekeeping implements AutoCloseable {
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("housekeeping").daemon(true).factory());
+    private final Store store;
+    private final EmbeddedMongo embedded;
+    private final Retention retention;
+    private final Clock clock;
 
-    public Housekeeping(Store store, be.buurtstem.bot.service.store.EmbeddedMongo embedded) {
-        timer.scheduleWithFixedDelay(() -> {
-            if (embedded != null) {
-                try {
-                    embedded.compact();
-                } catch (RuntimeException e) {
-                    log.warn("embedded database compaction failed: {}", e.toString());
-                }
-            }
+    public Housekeeping(Store store, EmbeddedMongo embedded, Retention retention, Clock clock) {
+        this.store = store;
+        this.embedded = embedded;
+        this.retention = retention;
+        this.clock = clock;
+        long every = retention.settings().interval().toMillis();
+        timer.scheduleWithFixedDelay(this::runOnce, Math.min(60_000, every), every, TimeUnit.MILLISECONDS);
+    }
+
+    /** One round of housekeeping as of the clock's now (also what the timer runs). */
+    public void runOnce() {
+        if (embedded != null) {
             try {
-                long removed = store.forgetProcessedBefore(Instant.now().minus(KEEP_PROCESSED));
-                if (removed > 0) {
-                    log.info("forgot {} processed update ids older than {} days", removed, KEEP_PROCESSED.toDays());
-                }
+                embedded.compact();
             } catch (RuntimeException e) {
-                log.warn("housekeeping failed: {}", e.toString());
+                log.warn("embedded database compaction failed: {}", e.toString());
             }
-        }, 1, 60, TimeUnit.MINUTES);
+        }
+        Instant now = clock.instant();
+        try {
+            long removed = store.forgetProcessedBefore(now.minus(KEEP_PROCESSED));
+            if (removed > 0) {
+                log.info("forgot {} processed update ids older than {} days", removed, KEEP_PROCESSED.toDays());
+            }
+        } catch (RuntimeException e) {
+            log.warn("housekeeping failed: {}", e.toString());
+        }
+        try {
+            retention.run(now);
+        } catch (RuntimeException e) {
+            log.warn("retention run failed: {}", e.toString());
+        }
     }
 
     @Override

@@ -2,15 +2,16 @@ package be.buurtstem.bot.service.store;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.message.MongoMessage;
-import de.bwaldvogel.mongo.backend.QueryResult;
-import de.bwaldvogel.mongo.wire.message.MongoQuery;
+import be.buurtstem.bot.service.privacy.OwnerOnly;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreTool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,12 +25,22 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * 127.0.0.1 only. H2's own background auto-commit is switched off: a commit is taken only between two commands
  * (so a recovered file never holds half a command), by {@link #sync()} (group commit: every caller waiting at the
  * same moment shares one commit and one fsync) and every second by a housekeeping tick. Writes run through
- * {@link #together} are never split by a commit.
+ * {@link #together} are never split by a commit. After a deletion, {@link #rewrite()} replaces the file by a copy
+ * of the live data only, so deleted documents leave the disk.
  */
 public final class EmbeddedMongo implements Durability, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
 
-    private final MVStore store;
+    /**
+     * In the data folder while a deletion has not yet been erased from the files ({@code privacy.Erasure} writes and
+     * removes it); when it is there at start, the file is rewritten before anything is served.
+     */
+    public static final String PENDING = "erasure.pending";
+    private static final String REWRITE_SUFFIX = ".rewrite";
+
+    private final Path file;
+    private volatile MVStore store;
+    private final SwappableBackend backend;
     private final MongoServer server;
     private final InetSocketAddress address;
     private final ReentrantReadWriteLock commandLock = new ReentrantReadWriteLock();
@@ -46,42 +57,104 @@ public final class EmbeddedMongo implements Durability, AutoCloseable {
     private final Thread committer;
 
     private EmbeddedMongo(Path file) {
-        this.store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().compress().open();
-        H2Backend backend = new H2Backend(store) {
-            @Override
-            public QueryResult handleQuery(MongoQuery query) {
-                commandLock.readLock().lock();
-                try {
-                    return super.handleQuery(query);
-                } finally {
-                    commandLock.readLock().unlock();
-                }
-            }
-
-            @Override
-            public Document handleMessage(MongoMessage message) {
-                commandLock.readLock().lock();
-                try {
-                    return super.handleMessage(message);
-                } finally {
-                    commandLock.readLock().unlock();
-                }
-            }
-        };
+        this.file = file;
+        this.store = openStore(file);
+        this.backend = new SwappableBackend(new H2Backend(store), commandLock);
         this.server = new MongoServer(backend);
         server.bind("127.0.0.1", 0); // loopback only: nothing outside this machine can reach the embedded store
         this.address = server.getLocalAddress();
         this.committer = Thread.ofPlatform().name("embedded-mongo-committer").daemon(true).start(this::commitLoop);
     }
 
+    private static MVStore openStore(Path file) {
+        MVStore s = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().compress().open();
+        OwnerOnly.file(file);
+        return s;
+    }
+
     /** Opens (or creates) {@code dataDir/buurtstem.mv.db} and serves it on a free loopback port. */
     public static EmbeddedMongo open(Path dataDir) {
         try {
-            Files.createDirectories(dataDir);
-        } catch (IOException e) {
+            OwnerOnly.folder(dataDir);
+        } catch (RuntimeException e) {
             throw new IllegalStateException("cannot create data folder " + dataDir, e);
         }
-        return new EmbeddedMongo(dataDir.resolve("buurtstem.mv.db"));
+        Path file = dataDir.resolve("buurtstem.mv.db");
+        try {
+            // a rewrite a crash interrupted is stale: the file it was made from is still in place
+            Files.deleteIfExists(file.resolveSibling(file.getFileName() + REWRITE_SUFFIX));
+            if (Files.exists(dataDir.resolve(PENDING)) && Files.exists(file)) {
+                // deleted before a stop or a crash, not yet rewritten: done before anything is served. Opened and
+                // closed first: a normal open recovers the chunks written after the file header was last updated (a
+                // crash), which the read-only open of the copy would not see; the clean close records them.
+                openStore(file).close();
+                rewriteClosed(file);
+                log.info("embedded database rewritten at start (a deletion was pending)");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot rewrite the embedded database " + file, e);
+        }
+        return new EmbeddedMongo(file);
+    }
+
+    /**
+     * Replaces the database file by a fresh one holding only the live data, while the server stays up: commands
+     * wait meanwhile (the write lock), then run on the new file. An MVStore never overwrites a chunk in place and
+     * its compaction only moves live pages, so the bytes of deleted documents stay in the file (in old chunks and
+     * in freed space) until the file itself is replaced; H2's offline {@link MVStoreTool#compact} copies the current
+     * version of every map into a new file, which is synced and renamed over the old one (atomic), whose blocks are
+     * thereby released. Cursors open across the swap are lost (a reader then gets an error and retries).
+     */
+    public void rewrite() {
+        groupLock.writeLock().lock(); // a rewrite commits, so it must not split a group of writes either
+        commandLock.writeLock().lock();
+        try {
+            if (!running) {
+                throw new IllegalStateException("embedded database is closed");
+            }
+            MVStore old = store;
+            old.commit();
+            old.sync();
+            backend.swapOut();
+            try {
+                rewriteClosed(file);
+            } finally {
+                // the new file on success, the untouched old one otherwise: the service goes on either way
+                store = openStore(file);
+                backend.swap(new H2Backend(store));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("embedded database rewrite failed", e);
+        } finally {
+            commandLock.writeLock().unlock();
+            groupLock.writeLock().unlock();
+        }
+    }
+
+    /** The file must be closed. Copies its live data into a fresh file, syncs it and renames it over the old one. */
+    private static void rewriteClosed(Path file) throws IOException {
+        Path fresh = file.resolveSibling(file.getFileName() + REWRITE_SUFFIX);
+        Files.deleteIfExists(fresh);
+        try {
+            MVStoreTool.compact(file.toString(), fresh.toString(), true);
+            OwnerOnly.file(fresh);
+            try (FileChannel ch = FileChannel.open(fresh, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            Files.move(fresh, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            forceFolder(file.getParent());
+        } finally {
+            Files.deleteIfExists(fresh);
+        }
+    }
+
+    /** Syncs a folder, so that a file created, renamed or removed in it stays so after a power cut. */
+    public static void forceFolder(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // some file systems cannot sync a folder; the rename is then as durable as they make it
+        }
     }
 
     public String connectionString() {
@@ -195,18 +268,27 @@ public final class EmbeddedMongo implements Durability, AutoCloseable {
     }
 
     private void commitAndSync() {
+        MVStore s;
         groupLock.writeLock().lock();
         commandLock.writeLock().lock();
         try {
-            if (!store.hasUnsavedChanges()) {
+            s = store;
+            if (!s.hasUnsavedChanges()) {
                 return;
             }
-            store.commit();
+            s.commit();
         } finally {
             commandLock.writeLock().unlock();
             groupLock.writeLock().unlock();
         }
-        store.sync();
+        try {
+            s.sync();
+        } catch (IllegalStateException closed) {
+            if (!s.isClosed()) {
+                throw closed;
+            }
+            // a rewrite replaced the store meanwhile; it synced this commit into the new file before the rename
+        }
     }
 
     @Override
@@ -227,6 +309,7 @@ public final class EmbeddedMongo implements Durability, AutoCloseable {
         server.shutdownNow();
         commandLock.writeLock().lock();
         try {
+            MVStore store = this.store;
             if (!store.isClosed()) {
                 store.commit();
                 store.close();

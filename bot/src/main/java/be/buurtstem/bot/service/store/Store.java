@@ -228,7 +228,10 @@ public class Store {
         removed.put("answers", answers().deleteMany(Filters.eq("respondent", respondent)).getDeletedCount());
         removed.put("sessions", sessions().deleteMany(Filters.eq("_id", respondent)).getDeletedCount());
         removed.put("respondents", respondents().deleteMany(Filters.eq("_id", respondent)).getDeletedCount());
-        removed.put("processed_updates", processed().deleteMany(Filters.eq("respondent", respondent)).getDeletedCount());
+        // the handled update ids stay, unlinked from the resident: an update Telegram delivers again (the last batch
+        // after a crash, a webhook retry) must not be applied again and bring the deleted answers back
+        removed.put("processed_updates", processed().updateMany(Filters.eq("respondent", respondent),
+                Updates.unset("respondent")).getModifiedCount());
         long outbox = outbox().deleteMany(Filters.eq("respondent", respondent)).getDeletedCount();
         if (chat != null) {
             outbox += outbox().deleteMany(Filters.eq("chat", chat)).getDeletedCount();

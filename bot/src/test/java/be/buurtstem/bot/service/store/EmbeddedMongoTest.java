@@ -8,9 +8,14 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class EmbeddedMongoTest {
     @Test
@@ -43,6 +48,95 @@ class EmbeddedMongoTest {
             MongoCollection<Document> col = c.getDatabase("t").getCollection("answers");
             assertEquals(50, col.countDocuments());
             assertEquals("antwoord 499", col.find(Filters.eq("_id", 499)).first().getString("text").strip());
+        }
+    }
+
+    /** Deleted documents stay in the file's old chunks; a rewrite leaves only the live data, served on. */
+    @Test
+    void aRewriteLeavesNoByteOfDeletedDocumentsAndKeepsServing(@TempDir Path dir) {
+        try (EmbeddedMongo db = EmbeddedMongo.open(dir); MongoClient c = MongoClients.create(db.connectionString())) {
+            Store store = new Store(c, "t", db);
+            store.createIndexes();
+            MongoCollection<Document> col = c.getDatabase("t").getCollection("answers");
+            for (int i = 0; i < 200; i++) {
+                col.insertOne(new Document("_id", "a" + i).append("respondent", i == 7 ? "gone" : "kept")
+                        .append("text", i == 7 ? "Zwartkikkerpoel bij Vlinderhoeve" : "antwoord " + i));
+            }
+            db.sync();
+            store.deleteRespondent("gone", null);
+            db.sync();
+            db.compact();
+            assertEquals(List.of("buurtstem.mv.db"), be.buurtstem.bot.it.DataFolder.filesContaining(dir,
+                    "Zwartkikkerpoel"), "before the rewrite the deleted text is still in the file");
+
+            db.rewrite();
+            assertEquals(List.of(), be.buurtstem.bot.it.DataFolder.filesContaining(dir, "Zwartkikkerpoel"));
+            // the same client goes on: reads, writes, the unique index still holds
+            assertEquals(199, col.countDocuments());
+            assertEquals("antwoord 8", col.find(Filters.eq("_id", "a8")).first().getString("text"));
+            col.insertOne(new Document("_id", "after").append("respondent", "kept"));
+            store.questionnaires().insertOne(new Document("id", "q").append("version", 1));
+            assertThrows(com.mongodb.MongoWriteException.class,
+                    () -> store.questionnaires().insertOne(new Document("id", "q").append("version", 1)));
+            db.sync();
+        }
+        try (EmbeddedMongo db = EmbeddedMongo.open(dir); MongoClient c = MongoClients.create(db.connectionString())) {
+            assertEquals(200, c.getDatabase("t").getCollection("answers").countDocuments());
+        }
+    }
+
+    /** A deletion noted before a stop (or a crash) is rewritten out at the next start, before anything is served. */
+    @Test
+    void aPendingErasureIsDoneAtTheNextStart(@TempDir Path dir) throws Exception {
+        try (EmbeddedMongo db = EmbeddedMongo.open(dir); MongoClient c = MongoClients.create(db.connectionString())) {
+            MongoCollection<Document> col = c.getDatabase("t").getCollection("answers");
+            col.insertOne(new Document("_id", 1).append("text", "Zwartkikkerpoel"));
+            col.insertOne(new Document("_id", 2).append("text", "blijft"));
+            db.sync();
+            col.deleteOne(Filters.eq("_id", 1));
+            Files.writeString(dir.resolve(EmbeddedMongo.PENDING), "now\n");
+            db.sync();
+        }
+        assertFalse(be.buurtstem.bot.it.DataFolder.filesContaining(dir, "Zwartkikkerpoel").isEmpty(),
+                "the stop alone does not remove it");
+        try (EmbeddedMongo db = EmbeddedMongo.open(dir); MongoClient c = MongoClients.create(db.connectionString())) {
+            assertEquals(List.of(), be.buurtstem.bot.it.DataFolder.filesContaining(dir, "Zwartkikkerpoel"));
+            assertEquals(1, c.getDatabase("t").getCollection("answers").countDocuments());
+        }
+    }
+
+    @Test
+    void theDataFolderAndItsFilesAreOwnerOnly(@TempDir Path parent) throws Exception {
+        Path dir = parent.resolve("data");
+        try (EmbeddedMongo db = EmbeddedMongo.open(dir); MongoClient c = MongoClients.create(db.connectionString())) {
+            c.getDatabase("t").getCollection("x").insertOne(new Document("a", 1));
+            db.sync();
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                    dir.resolve("buurtstem.mv.db"))));
+            db.rewrite();
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                    dir.resolve("buurtstem.mv.db"))));
+        }
+    }
+
+    @Test
+    void aDeletionSurvivesAStop(@TempDir Path dir) {
+        try (EmbeddedMongo db = EmbeddedMongo.open(dir); MongoClient c = MongoClients.create(db.connectionString())) {
+            Store store = new Store(c, "t", db);
+            store.createIndexes();
+            for (int i = 0; i < 5; i++) {
+                store.putAnswer("r:" + i, new Document("respondent", "gone").append("text", "x" + i));
+                db.sync();
+            }
+            store.putAnswer("k", new Document("respondent", "kept").append("text", "y"));
+            db.sync();
+            store.deleteRespondent("gone", null);
+            db.sync();
+            assertEquals(1, c.getDatabase("t").getCollection("answers").countDocuments());
+        }
+        try (EmbeddedMongo db = EmbeddedMongo.open(dir); MongoClient c = MongoClients.create(db.connectionString())) {
+            assertEquals(1, c.getDatabase("t").getCollection("answers").countDocuments());
         }
     }
 }

@@ -1,0 +1,137 @@
+package be.buurtstem.bot.service.store;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.MongoVersion;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.message.MongoMessage;
+import de.bwaldvogel.mongo.wire.message.MongoQuery;
+import io.netty.channel.Channel;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * The backend the server talks to: every command runs on the current H2 backend under the read lock, so that
+ * {@link EmbeddedMongo#rewrite()} can take the write lock, close the store, replace its file by a fresh copy of the
+ * live data and put a new backend in place while the server (and its port, and the driver's connections) stays up.
+ */
+final class SwappableBackend implements MongoBackend {
+    private final ReentrantReadWriteLock lock;
+    private volatile MongoBackend current;
+    private volatile MongoVersion version;
+
+    SwappableBackend(MongoBackend first, ReentrantReadWriteLock lock) {
+        this.current = first;
+        this.lock = lock;
+    }
+
+    /** Only with the write lock held: closes the current backend and its store (the file is then free). */
+    void swapOut() {
+        current.close();
+    }
+
+    /** Only with the write lock held. */
+    void swap(MongoBackend next) {
+        if (version != null) {
+            next.version(version);
+        }
+        current = next;
+    }
+
+    private <T> T read(java.util.function.Supplier<T> call) {
+        lock.readLock().lock();
+        try {
+            return call.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public void handleClose(Channel channel) {
+        read(() -> {
+            current.handleClose(channel);
+            return null;
+        });
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String database, String command, Document query) {
+        return read(() -> current.handleCommand(channel, database, command, query));
+    }
+
+    @Override
+    public QueryResult handleQuery(MongoQuery query) {
+        return read(() -> current.handleQuery(query));
+    }
+
+    @Override
+    public Document handleMessage(MongoMessage message) {
+        return read(() -> current.handleMessage(message));
+    }
+
+    @Override
+    public void dropDatabase(String database) {
+        read(() -> {
+            current.dropDatabase(database);
+            return null;
+        });
+    }
+
+    @Override
+    public Collection<Document> getCurrentOperations(MongoQuery query) {
+        return read(() -> current.getCurrentOperations(query));
+    }
+
+    @Override
+    public Document getServerStatus() {
+        return read(() -> current.getServerStatus());
+    }
+
+    @Override
+    public void close() {
+        read(() -> {
+            current.close();
+            return null;
+        });
+    }
+
+    @Override
+    public void closeCursors(List<Long> cursorIds) {
+        read(() -> {
+            current.closeCursors(cursorIds);
+            return null;
+        });
+    }
+
+    @Override
+    public Clock getClock() {
+        return current.getClock();
+    }
+
+    @Override
+    public void enableOplog() {
+        current.enableOplog();
+    }
+
+    @Override
+    public void disableOplog() {
+        current.disableOplog();
+    }
+
+    @Override
+    public MongoDatabase resolveDatabase(String database) {
+        return read(() -> current.resolveDatabase(database));
+    }
+
+    @Override
+    public MongoBackend version(MongoVersion v) {
+        this.version = v;
+        current.version(v);
+        return this;
+    }
+}
