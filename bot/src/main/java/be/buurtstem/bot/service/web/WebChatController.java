@@ -390,7 +390,7 @@ public class WebChatController {
         List<BotMessage.Button> buttons = new ArrayList<>();
         for (String l : survey.languages()) {
             if (!text.isEmpty()) {
-                text.append(" · ");
+                text.append("\n");
             }
             text.append(WebTexts.get("choose_language", l));
             String name = ULocale.forLanguageTag(l).getDisplayName(ULocale.forLanguageTag(l));
