@@ -128,7 +128,8 @@ public final class EngineSurvey implements Survey {
             BotMessage.Expect expect = switch (m.expect()) {
                 case NOTHING -> BotMessage.Expect.NONE;
                 case CHOICE, MULTIPLE -> BotMessage.Expect.CHOICE;
-                case TEXT, NUMBER -> BotMessage.Expect.TEXT;
+                case TEXT -> BotMessage.Expect.TEXT;
+                case NUMBER -> BotMessage.Expect.NUMBER;
                 case LOCATION -> BotMessage.Expect.LOCATION;
                 case PHOTO -> BotMessage.Expect.PHOTO;
             };

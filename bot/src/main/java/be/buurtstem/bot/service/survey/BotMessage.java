@@ -16,5 +16,6 @@ public record BotMessage(String text, List<Button> buttons, Expect expect) {
     public record Button(String id, String label) {
     }
 
-    public enum Expect { NONE, TEXT, CHOICE, LOCATION, PHOTO }
+    /** {@code NUMBER} is a typed number (the web chat opens a number keyboard); channels may treat it as text. */
+    public enum Expect { NONE, TEXT, NUMBER, CHOICE, LOCATION, PHOTO }
 }

@@ -1,0 +1,143 @@
+package be.buurtstem.bot.service.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A bound on the body of every request, on every route, before anything reads it: a declared length above the
+ * route's limit is refused at once with 413 and a JSON reason; a body without a declared length (chunked) is read
+ * up to the limit and refused as soon as it passes it, so no request ever holds more than its limit in memory.
+ * (Tomcat's {@code max-swallow-size} then bounds what it reads of a refused body before closing the connection.)
+ */
+public class RequestBodyLimitFilter extends OncePerRequestFilter {
+    private final WebLimitsSettings limits;
+
+    public RequestBodyLimitFilter(WebLimitsSettings limits) {
+        this.limits = limits;
+    }
+
+    /** The limit of a route, in bytes. */
+    long limitOf(String path) {
+        if (path.startsWith("/chat/") && path.endsWith("/api/photo")) {
+            return limits.photoBody().toBytes();
+        }
+        if (path.startsWith("/chat/")) {
+            return limits.chatBody().toBytes();
+        }
+        if (path.startsWith("/telegram/")) {
+            return limits.webhookBody().toBytes();
+        }
+        if (path.startsWith("/api/")) {
+            return limits.apiBody().toBytes();
+        }
+        return limits.otherBody().toBytes();
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long limit = limitOf(request.getRequestURI());
+        long declared = request.getContentLengthLong();
+        if (declared > limit) {
+            refuse(response, limit);
+            return;
+        }
+        if (declared >= 0 || !hasBody(request)) {
+            // Tomcat never hands out more than the declared length
+            chain.doFilter(request, response);
+            return;
+        }
+        byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+        if (body.length > limit) {
+            refuse(response, limit);
+            return;
+        }
+        chain.doFilter(new BufferedBody(request, body), response);
+    }
+
+    private static boolean hasBody(HttpServletRequest request) {
+        String te = request.getHeader("Transfer-Encoding");
+        return te != null && !te.isBlank();
+    }
+
+    static void refuse(HttpServletResponse response, long limit) throws IOException {
+        response.setStatus(413);
+        response.setHeader("Connection", "close");
+        response.setContentType("application/json;charset=UTF-8");
+        response.getOutputStream().write(("{\"error\":\"too_large\",\"reason\":\"the request body is larger than "
+                + limit + " bytes\",\"limit\":" + limit + "}").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A request whose (already bounded) body was read ahead. */
+    private static final class BufferedBody extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        BufferedBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            InputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    try {
+                        return in.available() == 0;
+                    } catch (IOException e) {
+                        return true;
+                    }
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("blocking reads only");
+                }
+
+                @Override
+                public int read() throws IOException {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    return in.read(b, off, len);
+                }
+            };
+        }
+
+        @Override
+        public java.io.BufferedReader getReader() {
+            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
+                    getCharacterEncoding() == null ? StandardCharsets.UTF_8
+                            : java.nio.charset.Charset.forName(getCharacterEncoding())));
+        }
+    }
+}
