@@ -48,7 +48,11 @@ final class Args {
 
     /** 90s, 2m, 500ms, or plain seconds. */
     Duration duration(String name, String def) {
-        String s = str(name, def).trim().toLowerCase(java.util.Locale.ROOT);
+        return parseDuration(str(name, def));
+    }
+
+    static Duration parseDuration(String text) {
+        String s = text.trim().toLowerCase(java.util.Locale.ROOT);
         if (s.endsWith("ms")) {
             return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2)));
         }
