@@ -24,7 +24,6 @@ final class CrashScenario {
     private final int kills;
     private final Duration killMin;
     private final Duration killMax;
-    private final Duration spread;
     private final Duration bound;
     private final String modes;
     private final Random random;
@@ -35,8 +34,7 @@ final class CrashScenario {
         this.kills = args.integer("kills", 5);
         this.killMin = args.duration("kill-min", "2s");
         this.killMax = args.duration("kill-max", "8s");
-        this.spread = args.duration("spread", "60s");
-        this.bound = args.duration("max-time", "6m");
+        this.bound = args.duration("max-time", "10m");
         this.modes = args.str("modes", "polling,webhook");
         this.seed = args.seed("seed");
         this.random = new Random(seed);
@@ -51,8 +49,9 @@ final class CrashScenario {
         report.line("## crash");
         report.line("");
         report.line("Residents per mode: " + residents + ", SIGKILLs per mode: " + kills + " (each " + killMin.toMillis()
-                / 1000.0 + "–" + killMax.toMillis() / 1000.0 + " s after the service is UP again), resident starts spread"
-                + " over " + spread.toSeconds() + " s, seed " + seed + ".");
+                / 1000.0 + "–" + killMax.toMillis() / 1000.0 + " s after the service is UP), the residents start in "
+                + (kills + 1) + " waves, one each time the service is UP, so that every kill hits residents mid-way;"
+                + " seed " + seed + ".");
         int m = 0;
         for (String mode : modes.split(",")) {
             runMode(report, mode.trim(), 10_000_000L * (++m));
@@ -83,26 +82,33 @@ final class CrashScenario {
             report.line("### " + channel.name() + " (first start " + service.lastStartMillis + " ms)");
 
             List<Resident> all = new ArrayList<>();
+            for (int i = 0; i < residents; i++) {
+                all.add(new Resident(firstChat + i, setup.marker("c"), telegram, channel));
+            }
             ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
             List<Future<Boolean>> runs = new ArrayList<>();
-            long startSpacing = spread.toMillis() / Math.max(1, residents);
-            for (int i = 0; i < residents; i++) {
-                Resident r = new Resident(firstChat + i, setup.marker("c"), telegram, channel);
-                all.add(r);
-                long delay = i * startSpacing;
-                runs.add(pool.submit(() -> {
-                    Thread.sleep(delay);
-                    return r.run(Duration.ofSeconds(90).toMillis(), deadline);
-                }));
-            }
             List<Long> startTimes = new ArrayList<>();
-            for (int k = 1; k <= kills; k++) {
+            int waves = kills + 1;
+            for (int w = 0; w < waves; w++) {
+                // one wave of residents each time the service is UP: a kill always finds conversations under way
+                for (int i = w * residents / waves; i < (w + 1) * residents / waves; i++) {
+                    Resident r = all.get(i);
+                    long delay = (long) (random.nextDouble() * killMin.toMillis());
+                    runs.add(pool.submit(() -> {
+                        Thread.sleep(delay);
+                        return r.run(Duration.ofSeconds(120).toMillis(), deadline);
+                    }));
+                }
+                if (w == kills) {
+                    break;
+                }
                 long wait = killMin.toMillis() + (long) (random.nextDouble() * (killMax.toMillis() - killMin.toMillis()));
                 Thread.sleep(wait);
                 service.kill();
-                report.line("- SIGKILL " + k + " at " + (System.currentTimeMillis() - t0) / 1000.0 + " s ("
-                        + telegram.sent().size() + " messages sent so far)");
-                service.start(Duration.ofMinutes(2));
+                report.line("- SIGKILL " + (w + 1) + " at " + (System.currentTimeMillis() - t0) / 1000.0 + " s ("
+                        + telegram.sent().size() + " messages sent so far, " + runs.stream().filter(f -> !f.isDone())
+                        .count() + " residents mid-way)");
+                service.start(Duration.ofMinutes(3));
                 startTimes.add(service.lastStartMillis);
             }
             int finished = 0;
@@ -188,7 +194,7 @@ final class CrashScenario {
         report.figure("answers neither confirmed nor stored (Telegram would send them again)", unconfirmedNotStored);
         report.figure("replies sent twice (same text to the same chat)", repliesTwice + " of " + telegram.sent().size()
                 + " messages");
-        report.figure("steps whose reply did not come within 90 s", unanswered);
+        report.figure("steps whose reply did not come within 120 s", unanswered);
     }
 
     private static long confirmedCount(List<Resident> all, TelegramChannel channel) {
