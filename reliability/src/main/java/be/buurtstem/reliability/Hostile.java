@@ -25,6 +25,8 @@ final class Hostile {
 
     private final Random random;
     private final String marker;
+    /** Whether the last webhook body was a JSON update with a numeric update_id (one Hostile per thread). */
+    boolean lastWasIdentifiedUpdate;
 
     Hostile(Random random, String marker) {
         this.random = random;
@@ -125,6 +127,7 @@ final class Hostile {
     String update(long id, long chat, boolean huge) {
         String uid = "\"update_id\":" + id;
         int kind = huge ? 0 : random.nextInt(20);
+        lastWasIdentifiedUpdate = kind != 13 && kind != 14;
         return switch (kind) {
             case 0, 1, 2 -> "{" + uid + ",\"message\":" + message(chat, "\"text\":" + str(huge ? huge() : text(12))) + "}";
             case 3 -> "{" + uid + ",\"message\":" + message(chat, "\"text\":" + str("/start " + switch (random.nextInt(4)) {
@@ -167,6 +170,7 @@ final class Hostile {
     /** A webhook body: mostly updates, sometimes bytes that are not JSON, or not UTF-8, at all. */
     byte[] webhookBody(long id, long chat, boolean huge) {
         int kind = huge ? 0 : random.nextInt(10);
+        lastWasIdentifiedUpdate = false;
         return switch (kind) {
             case 0, 1, 2, 3, 4, 5 -> update(id, chat, huge).getBytes(StandardCharsets.UTF_8);
             case 6 -> {

@@ -43,7 +43,7 @@ final class HostileScenario {
 
     HostileScenario(Args args) {
         this.total = args.integer("requests", 100_000);
-        this.duration = args.duration("duration", "4m");
+        this.duration = args.duration("duration", "5m");
         this.stallBound = args.duration("stall-bound", "15s");
         this.threads = args.integer("threads", 6);
         this.controls = args.integer("controls", 2);
@@ -66,6 +66,7 @@ final class HostileScenario {
         final AtomicLong telegramGenerated = new AtomicLong();
         final AtomicLong webRequests = new AtomicLong();
         final AtomicLong webhookPosts = new AtomicLong();
+        final AtomicLong refusedUpdates = new AtomicLong();
         final AtomicLong healthNotUp = new AtomicLong();
         final AtomicLong healthSamples = new AtomicLong();
         volatile String firstHealthProblem;
@@ -238,6 +239,10 @@ final class HostileScenario {
                     : http.post(base + "/telegram/webhook", body, "Content-Type", "application/json",
                     "X-Telegram-Bot-Api-Secret-Token", secret);
             storm.status("webhook", reply.status(), "a body of " + body.length + " bytes");
+            if (!noSecret && h.lastWasIdentifiedUpdate && reply.status() >= 400 && reply.status() < 500
+                    && reply.status() != 413) {
+                storm.refusedUpdates.incrementAndGet();
+            }
         }
     }
 
@@ -337,6 +342,11 @@ final class HostileScenario {
             report.line("| first 5xx | " + String.join("; ", storm.firstServerErrors) + " | | |");
         }
         report.figure("requests without an answer within 30 s (status -1)", storm.count(-1, -1));
+        if (channel instanceof TelegramChannel.Webhook) {
+            report.figure("webhook: JSON updates with an update_id refused with 4xx (Telegram retries, then drops them"
+                    + " without a trace: not parked)", storm.refusedUpdates.get() + " of " + storm.webhookPosts.get()
+                    + " posts");
+        }
         if (channel instanceof TelegramChannel.Polling) {
             report.check("poller stalls: the offset stood still > " + stallBound.toSeconds() + " s while updates waited"
                     + " (longest " + storm.longestOffsetStandstill / 1000 + " s)", offsetStalls, 0);

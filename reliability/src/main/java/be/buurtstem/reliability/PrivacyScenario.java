@@ -39,7 +39,7 @@ final class PrivacyScenario {
     void run(Report report) throws Exception {
         report.line("## privacy");
         report.line("");
-        report.line(deleters + " residents delete their answers, 1 keeps them; retraining on their answers: " + retrain
+        report.line(deleters + " Telegram residents and 1 web-chat resident delete their answers, 1 keeps them; retraining on their answers: " + retrain
                 + "; clean-up after the deletions: `" + cleanup + "`.");
         Path dir = setup.work().resolve("privacy");
         Path data = dir.resolve("data");
@@ -60,16 +60,21 @@ final class PrivacyScenario {
             }
             Resident keeper = all.getLast();
             List<Resident> deleting = all.subList(0, deleters);
-            List<String> deletedMarkers = deleting.stream().map(r -> r.marker).toList();
+            WebResident web = new WebResident(http, service.base(), setup.marker("p"));
+            web.run(bound.toMillis());
+            List<String> deletedMarkers = new ArrayList<>(deleting.stream().map(r -> r.marker).toList());
+            deletedMarkers.add(web.marker);
+            List<String> markers = new ArrayList<>(deletedMarkers);
+            markers.add(keeper.marker);
             report.table();
             report.figure("answers stored before the deletions", http.export(service.base(), setup.analystToken(),
                     "harness").size());
             if (retrain) {
                 report.figure("retraining on the residents' answers", retrain(http, service.base()));
             }
-            Map<String, List<String>> before = DiskSearch.find(data, all.stream().map(r -> r.marker).toList());
+            Map<String, List<String>> before = DiskSearch.find(data, markers);
             report.figure("deleted residents' markers on disk before the deletion (the probe works)",
-                    deletedMarkers.stream().filter(before::containsKey).count() + " of " + deleters + " "
+                    deletedMarkers.stream().filter(before::containsKey).count() + " of " + deletedMarkers.size() + " "
                             + files(before, deletedMarkers));
             int confirmed = 0;
             for (Resident r : deleting) {
@@ -77,7 +82,11 @@ final class PrivacyScenario {
                     confirmed++;
                 }
             }
-            report.figure("deletions confirmed to the resident", confirmed + " of " + deleters);
+            if (web.delete(bound.toMillis())) {
+                confirmed++;
+            }
+            report.figure("deletions confirmed to the resident (Telegram + web chat)", confirmed + " of "
+                    + deletedMarkers.size());
             List<Http.Answer> after = http.export(service.base(), setup.analystToken(), "harness");
             long visible = after.stream().filter(a -> deletedMarkers.stream().anyMatch(m -> a.text().contains(m)))
                     .count();
@@ -100,17 +109,17 @@ final class PrivacyScenario {
             }
             service.stop();
             report.figure("clean-up took", (System.currentTimeMillis() - t0) / 1000 + " s");
-            Map<String, List<String>> found = DiskSearch.find(data, all.stream().map(r -> r.marker).toList());
+            Map<String, List<String>> found = DiskSearch.find(data, markers);
             long stillThere = deletedMarkers.stream().filter(found::containsKey).count();
             report.check("files under the data folder holding a deleted resident's marker (" + stillThere + " of "
-                    + deleters + " markers found) " + files(found, deletedMarkers), topLevelFiles(found, deletedMarkers), 0);
+                    + deletedMarkers.size() + " markers found) " + files(found, deletedMarkers), topLevelFiles(found, deletedMarkers), 0);
             report.figure("the keeper's marker on disk (stored text is visible to the search)", found.containsKey(
                     keeper.marker) ? "yes: " + files(found, List.of(keeper.marker)) : "no (encrypted or compressed: the search is blind)");
             List<String> open = DiskSearch.readableByOthers(data);
             report.check("data files readable by group or others " + (open.isEmpty() ? "" : open.toString()),
                     open.size(), 0);
             long logHits = Files.readAllLines(service.log(), StandardCharsets.ISO_8859_1).stream()
-                    .filter(l -> all.stream().anyMatch(r -> l.contains(r.marker))).count();
+                    .filter(l -> markers.stream().anyMatch(l::contains)).count();
             report.check("log lines holding a resident's marker", logHits, 0);
         }
     }

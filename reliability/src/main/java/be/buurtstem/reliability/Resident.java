@@ -16,9 +16,9 @@ final class Resident {
 
     final long chat;
     final String marker;
-    final List<SentAnswer> answers = new ArrayList<>();
+    final List<SentAnswer> answers = new java.util.concurrent.CopyOnWriteArrayList<>();
     final List<Long> updates = new java.util.concurrent.CopyOnWriteArrayList<>();
-    final List<Long> replyMillis = new ArrayList<>();
+    final List<Long> replyMillis = new java.util.concurrent.CopyOnWriteArrayList<>();
     int unanswered; // steps whose reply did not come within the bound
     boolean finished;
 

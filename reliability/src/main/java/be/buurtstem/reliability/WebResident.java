@@ -12,8 +12,8 @@ final class WebResident {
 
     final String cookie;
     final String marker;
-    final List<Resident.SentAnswer> answers = new ArrayList<>();
-    final List<Long> replyMillis = new ArrayList<>();
+    final List<Resident.SentAnswer> answers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final List<Long> replyMillis = new java.util.concurrent.CopyOnWriteArrayList<>();
     int slow; // calls slower than the bound, or not answered 200 with the expected question
     String firstProblem;
 
@@ -44,6 +44,18 @@ final class WebResident {
             answers.add(new Resident.SentAnswer(i, Resident.QUESTIONS[i], text));
             call("send", "{\"id\":\"c" + (i + 1) + "\",\"text\":" + Hostile.str(text) + "}", next[i], boundMillis);
         }
+    }
+
+    /** "Delete my answers" in the web chat, confirmed with the yes button when asked; true when it answered 200. */
+    boolean delete(long boundMillis) {
+        Http.Reply r = http.post(base + "/chat/harness/api/delete", "{}".getBytes(StandardCharsets.UTF_8),
+                "Content-Type", "application/json", "Cookie", "buurtstem_chat=" + cookie, "Accept-Language", "en");
+        if (r.status() == 200 && r.body().contains("\"id\":\"yes\"")) {
+            r = http.post(base + "/chat/harness/api/send", "{\"id\":\"d1\",\"choice\":\"yes\"}".getBytes(
+                            StandardCharsets.UTF_8), "Content-Type", "application/json", "Cookie", "buurtstem_chat=" + cookie,
+                    "Accept-Language", "en");
+        }
+        return r.status() == 200;
     }
 
     private void call(String endpoint, String body, String tag, long boundMillis) {
