@@ -68,6 +68,13 @@ class YesNoWordsTest {
                   - {id: go_on, means: yes, label: {fr: "Allons-y", nl: "Vooruit"}}
                   - {id: pause, means: no, label: {fr: "Une autre fois", nl: "Een andere keer"}}
                   - {id: unsure, label: {fr: "Je ne sais pas", nl: "Weet ik niet"}}
+                next: feel
+              - id: feel
+                kind: single_choice
+                text: {fr: "Le parc vous plaît ?", nl: "Vindt u het park fijn?"}
+                options:
+                  - {id: good, emoji: "👍", label: {fr: "Beaucoup", nl: "Heel erg"}}
+                  - {id: bad, emoji: "👎", label: {fr: "Pas trop", nl: "Niet zo"}}
                 next: _end
             """;
 
@@ -81,6 +88,8 @@ class YesNoWordsTest {
         assertEquals(firstId, d.answer("write").value());
         d.say(second);
         assertEquals(secondId, d.answer("mood").value(), "means: marks the option a bare yes/no word chooses");
+        d.say(first);
+        assertEquals(firstId.equals("write") ? "good" : "bad", d.answer("feel").value(), "👍 / 👎 on the buttons say yes and no");
     }
 
     @Test

@@ -58,8 +58,8 @@ public final class OptionMatcher {
     }
 
     /**
-     * The option marked {@code means: yes} (or no); else the one whose id is "yes"/"no" or whose label (in any
-     * language) begins with the plain word ("Ja", "👍 Oui, ça compte", "لا يهمّني"); -1 none, -2 several. Only the
+     * The option marked {@code means: yes} (or no); else the one whose id is "yes"/"no", whose emoji is 👍 (or 👎),
+     * or whose label (in any language) begins with the plain word ("Ja", "👍 Oui, ça compte", "لا يهمّني"); -1 none, -2 several. Only the
      * plain word: "Liever niet zeggen" is not "no".
      */
     private int saying(String kind) {
@@ -78,7 +78,10 @@ public final class OptionMatcher {
             if (options.get(i).means() != null) {
                 continue;
             }
-            boolean says = ids[i].equals(kind);
+            // the id, an emoji that says it (👍 / 👎 on the button), or the label's first word
+            boolean says = ids[i].equals(kind) || emoji[i] != null && !emoji[i].isEmpty()
+                    && !emoji[i].chars().allMatch(Character::isDigit)
+                    && Boolean.valueOf(kind.equals("yes")).equals(Words.yesNo(emoji[i], ""));
             for (String[] folded : labels.values()) {
                 says |= folded[i] != null && words.contains(firstWord(folded[i]));
             }

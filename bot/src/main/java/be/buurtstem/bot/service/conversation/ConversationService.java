@@ -424,6 +424,10 @@ public class ConversationService {
     /** Every delete is confirmed first: "Do you really want to delete all your answers?" with yes and no. */
     private Result askDelete(String rid, Inbound in, Optional<SessionRecord> existing, String language,
                              Delivery delivery) {
+        if (existing.isEmpty() && store.respondent(rid).isEmpty() && store.answersOf(rid).isEmpty()) {
+            return say(rid, in, existing, List.of(BotMessage.text(SystemTexts.get("my_data_empty", language))),
+                    delivery, language);
+        }
         // The same button ids as the engine's confirmation when the question can be remembered with the session;
         // without a session, ids that say what they confirm.
         boolean remembered = existing.isPresent();
