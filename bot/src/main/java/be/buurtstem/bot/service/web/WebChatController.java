@@ -168,7 +168,8 @@ public class WebChatController {
         if (!validCookie(cookie) || survey.isEmpty()) {
             return ResponseEntity.badRequest().build();
         }
-        Optional<ResponseEntity<?>> limited = limited(limits.call(request.getRemoteAddr(), cookie), acceptLanguage);
+        Optional<ResponseEntity<?>> limited = limited(limits.call(request.getRemoteAddr(), cookie),
+                spoken(acceptLanguage, survey.get()).orElse(survey.get().defaultLanguage()));
         if (limited.isPresent()) {
             return limited.get();
         }
@@ -189,7 +190,7 @@ public class WebChatController {
         }
         if (!resuming) {
             Optional<ResponseEntity<?>> tooMany = limited(limits.newChat(request.getRemoteAddr()),
-                    language.orElse(null));
+                    language.orElse(survey.get().defaultLanguage()));
             if (tooMany.isPresent()) {
                 return tooMany.get();
             }
@@ -259,14 +260,14 @@ public class WebChatController {
                     .filter(m -> !m.isEmpty()).map(m -> m.getLast().expect() == BotMessage.Expect.PHOTO)
                     .orElse(false);
             if (store.isProcessed(inputId(cookie, id))) {
+                // a retry of a photo that was stored: answered as the duplicate it is (its body read, not kept)
+                discardBody(request);
                 return ResponseEntity.ok(run(cookie, id, new Inbound.Answer(new ResidentInput.Text("")),
                         lang, survey.get()));
             }
-            if (!expectsPhoto) {
-                return ResponseEntity.ok(staleTurn(cookie, id, "none", survey.get()).orElseThrow());
-            }
-            Optional<ChatView> stale = staleTurn(cookie, id, turn, survey.get());
+            Optional<ChatView> stale = staleTurn(cookie, id, expectsPhoto ? turn : "none", survey.get());
             if (stale.isPresent()) {
+                discardBody(request);
                 return ResponseEntity.ok(stale.get());
             }
             String fileRef;
@@ -356,6 +357,11 @@ public class WebChatController {
         boolean ended = session.map(s -> !s.active()).orElse(action instanceof Inbound.DeleteMyData);
         return view(lang == null ? survey.defaultLanguage() : lang, messages, ended, session.orElse(null), true,
                 false, survey);
+    }
+
+    /** Reads a (bounded) body that is not kept, so that the connection stays usable for the answer. */
+    private static void discardBody(HttpServletRequest request) throws IOException {
+        request.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
     }
 
     /** Empty when {@code turn} is the conversation's current turn (or not given); else the current view, not applied. */
