@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
  */
 public class TelegramPoller implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TelegramPoller.class);
+    private static final List<String> ALLOWED = List.of("message", "callback_query");
 
     private final TelegramApi api;
     private final UpdateProcessor processor;
@@ -37,7 +38,6 @@ public class TelegramPoller implements AutoCloseable {
     private final TelegramSettings settings;
     private final ExecutorService workers = Executors.newFixedThreadPool(8,
             Thread.ofPlatform().name("telegram-update-", 0).factory());
-    private static final List<String> ALLOWED = List.of("message", "callback_query");
     private volatile boolean running;
     private Thread thread;
     private volatile int offset;
