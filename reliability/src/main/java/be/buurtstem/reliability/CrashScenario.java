@@ -90,10 +90,12 @@ final class CrashScenario {
             List<Long> startTimes = new ArrayList<>();
             int waves = kills + 1;
             for (int w = 0; w < waves; w++) {
-                // one wave of residents each time the service is UP: a kill always finds conversations under way
+                // one wave of residents each time the service is UP, their starts spread up to the kill: a kill
+                // always finds conversations under way
+                long wait = killMin.toMillis() + (long) (random.nextDouble() * (killMax.toMillis() - killMin.toMillis()));
                 for (int i = w * residents / waves; i < (w + 1) * residents / waves; i++) {
                     Resident r = all.get(i);
-                    long delay = (long) (random.nextDouble() * killMin.toMillis());
+                    long delay = (long) (random.nextDouble() * wait);
                     runs.add(pool.submit(() -> {
                         Thread.sleep(delay);
                         return r.run(Duration.ofSeconds(120).toMillis(), deadline);
@@ -102,7 +104,6 @@ final class CrashScenario {
                 if (w == kills) {
                     break;
                 }
-                long wait = killMin.toMillis() + (long) (random.nextDouble() * (killMax.toMillis() - killMin.toMillis()));
                 Thread.sleep(wait);
                 service.kill();
                 report.line("- SIGKILL " + (w + 1) + " at " + (System.currentTimeMillis() - t0) / 1000.0 + " s ("

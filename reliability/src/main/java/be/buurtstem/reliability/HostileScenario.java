@@ -372,13 +372,17 @@ final class HostileScenario {
         long count = 0;
         long errors = 0;
         Map<String, Integer> errorKinds = new TreeMap<>();
+        // the kind of an ERROR line: its first exception class, else the start of its message
+        java.util.regex.Pattern exception = java.util.regex.Pattern.compile("[a-zA-Z_$][\\w$.]*(?:Exception|Error)\\b");
         java.util.regex.Pattern message = java.util.regex.Pattern.compile("(?:\"message\":\"| ERROR )(.{0,90})");
         for (String line : Files.readAllLines(log, StandardCharsets.ISO_8859_1)) {
             if (line.contains("\"level\":\"ERROR\"") || line.contains(" ERROR ")) {
                 errors++;
+                java.util.regex.Matcher e = exception.matcher(line);
                 java.util.regex.Matcher m = message.matcher(line);
-                if (m.find()) {
-                    errorKinds.merge(m.group(1).replaceAll(setup.runId() + "\\w*", "MARKER").replace('|', '/')
+                String kind = e.find() ? e.group() : m.find() ? m.group(1) : null;
+                if (kind != null) {
+                    errorKinds.merge(kind.replaceAll(setup.runId() + "\\w*", "MARKER").replace('|', '/')
                             .replace('`', '\''), 1, Integer::sum);
                 }
             }

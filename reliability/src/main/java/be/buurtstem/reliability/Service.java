@@ -25,6 +25,13 @@ final class Service implements AutoCloseable {
     private final int port;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
+    /** Services still running when the harness itself is stopped (Ctrl-C) are killed, never left behind. */
+    private static final java.util.Set<Process> RUNNING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly)));
+    }
+
     int starts;
     long lastStartMillis;
 
@@ -71,6 +78,8 @@ final class Service implements AutoCloseable {
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         long t0 = System.currentTimeMillis();
         process = pb.start();
+        RUNNING.removeIf(p -> !p.isAlive());
+        RUNNING.add(process);
         starts++;
         long deadline = t0 + bound.toMillis();
         while (System.currentTimeMillis() < deadline) {
