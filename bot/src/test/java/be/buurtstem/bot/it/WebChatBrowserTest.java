@@ -378,14 +378,14 @@ class WebChatBrowserTest {
             screenshot(driver, "delete-confirm");
             assertEquals(2, service.db().getCollection("answers").countDocuments(eq("respondent", rid)),
                     "deleted before the resident confirmed");
-            button(wait, driver, "web:delete-no").click();
-            waitForNote(wait, driver, "Er is niets gewist.");
+            button(wait, driver, "no").click();
+            waitForBubble(wait, driver, "Oké, we wissen niets.");
             assertEquals(2, service.db().getCollection("answers").countDocuments(eq("respondent", rid)));
 
             driver.findElement(By.id("delete")).click();
             wait.until(d -> d.findElements(By.cssSelector(".msg.bot")).stream()
                     .filter(e -> e.getText().contains("Wilt u echt")).count() == 2);
-            button(wait, driver, "web:delete-yes").click();
+            button(wait, driver, "yes").click();
             waitForBubble(wait, driver, "Al uw antwoorden en gegevens zijn gewist.");
             assertEquals(0, service.db().getCollection("answers").countDocuments(eq("respondent", rid)));
             assertEquals(0, service.db().getCollection("sessions").countDocuments(eq("_id", rid)));

@@ -116,49 +116,6 @@ public class WebChatController {
     public record Hello(String language, Map<String, String> context) {
     }
 
-    public record DeleteRequest(Boolean confirm) {
-    }
-
-    @GetMapping(value = "/chat/{questionnaire}", produces = MediaType.TEXT_HTML_VALUE)
-    public ResponseEntity<String> page(@PathVariable String questionnaire,
-                                       @CookieValue(value = COOKIE, required = false) String cookie,
-                                       @RequestHeader(value = "Accept-Language", required = false) String acceptLanguage,
-                                       HttpServletRequest request, HttpServletResponse response) {
-        Optional<Survey> survey = survey(questionnaire);
-        if (survey.isEmpty()) {
-            return ResponseEntity.status(404).contentType(MediaType.TEXT_HTML)
-                    .body("<!doctype html><meta charset=utf-8><title>Buurtstem</title><p>Not found.</p>");
-        }
-        if (cookie == null || !COOKIE_VALUE.matcher(cookie).matches()) {
-            byte[] id = new byte[18];
-            random.nextBytes(id);
-            Cookie c = new Cookie(COOKIE, Base64.getUrlEncoder().withoutPadding().encodeToString(id));
-            c.setHttpOnly(true);
-            c.setPath("/chat");
-            c.setMaxAge(180 * 24 * 3600);
-            c.setSecure(request.isSecure());
-            c.setAttribute("SameSite", "Lax");
-            response.addCookie(c);
-        }
-        // a browser language the questionnaire does not speak gets the questionnaire's own language around it
-        String language = spoken(acceptLanguage, survey.get()).orElse(survey.get().defaultLanguage());
-        String ui = json(WebTexts.all(language));
-        String html = page.replace("{{lang}}", esc(language))
-                .replace("{{dir}}", SystemTexts.rightToLeft(language) ? "rtl" : "ltr")
-                .replace("{{title}}", esc(survey.get().title(language)))
-                .replace("{{questionnaire}}", esc(questionnaire))
-                .replace("{{photoLimit}}", Long.toString(settings.photoBody().toBytes()))
-                .replace("{{ui}}", ui.replace("<", "\\u003c"))
-                .replace("{{send}}", esc(WebTexts.get("send", language)))
-                .replace("{{placeholder}}", esc(WebTexts.get("placeholder", language)))
-                .replace("{{delete}}", esc(WebTexts.get("delete", language)))
-                .replace("{{mydata}}", esc(WebTexts.get("mydata", language)));
-        return ResponseEntity.ok().contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
-                .header("Content-Security-Policy", "default-src 'self'; style-src 'unsafe-inline'; "
-                        + "script-src 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'")
-                .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer").body(html);
-    }
-
     @PostMapping("/chat/{questionnaire}/api/hello")
     public ResponseEntity<?> hello(@PathVariable String questionnaire,
                                    @CookieValue(value = COOKIE, required = false) String cookie,
@@ -291,31 +248,24 @@ public class WebChatController {
     }
 
     /**
-     * "Delete my answers" from the page's footer. During a conversation the engine asks for confirmation itself;
-     * otherwise the service asks first, and deletes only on {@code {"confirm": true}}.
+     * "Delete my answers" from the page's footer. The service asks for confirmation first, as it does for a typed
+     * delete on every channel (the engine's own question during a conversation, the service's after its end), and
+     * deletes only when the resident presses or types yes.
      */
     @PostMapping("/chat/{questionnaire}/api/delete")
     public ResponseEntity<?> delete(@PathVariable String questionnaire,
                                     @CookieValue(value = COOKIE, required = false) String cookie,
                                     @RequestHeader(value = "Accept-Language", required = false) String acceptLanguage,
-                                    @RequestBody(required = false) DeleteRequest body, HttpServletRequest request) {
+                                    HttpServletRequest request) throws IOException {
+        discardBody(request);
         Optional<Survey> survey = survey(questionnaire);
         if (!validCookie(cookie) || survey.isEmpty()) {
             return ResponseEntity.badRequest().build();
         }
-        Optional<SessionRecord> session = store.session(conversations.respondentId(CHANNEL, cookie));
-        String lang = session.map(SessionRecord::language).orElse(firstLanguage(acceptLanguage));
-        Optional<ResponseEntity<?>> limited = limited(limits.call(request.getRemoteAddr(), cookie), lang);
+        Optional<ResponseEntity<?>> limited = limited(limits.call(request.getRemoteAddr(), cookie),
+                sessionLanguage(cookie).orElse(firstLanguage(acceptLanguage)));
         if (limited.isPresent()) {
             return limited.get();
-        }
-        boolean confirmed = body != null && Boolean.TRUE.equals(body.confirm());
-        if (!confirmed && session.filter(SessionRecord::active).isEmpty()) {
-            BotMessage ask = new BotMessage(WebTexts.get("delete_confirm", lang), List.of(
-                    new BotMessage.Button("web:delete-yes", WebTexts.get("delete_yes", lang)),
-                    new BotMessage.Button("web:delete-no", WebTexts.get("delete_no", lang))), BotMessage.Expect.CHOICE);
-            return ResponseEntity.ok(view(lang, List.of(ask), session.map(s -> !s.active()).orElse(false),
-                    session.orElse(null), false, false, survey.get()));
         }
         return ResponseEntity.ok(locked(cookie, () -> run(cookie, null, new Inbound.DeleteMyData(),
                 firstLanguage(acceptLanguage), survey.get())));
@@ -342,7 +292,9 @@ public class WebChatController {
     private ChatView run(String cookie, String clientId, Inbound.Action action, String language, Survey survey) {
         String inputId = clientId == null ? null : inputId(cookie, clientId);
         Inbound in = new Inbound(CHANNEL, cookie, inputId, action, language, Instant.now());
-        ConversationService.Result result = conversations.handle(in, Delivery.NONE);
+        // the session, its answers and the processed mark reach the disk together (see Durability.together)
+        ConversationService.Result result = store.durability()
+                .together(() -> conversations.handle(in, Delivery.NONE));
         store.durability().sync();
         List<BotMessage> messages = result.messages();
         String lang = result.language();
