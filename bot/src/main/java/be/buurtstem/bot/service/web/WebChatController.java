@@ -116,6 +116,46 @@ public class WebChatController {
     public record Hello(String language, Map<String, String> context) {
     }
 
+    @GetMapping(value = "/chat/{questionnaire}", produces = MediaType.TEXT_HTML_VALUE)
+    public ResponseEntity<String> page(@PathVariable String questionnaire,
+                                       @CookieValue(value = COOKIE, required = false) String cookie,
+                                       @RequestHeader(value = "Accept-Language", required = false) String acceptLanguage,
+                                       HttpServletRequest request, HttpServletResponse response) {
+        Optional<Survey> survey = survey(questionnaire);
+        if (survey.isEmpty()) {
+            return ResponseEntity.status(404).contentType(MediaType.TEXT_HTML)
+                    .body("<!doctype html><meta charset=utf-8><title>Buurtstem</title><p>Not found.</p>");
+        }
+        if (cookie == null || !COOKIE_VALUE.matcher(cookie).matches()) {
+            byte[] id = new byte[18];
+            random.nextBytes(id);
+            Cookie c = new Cookie(COOKIE, Base64.getUrlEncoder().withoutPadding().encodeToString(id));
+            c.setHttpOnly(true);
+            c.setPath("/chat");
+            c.setMaxAge(180 * 24 * 3600);
+            c.setSecure(request.isSecure());
+            c.setAttribute("SameSite", "Lax");
+            response.addCookie(c);
+        }
+        // a browser language the questionnaire does not speak gets the questionnaire's own language around it
+        String language = spoken(acceptLanguage, survey.get()).orElse(survey.get().defaultLanguage());
+        String ui = json(WebTexts.all(language));
+        String html = page.replace("{{lang}}", esc(language))
+                .replace("{{dir}}", SystemTexts.rightToLeft(language) ? "rtl" : "ltr")
+                .replace("{{title}}", esc(survey.get().title(language)))
+                .replace("{{questionnaire}}", esc(questionnaire))
+                .replace("{{photoLimit}}", Long.toString(settings.photoBody().toBytes()))
+                .replace("{{ui}}", ui.replace("<", "\\u003c"))
+                .replace("{{send}}", esc(WebTexts.get("send", language)))
+                .replace("{{placeholder}}", esc(WebTexts.get("placeholder", language)))
+                .replace("{{delete}}", esc(WebTexts.get("delete", language)))
+                .replace("{{mydata}}", esc(WebTexts.get("mydata", language)));
+        return ResponseEntity.ok().contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
+                .header("Content-Security-Policy", "default-src 'self'; style-src 'unsafe-inline'; "
+                        + "script-src 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'")
+                .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer").body(html);
+    }
+
     @PostMapping("/chat/{questionnaire}/api/hello")
     public ResponseEntity<?> hello(@PathVariable String questionnaire,
                                    @CookieValue(value = COOKIE, required = false) String cookie,
