@@ -95,23 +95,16 @@ public final class Erasure implements AnswerListener, AutoCloseable {
         if (scheduled != null && scheduled.getDelay(TimeUnit.MILLISECONDS) > 0) {
             return; // the run already planned (at most `within` from its first deletion) takes this one too
         }
-        scheduled = timer.schedule(() -> {
-            try {
-                eraseNow();
-            } catch (RuntimeException e) {
-                log.error("erasure failed, retried in {}: {}", within, e.toString());
-                synchronized (this) {
-                    scheduled = timer.schedule(this::retry, Math.max(1, within.toMillis()), TimeUnit.MILLISECONDS);
-                }
-            }
-        }, delay.toMillis(), TimeUnit.MILLISECONDS);
+        scheduled = timer.schedule(this::runScheduled, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void retry() {
+    private void runScheduled() {
         try {
             eraseNow();
         } catch (RuntimeException e) {
-            log.error("erasure failed again: {}", e.toString());
+            // the marker stays (a start would also finish it); tried again until it succeeds
+            log.error("erasure failed, tried again in {}: {}", within, e.toString());
+            schedule(within);
         }
     }
 
@@ -133,11 +126,19 @@ public final class Erasure implements AnswerListener, AutoCloseable {
         }
         boolean wasPending = pending();
         int derived = 0;
+        RuntimeException failed = null;
         for (ErasureStep step : steps.get()) {
-            derived += step.eraseDerived();
+            try {
+                derived += step.eraseDerived();
+            } catch (RuntimeException e) {
+                failed = e; // the database is still rewritten; the marker stays and the run is tried again
+            }
         }
         if (embedded != null) {
             embedded.rewrite();
+        }
+        if (failed != null) {
+            throw failed;
         }
         synchronized (this) {
             if (deletions != seen) {

@@ -37,7 +37,7 @@ public final class RespondentIds {
         }
         Path file = dataDir.resolve("secret.key");
         try {
-            Files.createDirectories(dataDir);
+            OwnerOnly.folder(dataDir);
             if (!Files.exists(file)) {
                 byte[] fresh = new byte[32];
                 new SecureRandom().nextBytes(fresh);
@@ -53,6 +53,7 @@ public final class RespondentIds {
                     // another process created it first: use theirs
                 }
             }
+            OwnerOnly.file(file); // also a key file from before, or copied in with the umask's mode
             return new RespondentIds(Base64.getDecoder().decode(Files.readString(file).trim()));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read or create the secret key " + file, e);

@@ -1,0 +1,80 @@
+package be.buurtstem.bot.service.ops;
+
+import be.buurtstem.bot.service.privacy.Erasure;
+import be.buurtstem.bot.service.store.EmbeddedMongo;
+import be.buurtstem.bot.service.store.Store;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The retention job against the embedded store, with the run's "now" as the controllable clock. */
+class RetentionTest {
+    static final Instant T0 = Instant.parse("2026-01-15T10:00:00Z");
+
+    @Test
+    void periodsAreParsedWithMonthsAsM() {
+        assertEquals(new RetentionPeriod(24, ChronoUnit.MONTHS), RetentionPeriod.parse("24m"));
+        assertEquals(new RetentionPeriod(24, ChronoUnit.MONTHS), RetentionPeriod.parse("24 months"));
+        assertEquals(new RetentionPeriod(30, ChronoUnit.DAYS), RetentionPeriod.parse("30d"));
+        assertEquals(new RetentionPeriod(24, ChronoUnit.HOURS), RetentionPeriod.parse("24h"));
+        assertEquals(new RetentionPeriod(2, ChronoUnit.YEARS), RetentionPeriod.parse("2y"));
+        assertEquals(Instant.parse("2024-01-15T10:00:00Z"), RetentionPeriod.parse("24m").before(T0));
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> RetentionPeriod.parse("soon"));
+        assertTrue(bad.getMessage().contains("24m"), bad.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> RetentionSettings.of("24m", "kort", "24h", "30d", null));
+    }
+
+    @Test
+    void eachQuestionnaireKeepsAnswersForItsOwnPeriodAfterTheLastAnswer(@TempDir Path dir) {
+        try (EmbeddedMongo db = EmbeddedMongo.open(dir); MongoClient c = MongoClients.create(db.connectionString());
+             Erasure erasure = new Erasure(dir, db, List::of, Duration.ofHours(1))) {
+            Store store = new Store(c, "t", db);
+            store.createIndexes();
+            // r1 answered 'kort' (kept 6 months) and 'lang' (default, 24 months); r2 answered 'lang' a year later
+            answer(store, "r1", "kort", "a", T0);
+            answer(store, "r1", "kort", "b", T0.plus(10, ChronoUnit.DAYS));
+            answer(store, "r1", "lang", "a", T0);
+            answer(store, "r2", "lang", "a", T0.plus(365, ChronoUnit.DAYS));
+            store.recordConsent("r1", "telegram", "lang", 1, true, T0);
+            store.recordConsent("r2", "telegram", "lang", 1, true, T0);
+            Retention retention = new Retention(store, RetentionSettings.of("24m", "kort=6m", "24h", "30d", null),
+                    erasure);
+
+            Document first = retention.run(T0.plus(190, ChronoUnit.DAYS)); // 6 months after kort:a, not after kort:b
+            assertEquals(0L, first.get("answers"), first.toJson());
+            Document second = retention.run(T0.plus(200, ChronoUnit.DAYS)); // 6 months after r1's last 'kort' answer
+            assertEquals(2L, second.get("answers"), second.toJson());
+            assertEquals(0L, second.get("respondents"), "r1 still has answers to 'lang'");
+            assertTrue(erasure.pending(), "a run that deleted hands over to the erasure");
+
+            Document third = retention.run(T0.plus(740, ChronoUnit.DAYS)); // 24 months after r1's 'lang' answer
+            assertEquals(1L, third.get("answers"), third.toJson());
+            assertEquals(1L, third.get("respondents"), third.toJson());
+            assertEquals(List.of("r2"), c.getDatabase("t").getCollection("answers").distinct("respondent",
+                    String.class).into(new java.util.ArrayList<>()));
+            assertEquals(0, c.getDatabase("t").getCollection("respondents").countDocuments(Filters.eq("_id", "r1")));
+            assertEquals(3, c.getDatabase("t").getCollection("audit").countDocuments(Filters.eq("type",
+                    "retention_run")), "every run audited");
+        }
+    }
+
+    static void answer(Store store, String respondent, String questionnaire, String question, Instant at) {
+        store.putAnswer(respondent + ":" + questionnaire + ":1:" + question + ":0", new Document("respondent", respondent)
+                .append("questionnaire", questionnaire).append("question", question).append("text", "woorden")
+                .append("at", Date.from(at)).append("receivedAt", Date.from(at)));
+    }
+}
