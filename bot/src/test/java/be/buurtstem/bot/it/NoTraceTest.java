@@ -202,7 +202,8 @@ class NoTraceTest {
             String cookie = page.headers().firstValue("Set-Cookie").orElseThrow();
             var hello = http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/chat/straat/api/hello"))
                     .header("Cookie", cookie.substring(0, cookie.indexOf(';'))).header("Content-Type",
-                            "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                            "application/json").header("Accept-Language", "nl") // known: asked to consent at once
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, hello.statusCode(), hello.body());
         }

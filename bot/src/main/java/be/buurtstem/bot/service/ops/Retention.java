@@ -1,5 +1,6 @@
 package be.buurtstem.bot.service.ops;
 
+import be.buurtstem.bot.service.conversation.AnswerListener;
 import be.buurtstem.bot.service.privacy.Erasure;
 import be.buurtstem.bot.service.store.Store;
 import com.mongodb.client.MongoCollection;
@@ -17,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The retention job (run by {@link Housekeeping}): what a resident gave is not kept for ever.
@@ -38,11 +40,22 @@ public final class Retention {
     private final Store store;
     private final RetentionSettings settings;
     private final Erasure erasure;
+    private final Supplier<List<AnswerListener>> listeners;
 
     public Retention(Store store, RetentionSettings settings, Erasure erasure) {
+        this(store, settings, erasure, List::of);
+    }
+
+    /**
+     * {@code listeners} hear of each respondent removed whole, as after "delete my answers": files kept beside the
+     * store (web chat photos) go with them and saturation is rebuilt without them.
+     */
+    public Retention(Store store, RetentionSettings settings, Erasure erasure,
+                     Supplier<List<AnswerListener>> listeners) {
         this.store = store;
         this.settings = settings;
         this.erasure = erasure;
+        this.listeners = listeners;
     }
 
     public RetentionSettings settings() {
@@ -119,6 +132,13 @@ public final class Retention {
                     && sessions.countDocuments(Filters.eq("_id", rid)) == 0) {
                 Map<String, Long> removed = store.deleteRespondent(rid, null);
                 respondentsDeleted += removed.getOrDefault("respondents", 0L);
+                for (AnswerListener listener : listeners.get()) {
+                    try {
+                        listener.respondentDeleted(rid);
+                    } catch (RuntimeException e) {
+                        log.warn("after a retention deletion, a listener failed: {}", e.getClass().getSimpleName());
+                    }
+                }
             }
         }
 

@@ -36,13 +36,15 @@ public class PrivacyConfiguration {
 
     @Bean
     Retention retention(Store store, Erasure erasure,
+                        org.springframework.beans.factory.ObjectProvider<
+                                be.buurtstem.bot.service.conversation.AnswerListener> listeners,
                         @Value("${buurtstem.retention:24m}") String answers,
                         @Value("${buurtstem.retention-per-questionnaire:}") String perQuestionnaire,
                         @Value("${buurtstem.retention-unconsented:24h}") String unconsented,
                         @Value("${buurtstem.retention-parked:30d}") String parked,
                         @Value("${buurtstem.retention-interval:1h}") Duration interval) {
         return new Retention(store, RetentionSettings.of(answers, perQuestionnaire, unconsented, parked, interval),
-                erasure);
+                erasure, () -> listeners.orderedStream().toList());
     }
 
     @Bean(destroyMethod = "close")

@@ -51,19 +51,33 @@ class RetentionTest {
             answer(store, "r2", "lang", "a", T0.plus(365, ChronoUnit.DAYS));
             store.recordConsent("r1", "telegram", "lang", 1, true, T0);
             store.recordConsent("r2", "telegram", "lang", 1, true, T0);
+            List<String> heard = new java.util.ArrayList<>();
+            be.buurtstem.bot.service.conversation.AnswerListener photos =
+                    new be.buurtstem.bot.service.conversation.AnswerListener() {
+                        @Override
+                        public void answerStored(Document answer) {
+                        }
+
+                        @Override
+                        public void respondentDeleted(String respondent) {
+                            heard.add(respondent);
+                        }
+                    };
             Retention retention = new Retention(store, RetentionSettings.of("24m", "kort=6m", "24h", "30d", null),
-                    erasure);
+                    erasure, () -> List.of(photos));
 
             Document first = retention.run(T0.plus(190, ChronoUnit.DAYS)); // 6 months after kort:a, not after kort:b
             assertEquals(0L, first.get("answers"), first.toJson());
             Document second = retention.run(T0.plus(200, ChronoUnit.DAYS)); // 6 months after r1's last 'kort' answer
             assertEquals(2L, second.get("answers"), second.toJson());
             assertEquals(0L, second.get("respondents"), "r1 still has answers to 'lang'");
+            assertEquals(List.of(), heard, "r1 is not removed whole yet: its photos stay");
             assertTrue(erasure.pending(), "a run that deleted hands over to the erasure");
 
             Document third = retention.run(T0.plus(740, ChronoUnit.DAYS)); // 24 months after r1's 'lang' answer
             assertEquals(1L, third.get("answers"), third.toJson());
             assertEquals(1L, third.get("respondents"), third.toJson());
+            assertEquals(List.of("r1"), heard, "files beside the store (web chat photos) go with a removed respondent");
             assertEquals(List.of("r2"), c.getDatabase("t").getCollection("answers").distinct("respondent",
                     String.class).into(new java.util.ArrayList<>()));
             assertEquals(0, c.getDatabase("t").getCollection("respondents").countDocuments(Filters.eq("_id", "r1")));
