@@ -252,7 +252,10 @@ final class HostileScenario {
             long n = storm.generated.incrementAndGet();
             storm.webRequests.incrementAndGet();
             Hostile.WebRequest w = h.web(cookies, n % hugeEvery == 0);
-            List<String> headers = new ArrayList<>(List.of("Content-Type", w.contentType()));
+            // a thousand clients, as the service sees them behind its proxy (server.forward-headers-strategy=native
+            // trusts X-Forwarded-For from 127.0.0.1): a per-client limit must not confuse the storm with the controls
+            List<String> headers = new ArrayList<>(List.of("Content-Type", w.contentType(), "X-Forwarded-For",
+                    "10.0." + r.nextInt(4) + "." + (1 + r.nextInt(250))));
             if (w.cookie() != null) {
                 headers.add("Cookie");
                 headers.add("buurtstem_chat=" + w.cookie());

@@ -93,7 +93,7 @@ public final class Main {
         report.line("# Reliability run: " + scenario + " — " + DateTimeFormatter.ISO_INSTANT.format(Instant.now()));
         report.line("");
         report.line("Jar `" + jar + "`, work folder `" + work + "`, marker prefix `" + runId + "`.");
-        report.line("Load before: `" + uptime() + "`");
+        report.line("Load before (/proc/loadavg: 1, 5, 15 min, threads): `" + uptime() + "`");
         report.line("");
         try {
             if (crash != null) {
@@ -109,7 +109,7 @@ public final class Main {
             report.checkTrue("the harness ran to its end", false, e.toString());
         }
         report.line("");
-        report.line("Load after: `" + uptime() + "`");
+        report.line("Load after (/proc/loadavg): `" + uptime() + "`");
         Path results = work.resolve("results.md");
         report.writeTo(results);
         List<String> failures = report.failures();

@@ -10,6 +10,9 @@ final class WebResident {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
+    /** The controls' own client address (the storm's are 10.0.0-3.x). */
+    static final String CLIENT = "10.200.0.1";
+
     final String cookie;
     final String marker;
     final List<Resident.SentAnswer> answers = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -49,19 +52,22 @@ final class WebResident {
     /** "Delete my answers" in the web chat, confirmed with the yes button when asked; true when it answered 200. */
     boolean delete(long boundMillis) {
         Http.Reply r = http.post(base + "/chat/harness/api/delete", "{}".getBytes(StandardCharsets.UTF_8),
-                "Content-Type", "application/json", "Cookie", "buurtstem_chat=" + cookie, "Accept-Language", "en");
+                "Content-Type", "application/json", "Cookie", "buurtstem_chat=" + cookie, "Accept-Language", "en",
+                "X-Forwarded-For", CLIENT);
         if (r.status() == 200 && r.body().contains("\"id\":\"yes\"")) {
             r = http.post(base + "/chat/harness/api/send", "{\"id\":\"d1\",\"choice\":\"yes\"}".getBytes(
                             StandardCharsets.UTF_8), "Content-Type", "application/json", "Cookie", "buurtstem_chat=" + cookie,
-                    "Accept-Language", "en");
+                    "Accept-Language", "en", "X-Forwarded-For", CLIENT);
         }
         return r.status() == 200;
     }
 
     private void call(String endpoint, String body, String tag, long boundMillis) {
+        Resident.sleep(300); // a person reads before answering (and stays under any per-client rate limit)
         long t0 = System.currentTimeMillis();
         Http.Reply r = http.post(base + "/chat/harness/api/" + endpoint, body.getBytes(StandardCharsets.UTF_8),
-                "Content-Type", "application/json", "Cookie", "buurtstem_chat=" + cookie, "Accept-Language", "en");
+                "Content-Type", "application/json", "Cookie", "buurtstem_chat=" + cookie, "Accept-Language", "en",
+                "X-Forwarded-For", CLIENT);
         long took = System.currentTimeMillis() - t0;
         replyMillis.add(took);
         if (r.status() != 200 || !r.body().contains(tag) || took > boundMillis) {
