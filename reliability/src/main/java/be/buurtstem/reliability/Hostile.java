@@ -135,7 +135,7 @@ final class Hostile {
                 case 1 -> "harness__x-" + marker + "__y-" + text(3);
                 case 2 -> marker + "__" + "a-b__".repeat(50);
                 default -> text(5);
-            }) + "}") + "}";
+            })) + "}";
             case 4, 5 -> "{" + uid + ",\"callback_query\":{\"id\":" + str("cq" + marker) + ",\"from\":"
                     + fromJson(String.valueOf(chat)) + ",\"chat_instance\":\"ci\",\"data\":" + str(forgedData())
                     + ",\"message\":" + message(chat, "\"text\":" + str(text(4))) + "}}";

@@ -128,6 +128,39 @@ class WebChatLimitsTest {
     }
 
     @Test
+    void aFormBodyThatIsNotUtf8Gets400AndNothingOfItReachesTheLog() {
+        var logs = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        logs.start();
+        var root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.addAppender(logs);
+        try {
+            Client c = Client.fresh();
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            body.writeBytes("{\"id\":\"x1\",\"text\":\"zqlekvrmarker".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            body.writeBytes(new byte[]{(byte) 0xED, (byte) 0xA0, (byte) 0x80, (byte) 0xFF});
+            body.writeBytes("\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            for (String path : List.of("/chat/buurt/api/send", "/chat/buurt/api/hello", "/telegram/webhook")) {
+                HttpRequest r = HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
+                        .header("Content-Type", "application/x-www-form-urlencoded;charset=UTF-8")
+                        .header("Cookie", "buurtstem_chat=" + c.cookie()).header("X-Forwarded-For", c.ip())
+                        .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                        .build();
+                HttpResponse<String> res = http.send(r, HttpResponse.BodyHandlers.ofString());
+                assertTrue(res.statusCode() >= 400 && res.statusCode() < 500, path + ": " + res.statusCode());
+            }
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        } finally {
+            root.detachAppender(logs);
+        }
+        for (var event : logs.list) {
+            String all = event.getFormattedMessage() + (event.getThrowableProxy() == null ? ""
+                    : event.getThrowableProxy().getMessage());
+            assertFalse(all.contains("zqlekvrmarker"), "resident text in the log: " + event.getLoggerName());
+        }
+    }
+
+    @Test
     void aBodyAboveTheRouteLimitIsRefusedWith413AndAReasonOnEveryRoute() {
         Client c = Client.fresh();
         String big = "{\"id\":\"a1\",\"text\":\"" + "x".repeat(300_000) + "\"}";
