@@ -106,6 +106,21 @@ class UnderstandingTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"bonjour", "salam", "merhaba", "hello", "ja"})
+    void aReplyThatNamesNoLanguageAtTheFirstPickerIsAnsweredInEveryLanguage(String reply) {
+        Driver d = new Driver(Q, "nl", null);
+        d.say(reply);
+        String text = d.turnText();
+        for (String expected : List.of("Tik op de taal", "Touchez la langue", "اللغة المطلوبة", "dile dokunun",
+                "Tap the language")) {
+            assertTrue(text.contains(expected), expected + " missing in: " + text);
+        }
+        assertEquals(5, d.prompt().buttons().size(), "the picker again");
+        d.press("fr");
+        assertTrue(d.turnText().contains(ConversationScriptTest.text(Q, "consent", "fr", Map.of())), d.turnText());
+    }
+
+    @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "nl | mijn gegevens | 30 tot 44 jaar | Hoe oud bent u?",
             "fr | mes données   | 30 à 44 ans     | Quel âge avez-vous",

@@ -39,7 +39,8 @@ class YesNoWordsTest {
     @CsvSource({"ja,true", "JA!,true", "jawel,true", "Jaaa,true", "nee,false", "Neen.,false", "neeee,false",
             "oui,true", "ouais,true", "Non !,false", "nan,false", "نعم,true", "ايه,true", "لا,false", "ah,true",
             "wah,true", "la,false", "evet,true", "hayır,false", "hayir,false", "yes,true", "yeah,true", "no,false",
-            "nope,false", "Nooo!,false", "\u200Bnee\uFEFF,false"})
+            "nope,false", "Nooo!,false", "\u200Bnee\uFEFF,false", "is goed,true", "niet echt,false", "nooit,false",
+            "aywa,true", "eyeh,true", "n3am,true"})
     void everydayVariantsAreRead(String typed, boolean meaning) {
         for (String lang : LANGUAGES) {
             assertEquals(meaning, Words.yesNo(Fold.key(typed), lang), typed + " in " + lang);

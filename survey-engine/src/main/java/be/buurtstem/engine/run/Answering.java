@@ -100,7 +100,8 @@ abstract sealed class Answering extends Routing permits Commands {
     void firstLanguage(Input input) {
         String tag = language(input);
         if (tag == null) {
-            messages.add(languagePicker(system("reprompt_language")));
+            // the resident's language is not known yet: say it in every language of the questionnaire
+            messages.add(languagePicker(inEveryLanguage("reprompt_language")));
             return;
         }
         switchLanguage(tag);

@@ -99,6 +99,16 @@ abstract sealed class Prompts extends StepState permits Routing {
         return renderer.system(channelKey(key), lang, Map.of());
     }
 
+    /** A system text in the conversation's language first, then in each other language of the questionnaire. */
+    String inEveryLanguage(String key) {
+        java.util.LinkedHashSet<String> texts = new java.util.LinkedHashSet<>();
+        texts.add(renderer.system(channelKey(key), lang, Map.of()));
+        for (String l : q.languages()) {
+            texts.add(renderer.system(channelKey(key), l, Map.of()));
+        }
+        return String.join(" · ", texts);
+    }
+
     String system(String key, String arg, Object value) {
         return renderer.system(channelKey(key), lang, Map.of(arg, value));
     }

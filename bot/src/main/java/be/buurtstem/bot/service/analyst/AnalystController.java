@@ -79,6 +79,26 @@ public class AnalystController {
         this.saturation = saturation;
         this.tmp = Path.of(settings.dataDir()).toAbsolutePath().normalize().resolve("tmp");
         this.refs = AnswerRefs.from(ids);
+        removeLeftoverExports(tmp);
+    }
+
+    /**
+     * An export file is removed once sent; one left by a crash mid-export would keep answers (also of residents
+     * deleted since) outside the store, where no erasure reaches them: such files go at start.
+     */
+    static void removeLeftoverExports(Path tmp) {
+        if (!Files.isDirectory(tmp)) {
+            return;
+        }
+        try (var files = Files.list(tmp)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                if (f.getFileName().toString().startsWith("export-")) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot clear leftover exports in " + tmp, e);
+        }
     }
 
     /** A decision as posted: {@code {"action": "confirm|remove|add", "theme": "housing"}}. */

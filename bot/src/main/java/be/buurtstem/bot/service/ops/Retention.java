@@ -63,7 +63,24 @@ public final class Retention {
     }
 
     /** One run as of {@code now}; returns the counts it audited. */
+    /** Whether this run has marked the erasure pending (before its first deletion). */
+    private boolean markedThisRun;
+
+    /**
+     * Marks the erasure pending before a deletion, not only after the run: a crash in the middle of a run would
+     * otherwise leave deleted words in the file's old chunks with no pending erasure to remove them at the next start.
+     * Always true (for use in a condition).
+     */
+    private boolean erasureAhead() {
+        if (!markedThisRun) {
+            erasure.deleted();
+            markedThisRun = true;
+        }
+        return true;
+    }
+
     public synchronized Document run(Instant now) {
+        markedThisRun = false;
         MongoCollection<Document> answers = col("answers");
         MongoCollection<Document> sessions = col("sessions");
         MongoCollection<Document> respondents = col("respondents");
@@ -90,6 +107,7 @@ public final class Retention {
                 }
                 var which = Filters.and(Filters.eq("respondent", byResident.getKey()),
                         Filters.eq("questionnaire", e.getKey()));
+                erasureAhead();
                 answersDeleted += answers.deleteMany(which).getDeletedCount();
                 unplacedDeleted += col("unplaced_replies").deleteMany(which).getDeletedCount();
                 decisionsDeleted += col("codings").deleteMany(which).getDeletedCount();
@@ -109,7 +127,7 @@ public final class Retention {
             boolean consented = consented(respondents.find(Filters.eq("_id", rid)).first());
             RetentionPeriod keep = consented ? settings.answersOf(s.getString("questionnaire")) : settings.unconsented();
             if (updated.toInstant().isBefore(keep.before(now))
-                    && sessions.deleteOne(Filters.and(Filters.eq("_id", rid), Filters.eq("updatedAt", updated)))
+                    && erasureAhead() && sessions.deleteOne(Filters.and(Filters.eq("_id", rid), Filters.eq("updatedAt", updated)))
                     .getDeletedCount() == 1) {
                 if (consented) {
                     sessionsDeleted++;
@@ -130,6 +148,7 @@ public final class Retention {
         for (String rid : touched) {
             if (answers.countDocuments(Filters.eq("respondent", rid)) == 0
                     && sessions.countDocuments(Filters.eq("_id", rid)) == 0) {
+                erasureAhead();
                 Map<String, Long> removed = store.deleteRespondent(rid, null);
                 respondentsDeleted += removed.getOrDefault("respondents", 0L);
                 for (AnswerListener listener : listeners.get()) {
@@ -142,6 +161,9 @@ public final class Retention {
             }
         }
 
+        if (col("parked_updates").countDocuments(Filters.lt("at", Date.from(settings.parked().before(now)))) > 0) {
+            erasureAhead();
+        }
         long parkedDeleted = col("parked_updates").deleteMany(Filters.lt("at",
                 Date.from(settings.parked().before(now)))).getDeletedCount();
 

@@ -18,6 +18,7 @@ import java.util.Date;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -83,6 +84,29 @@ class RetentionTest {
             assertEquals(0, c.getDatabase("t").getCollection("respondents").countDocuments(Filters.eq("_id", "r1")));
             assertEquals(3, c.getDatabase("t").getCollection("audit").countDocuments(Filters.eq("type",
                     "retention_run")), "every run audited");
+        }
+    }
+
+    @Test
+    void aRunThatDiesHalfwayHasMarkedTheErasureBeforeItsFirstDeletion(@TempDir Path dir) {
+        try (EmbeddedMongo db = EmbeddedMongo.open(dir); MongoClient c = MongoClients.create(db.connectionString());
+             Erasure erasure = new Erasure(dir, db, List::of, Duration.ofHours(1))) {
+            // the store "crashes" when the run comes to remove the respondent record, after the answers went
+            Store store = new Store(c, "t", db) {
+                @Override
+                public java.util.Map<String, Long> deleteRespondent(String respondent, String chat) {
+                    throw new IllegalStateException("killed");
+                }
+            };
+            store.createIndexes();
+            answer(store, "r1", "lang", "a", T0);
+            store.recordConsent("r1", "telegram", "lang", 1, true, T0);
+            Retention retention = new Retention(store, RetentionSettings.of("24m", null, "24h", "30d", null),
+                    erasure);
+            assertFalse(erasure.pending());
+            assertThrows(IllegalStateException.class, () -> retention.run(T0.plus(740, ChronoUnit.DAYS)));
+            assertEquals(0, c.getDatabase("t").getCollection("answers").countDocuments(), "the answers went");
+            assertTrue(erasure.pending(), "their words are still due to leave the file");
         }
     }
 
