@@ -159,4 +159,25 @@ public final class Conversation {
     public Map<String, List<String>> languageNames() {
         return languageNames;
     }
+
+    /**
+     * The language a resident means by what they typed at a language picker ("Français", "arabic", "2", "fr"), or
+     * null: the matching the picker itself uses, so a channel's own picker understands the same answers.
+     */
+    public String languageNamed(String typed) {
+        if (typed == null) {
+            return null;
+        }
+        String key = Fold.key(typed);
+        if (key.chars().allMatch(Character::isDigit) && !key.isEmpty() && key.length() < 3) {
+            int k = Integer.parseInt(key);
+            return k >= 1 && k <= questionnaire.languages().size() ? questionnaire.languages().get(k - 1) : null;
+        }
+        for (Map.Entry<String, List<String>> e : languageNames.entrySet()) {
+            if (e.getValue().contains(key)) {
+                return e.getKey();
+            }
+        }
+        return null;
+    }
 }

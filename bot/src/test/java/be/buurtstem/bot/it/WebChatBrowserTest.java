@@ -272,6 +272,48 @@ class WebChatBrowserTest {
     }
 
     @Test
+    void aLanguageTypedAtThePagesLanguageChoiceChoosesItAndKeepsTheLinksArea() throws IOException {
+        ChromeDriver driver = browser("de");
+        try {
+            WebDriverWait wait = waiting(driver);
+            driver.get(service.baseUrl() + "/chat/buurt?area=noord");
+            waitForBubble(wait, driver, "Kies uw taal");
+            // a name that is no language: the choice again, with a note in each of its languages
+            type(driver, "xyz");
+            waitForBubble(wait, driver, "Je ne reconnais pas cette langue.");
+            assertTrue(driver.findElements(By.cssSelector(".msg.bot")).getLast().getText()
+                    .contains("Die taal herken ik niet."));
+            assertNotNull(button(wait, driver, "lang:fr"));
+            assertEquals(0, service.db().getCollection("sessions").countDocuments(eq("_id", respondent(driver))));
+            type(driver, "Français");
+            waitForBubble(wait, driver, "Participez-vous ?");
+            assertEquals("fr", driver.findElement(By.tagName("html")).getDomAttribute("lang"));
+            // not asked for the language a second time, nor offered the list of questionnaires
+            assertEquals(2, driver.findElements(By.cssSelector(".msg.bot")).stream()
+                    .filter(e -> e.getText().contains("Choisissez votre langue")).count());
+            button(wait, driver, "yes").click();
+            waitForBubble(wait, driver, "Dans quelle langue voulez-vous continuer ?");
+            assertTrue(driver.findElements(By.cssSelector(".msg.bot")).stream()
+                    .noneMatch(e -> e.getText().contains("Dans quel quartier")), "the link gave the area");
+            button(wait, driver, "fr").click();
+            waitForBubble(wait, driver, "Êtes-vous satisfait du parc ?");
+            button(wait, driver, "5").click();
+            waitForBubble(wait, driver, "Êtes-vous satisfait du bus ?");
+            String rid = respondent(driver);
+            Document session = service.db().getCollection("sessions").find(eq("_id", rid)).first();
+            assertNotNull(session);
+            assertEquals("fr", session.getString("language"), session.toJson());
+            Document respondent = service.db().getCollection("respondents").find(eq("_id", rid)).first();
+            assertNotNull(respondent);
+            assertEquals("noord", respondent.get("segments", Document.class).getString("area"), respondent.toJson());
+            Document park = answers(rid, "park").getFirst();
+            assertEquals("noord", park.get("segments", Document.class).getString("area"));
+        } finally {
+            driver.quit();
+        }
+    }
+
+    @Test
     void aPhotoQuestionIsAnsweredByUploadAndARefusedLocationFallsBackToTyping() throws IOException {
         Path photo = profiles.resolve("plein.jpg");
         BufferedImage img = new BufferedImage(320, 240, BufferedImage.TYPE_INT_RGB);

@@ -117,30 +117,15 @@ abstract sealed class Answering extends Routing permits Commands {
     }
 
     String language(Input input) {
-        String key;
         if (input instanceof Input.Choice c) {
-            key = c.optionId();
             for (String tag : q.languages()) {
-                if (tag.equals(key)) {
+                if (tag.equals(c.optionId())) {
                     return tag;
                 }
             }
-            key = Fold.key(key);
-        } else if (input instanceof Input.Text t) {
-            key = Fold.key(t.text());
-        } else {
-            return null;
+            return conv.languageNamed(c.optionId());
         }
-        if (key.chars().allMatch(Character::isDigit) && !key.isEmpty() && key.length() < 3) {
-            int k = Integer.parseInt(key);
-            return k >= 1 && k <= q.languages().size() ? q.languages().get(k - 1) : null;
-        }
-        for (Map.Entry<String, List<String>> e : conv.languageNames().entrySet()) {
-            if (e.getValue().contains(key)) {
-                return e.getKey();
-            }
-        }
-        return null;
+        return input instanceof Input.Text t ? conv.languageNamed(t.text()) : null;
     }
 
     void multiple(Node n, Input input) {

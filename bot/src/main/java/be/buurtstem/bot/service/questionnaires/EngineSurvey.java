@@ -116,6 +116,11 @@ public final class EngineSurvey implements Survey {
     }
 
     @Override
+    public java.util.Optional<String> languageNamed(String typed) {
+        return java.util.Optional.ofNullable(conversation.languageNamed(typed));
+    }
+
+    @Override
     public String language(String state) {
         return StateCodec.fromJson(state).language();
     }

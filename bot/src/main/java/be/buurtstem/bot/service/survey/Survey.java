@@ -27,6 +27,14 @@ public interface Survey {
     /** The language the conversation is in now. */
     String language(String state);
 
+    /**
+     * The language a resident means by a typed name at a language choice ("Français", "arabic", "2", "fr"), as the
+     * questionnaire's own language picker understands it; empty when it names none of its languages.
+     */
+    default java.util.Optional<String> languageNamed(String typed) {
+        return languages().stream().filter(l -> l.equalsIgnoreCase(typed == null ? "" : typed.strip())).findFirst();
+    }
+
     /** Whether the conversation is paused (the resident typed stop): the next message resumes it. */
     default boolean paused(String state) {
         return false;

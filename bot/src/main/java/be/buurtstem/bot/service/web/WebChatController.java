@@ -112,8 +112,11 @@ public class WebChatController {
     public record ChatInput(String id, String turn, String choice, String text, Double lat, Double lon) {
     }
 
-    /** The first call of a page: its chosen language (if any) and the link's context values ({@code ?area=noord}). */
-    public record Hello(String language, Map<String, String> context) {
+    /**
+     * The first call of a page: its chosen language (a tapped tag, or what the resident typed at the page's language
+     * choice) and the link's context values ({@code ?area=noord}).
+     */
+    public record Hello(String language, String typed, Map<String, String> context) {
     }
 
     @GetMapping(value = "/chat/{questionnaire}", produces = MediaType.TEXT_HTML_VALUE)
@@ -181,9 +184,14 @@ public class WebChatController {
         String chosen = hello == null || hello.language() == null ? null
                 : survey.get().languages().stream().filter(l -> l.equalsIgnoreCase(hello.language())).findFirst()
                 .orElse(null);
+        boolean typed = hello != null && hello.typed() != null && !hello.typed().isBlank();
+        if (chosen == null && typed && hello.typed().length() <= 200) {
+            // typed at the page's language choice: understood as the questionnaire's own language picker would
+            chosen = survey.get().languageNamed(hello.typed()).orElse(null);
+        }
         Optional<String> language = chosen != null ? Optional.of(chosen) : spoken(acceptLanguage, survey.get());
-        if (!resuming && language.isEmpty()) {
-            return ResponseEntity.ok(languageChoice(survey.get()));
+        if (!resuming && (language.isEmpty() || typed && chosen == null)) {
+            return ResponseEntity.ok(languageChoice(survey.get(), typed));
         }
         if (!resuming) {
             Optional<ResponseEntity<?>> tooMany = limited(limits.newChat(request.getRemoteAddr()),
@@ -382,13 +390,19 @@ public class WebChatController {
                 survey.title(lang), WebTexts.all(lang));
     }
 
-    /** The questionnaire's languages, each named in itself, before anything is stored. */
-    private ChatView languageChoice(Survey survey) {
+    /**
+     * The questionnaire's languages, each named in itself, before anything is stored; after a typed name that is none
+     * of them, with a note that it was not recognised (in each of those languages too).
+     */
+    private ChatView languageChoice(Survey survey, boolean notRecognised) {
         StringBuilder text = new StringBuilder();
         List<BotMessage.Button> buttons = new ArrayList<>();
         for (String l : survey.languages()) {
             if (!text.isEmpty()) {
                 text.append("\n");
+            }
+            if (notRecognised) {
+                text.append(WebTexts.get("language_unknown", l)).append(' ');
             }
             text.append(WebTexts.get("choose_language", l));
             String name = ULocale.forLanguageTag(l).getDisplayName(ULocale.forLanguageTag(l));

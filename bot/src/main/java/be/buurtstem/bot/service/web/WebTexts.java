@@ -64,6 +64,9 @@ final class WebTexts {
                     "ar", "تمت الإجابة عن هذا السؤال من قبل. هذه هي المحادثة الآن:",
                     "tr", "Bu soru zaten cevaplanmıştı. Sohbet şu an burada:",
                     "en", "That question was already answered. This is where the conversation stands:")),
+            Map.entry("language_unknown", Map.of("nl", "Die taal herken ik niet.",
+                    "fr", "Je ne reconnais pas cette langue.", "ar", "لم أتعرف على هذه اللغة.",
+                    "tr", "Bu dili tanımadım.", "en", "I do not recognise that language.")),
             Map.entry("choose_language", Map.of("nl", "Kies uw taal", "fr", "Choisissez votre langue",
                     "ar", "اختر لغتك", "tr", "Dilinizi seçin", "en", "Choose your language")));
 
