@@ -70,6 +70,8 @@ public class TelegramOutbox implements AutoCloseable {
     private volatile boolean running;
     private Thread dispatcher;
     private long nextGlobalNanos = System.nanoTime();
+    /** The overall limit, taken again right before each call (see {@link #awaitSendSlot}). */
+    private long nextSendNanos = System.nanoTime();
 
     public TelegramOutbox(Store store, TelegramApi api, TelegramSettings settings) {
         this.store = store;
@@ -196,11 +198,38 @@ public class TelegramOutbox implements AutoCloseable {
         }
     }
 
+    /**
+     * The dispatcher paces what it hands to the senders, but a sender may wait (a slow call, the group commit after
+     * it) and then several go at once: the overall limit is therefore also kept at the moment of the call, so that no
+     * one-second window holds more than {@code messagesPerSecond} calls (Telegram answers more with 429s).
+     */
+    private boolean awaitSendSlot() {
+        long interval = TimeUnit.SECONDS.toNanos(1) / Math.max(1, settings.messagesPerSecond());
+        long slot;
+        synchronized (this) {
+            slot = Math.max(System.nanoTime(), nextSendNanos);
+            nextSendNanos = slot + interval;
+        }
+        long wait = slot - System.nanoTime();
+        if (wait > 0) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void send(Document item) {
         String id = item.getString("_id");
         String chat = item.getString("chat");
         String type = item.getString("type");
         try {
+            if (!"callback".equals(type) && !awaitSendSlot()) {
+                return; // stopping: the item stays in the outbox and goes after the restart
+            }
             switch (type) {
                 case "callback" -> api.sender().execute(AnswerCallbackQuery.builder()
                         .callbackQueryId(item.getString("callbackId")).build());
