@@ -133,6 +133,15 @@ class TelegramServiceTest {
     }
 
     @Test
+    void aDeepLinkValueWithADashIsKept() {
+        long chat = 5013;
+        telegram.text(chat, "/start wonen__buurt-sint-jans-molenbeek", "nl");
+        awaitTexts(chat, 1);
+        Document session = service.db().getCollection("sessions").find(eq("_id", rid(chat))).first();
+        assertEquals("sint-jans-molenbeek", session.get("linkSegments", Document.class).getString("buurt"));
+    }
+
+    @Test
     void deepLinkStartsOneQuestionnaireAndFillsTheSegment() {
         long chat = 5003;
         telegram.text(chat, "/start wonen__buurt-molenbeek", "fr");

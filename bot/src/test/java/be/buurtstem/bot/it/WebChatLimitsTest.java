@@ -128,6 +128,20 @@ class WebChatLimitsTest {
     }
 
     @Test
+    void aPerAreaLinkValueWithADashOrAnAccentIsKept() {
+        for (String area : List.of("sint-gillis", "sint_josse", "schaerbeek-2", "ixelles-élan")) {
+            Client c = Client.fresh();
+            JsonNode v = post(c, "/chat/buurt/api/hello", "{\"context\":{\"area\":\"" + area + "\"}}").json();
+            v = choose(c, v, 0, "c1").json(); // consent: the area came with the link, so the area question is skipped
+            assertTrue(lastText(v).startsWith("In welke taal"), area + ": " + v);
+        }
+        Client c = Client.fresh();
+        JsonNode v = post(c, "/chat/buurt/api/hello", "{\"context\":{\"area\":\"a__b\"}}").json();
+        v = choose(c, v, 0, "c1").json();
+        assertTrue(lastText(v).startsWith("In welke wijk"), "a value with the pair separator is not taken: " + v);
+    }
+
+    @Test
     void aFormBodyThatIsNotUtf8Gets400AndNothingOfItReachesTheLog() {
         var logs = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
         logs.start();

@@ -38,8 +38,13 @@ import java.util.regex.Pattern;
  */
 public class ConversationService {
     private static final Logger log = LoggerFactory.getLogger(ConversationService.class);
-    private static final Pattern SEGMENT = Pattern.compile("[a-z][a-z0-9_]{0,30}");
-    private static final Pattern SEGMENT_VALUE = Pattern.compile("[A-Za-z0-9_]{1,40}");
+    /** A name of a start link's pair ({@code area} in {@code buurt__area-noord}). */
+    public static final Pattern SEGMENT = Pattern.compile("[a-z][a-z0-9_]{0,30}");
+    /**
+     * A start link's value: letters of any script, digits, "-" and "_" ("sint-gillis", "schaerbeek_2"; a Telegram
+     * deep link holds only A–Z, a–z, 0–9, "_" and "-"), never "__", which separates the pairs.
+     */
+    public static final Pattern SEGMENT_VALUE = Pattern.compile("(?!.*__)[\\p{L}\\p{N}_-]{1,40}");
     private static final int REMEMBERED_INPUTS = 20;
 
     private final Store store;

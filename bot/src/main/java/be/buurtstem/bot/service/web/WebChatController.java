@@ -62,8 +62,8 @@ public class WebChatController {
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern QUESTIONNAIRE = Pattern.compile("[a-z][a-z0-9_-]{0,63}");
     /** The same names and values a Telegram deep link may carry ({@code /start straat__area-noord}). */
-    private static final Pattern CONTEXT_NAME = Pattern.compile("[a-z][a-z0-9_]{0,30}");
-    private static final Pattern CONTEXT_VALUE = Pattern.compile("[A-Za-z0-9_]{1,40}");
+    private static final Pattern CONTEXT_NAME = ConversationService.SEGMENT;
+    private static final Pattern CONTEXT_VALUE = ConversationService.SEGMENT_VALUE;
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,3}");
     private static final int MAX_TEXT = 4000;
     private static final String LANGUAGE_CHOICE = "lang:";
