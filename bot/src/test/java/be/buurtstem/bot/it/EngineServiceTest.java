@@ -202,6 +202,10 @@ class EngineServiceTest {
         Harness.await("my data shows the kept words", WAIT, () -> telegram.textsTo(chat).size() > beforeData
                 && telegram.textsTo(chat).subList(beforeData, telegram.textsTo(chat).size()).stream()
                 .anyMatch(t -> t.contains("ik woon vlak bij het station")));
+        String data = telegram.textsTo(chat).subList(beforeData, telegram.textsTo(chat).size()).stream()
+                .filter(t -> t.contains("ik woon vlak bij het station")).findFirst().orElseThrow();
+        assertTrue(data.contains("In welke wijk woont u? (?): ik woon vlak bij het station"),
+                "the question in its own words, not its id: " + data);
 
         deleteAndConfirm(chat);
         assertEquals(0, service.db().getCollection("unplaced_replies").countDocuments(eq("respondent", rid)));

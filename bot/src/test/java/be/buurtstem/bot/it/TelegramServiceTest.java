@@ -139,6 +139,13 @@ class TelegramServiceTest {
         awaitTexts(chat, 1);
         Document session = service.db().getCollection("sessions").find(eq("_id", rid(chat))).first();
         assertEquals("sint-jans-molenbeek", session.get("linkSegments", Document.class).getString("buurt"));
+        telegram.press(chat, "yes", "nl");
+        awaitTexts(chat, 2);
+        telegram.text(chat, "/mydata", "nl");
+        awaitTexts(chat, 3);
+        String data = telegram.textsTo(chat).getLast();
+        assertTrue(data.contains("Uit de link waarmee u begon (buurt): sint-jans-molenbeek"),
+                "a link's value is said to come from the link: " + data);
     }
 
     @Test

@@ -248,7 +248,7 @@ public class ConversationService {
                         out.addAll(myData(rid, survey.language(step.state())));
                     } else {
                         // the engine lists the answers it holds; replies that fitted no option only the service keeps
-                        String kept = unplacedLines(rid);
+                        String kept = unplacedLines(rid, survey.language(step.state()));
                         if (!kept.isEmpty()) {
                             after.add(BotMessage.text(kept.strip()));
                         }
@@ -500,8 +500,9 @@ public class ConversationService {
             if (segments != null) {
                 // segments that an answer below shows in the resident's words are not repeated here
                 segments.forEach((k, v) -> {
-                    if (!answeredSegments.contains(k)) {
-                        line(sb, language, k, String.valueOf(v));
+                    if (!answeredSegments.contains(k)) { // a value that came with the link, not from an answer
+                        line(sb, language, SystemTexts.get("my_data_from_link", language) + " (" + k + ")",
+                                String.valueOf(v));
                     }
                 });
             }
@@ -525,7 +526,7 @@ public class ConversationService {
             line(sb, language, question != null ? question : a.getString("question"), answer != null ? answer
                     : a.getString("text") != null ? a.getString("text") : String.valueOf(a.get("value")));
         }
-        sb.append(unplacedLines(rid));
+        sb.append(unplacedLines(rid, language));
         return List.of(BotMessage.text(sb.toString().strip()));
     }
 
@@ -535,10 +536,13 @@ public class ConversationService {
     }
 
     /** Typed replies that fitted no option, one line each, marked with "(?)"; empty when there are none. */
-    private String unplacedLines(String rid) {
+    private String unplacedLines(String rid, String language) {
         StringBuilder sb = new StringBuilder();
         for (Document u : store.unplacedOf(rid)) {
-            sb.append("• ").append(u.getString("question")).append(" (?): ").append(u.getString("text")).append('\n');
+            String question = catalog.version(u.getString("questionnaire"), u.getInteger("version", 1))
+                    .map(x -> x.questionLabel(u.getString("question"), language)).orElse(u.getString("question"));
+            sb.append("• ");
+            line(sb, language, question + " (?)", u.getString("text"));
         }
         return sb.toString();
     }

@@ -42,6 +42,8 @@ public final class SystemTexts {
                     "tr", "Hakkınızda sakladığımız her şey bu (isim veya telefon numarası olmadan):",
                     "en", "This is everything we keep about you (no name or phone number):")),
             Map.entry("my_data_language", Map.of("nl", "Taal", "fr", "Langue", "ar", "اللغة", "tr", "Dil", "en", "Language")),
+            Map.entry("my_data_from_link", Map.of("nl", "Uit de link waarmee u begon", "fr", "Du lien par lequel vous avez commencé",
+                    "ar", "من الرابط الذي بدأت منه", "tr", "Başladığınız bağlantıdan", "en", "From the link you started with")),
             Map.entry("my_data_consent", Map.of("nl", "Toestemming", "fr", "Accord", "ar", "الموافقة", "tr", "Onay",
                     "en", "Consent")),
             Map.entry("my_data_conversation", Map.of("nl", "Vragenlijst", "fr", "Questionnaire", "ar", "الاستبيان",
