@@ -21,7 +21,17 @@ import java.nio.charset.StandardCharsets;
  * (Tomcat's {@code max-swallow-size} then bounds what it reads of a refused body before closing the connection.)
  */
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
+    /** A route whose limit is above this (the web chat's photos) is a large-body route. */
+    static final long LARGE = 1024 * 1024;
+    /**
+     * Large bodies handled at once, all routes together: each may be held in memory up to its limit (8 MB for a
+     * photo), so 200 parallel uploads (Tomcat's threads) would hold 1.6 GB; beyond this many, a friendly 429 asks
+     * the page to send again in a moment (it does), before any byte of the body is read.
+     */
+    static final int LARGE_AT_ONCE = 8;
+
     private final WebLimitsSettings limits;
+    private final java.util.concurrent.Semaphore largeBodies = new java.util.concurrent.Semaphore(LARGE_AT_ONCE);
 
     public RequestBodyLimitFilter(WebLimitsSettings limits) {
         this.limits = limits;
@@ -53,6 +63,22 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
             refuse(response, limit);
             return;
         }
+        boolean large = limit > LARGE && (declared > 0 || hasBody(request));
+        if (large && !largeBodies.tryAcquire()) {
+            busy(response);
+            return;
+        }
+        try {
+            bounded(request, response, chain, limit, declared);
+        } finally {
+            if (large) {
+                largeBodies.release();
+            }
+        }
+    }
+
+    private void bounded(HttpServletRequest request, HttpServletResponse response, FilterChain chain, long limit,
+                         long declared) throws ServletException, IOException {
         if (declared >= 0 || !hasBody(request)) {
             // Tomcat never hands out more than the declared length
             chain.doFilter(request, response);
@@ -69,6 +95,15 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     private static boolean hasBody(HttpServletRequest request) {
         String te = request.getHeader("Transfer-Encoding");
         return te != null && !te.isBlank();
+    }
+
+    static void busy(HttpServletResponse response) throws IOException {
+        response.setStatus(429);
+        response.setHeader("Retry-After", "2");
+        response.setHeader("Connection", "close");
+        response.setContentType("application/json;charset=UTF-8");
+        response.getOutputStream().write(("{\"error\":\"too_many\",\"reason\":\"too many uploads at once; send it "
+                + "again in a moment\",\"retryAfter\":2}").getBytes(StandardCharsets.UTF_8));
     }
 
     static void refuse(HttpServletResponse response, long limit) throws IOException {
