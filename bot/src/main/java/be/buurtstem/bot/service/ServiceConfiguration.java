@@ -56,7 +56,10 @@ public class ServiceConfiguration {
         EmbeddedMongo embedded = EmbeddedMongo.open(dir);
         MongoClient client = MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(embedded.connectionString()))
-                .applyToSocketSettings(s -> s.connectTimeout(5, TimeUnit.SECONDS))
+                // the driver's heartbeat reads with the connect timeout; commands (and heartbeats) wait while the
+                // store file is rewritten after a deletion (seconds on a large store): a short timeout would make
+                // the driver drop its pool and fail commands then. The server is in this process: nothing to detect.
+                .applyToSocketSettings(s -> s.connectTimeout(60, TimeUnit.SECONDS))
                 .applyToClusterSettings(s -> s.serverSelectionTimeout(5, TimeUnit.SECONDS))
                 .applicationName("buurtstem").build());
         log.info("using the embedded database in {}", dir);
