@@ -40,11 +40,14 @@ public final class Housekeeping implements AutoCloseable {
     /** One round of housekeeping as of the clock's now (also what the timer runs). */
     public void runOnce() {
         if (embedded != null) {
+            long t0 = System.nanoTime();
             try {
                 embedded.compact();
             } catch (RuntimeException e) {
                 log.warn("embedded database compaction failed: {}", e.toString());
             }
+            // commands wait while it runs: an operator should see how long
+            log.info("embedded database compaction took {} ms", (System.nanoTime() - t0) / 1_000_000);
         }
         Instant now = clock.instant();
         try {
@@ -56,7 +59,9 @@ public final class Housekeeping implements AutoCloseable {
             log.warn("housekeeping failed: {}", e.toString());
         }
         try {
+            long t0 = System.nanoTime();
             retention.run(now);
+            log.info("retention run took {} ms", (System.nanoTime() - t0) / 1_000_000);
         } catch (RuntimeException e) {
             log.warn("retention run failed: {}", e.toString());
         }
