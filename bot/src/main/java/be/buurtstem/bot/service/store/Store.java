@@ -4,6 +4,8 @@ import be.buurtstem.bot.service.survey.BotMessage;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -185,6 +187,22 @@ public class Store {
 
     public List<Document> pendingOutbox(int limit) {
         return outbox().find().sort(Sorts.ascending("seq")).limit(limit).into(new ArrayList<>());
+    }
+
+    /**
+     * The oldest item of each chat (its head), heads in seq order, at most {@code limit}. The dispatcher sends only
+     * heads, so order per chat is kept, and every chat with something queued is in the listing: a resident's reply
+     * waits one round over the chats, not behind everything queued before it (the 500 oldest items could all belong
+     * to a few busy chats). One pass over the outbox, like the sorted listing it replaces.
+     */
+    public List<Document> outboxHeads(int limit) {
+        List<Document> heads = new ArrayList<>();
+        outbox().aggregate(List.of(
+                Aggregates.sort(Sorts.ascending("seq")),
+                Aggregates.group("$chat", Accumulators.first("head", "$$ROOT")),
+                Aggregates.sort(Sorts.ascending("head.seq")),
+                Aggregates.limit(limit))).forEach(d -> heads.add(d.get("head", Document.class)));
+        return heads;
     }
 
     public void outboxDone(String id) {

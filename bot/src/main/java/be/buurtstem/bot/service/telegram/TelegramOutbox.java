@@ -51,6 +51,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public class TelegramOutbox implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TelegramOutbox.class);
     private static final int MAX_SEND_ATTEMPTS = 12;
+    /** Chats looked at per loop; more chats than this with something queued wait for the next loop. */
+    private static final int MAX_HEADS = 5000;
 
     private final Store store;
     private final TelegramApi api;
@@ -155,7 +157,8 @@ public class TelegramOutbox implements AutoCloseable {
             try {
                 Instant now = Instant.now();
                 hold.values().removeIf(t -> t.isBefore(now));
-                List<Document> pending = store.pendingOutbox(500);
+                // one head per chat (see Store.outboxHeads): a quiet resident is not starved by busy chats
+                List<Document> pending = store.outboxHeads(MAX_HEADS);
                 Set<String> seen = new HashSet<>();
                 int dispatched = 0;
                 for (Document item : pending) {
