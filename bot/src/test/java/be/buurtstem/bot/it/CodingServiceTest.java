@@ -70,8 +70,7 @@ class CodingServiceTest {
     }
 
     static void awaitTexts(long chat, int count) {
-        Harness.await(count + " messages to " + chat + ", got " + telegram.textsTo(chat), WAIT,
-                () -> telegram.textsTo(chat).size() >= count);
+        Harness.awaitTexts(telegram, chat, count, WAIT);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package be.buurtstem.bot.it;
 
-import be.buurtstem.bot.service.privacy.RespondentIds;
 import be.buurtstem.bot.service.survey.SurveyCatalog;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -71,12 +70,11 @@ class EngineServiceTest {
     }
 
     static String rid(long chat) {
-        return service.context.getBean(RespondentIds.class).respondentId("telegram", String.valueOf(chat));
+        return service.rid(chat);
     }
 
     static void awaitText(long chat, String expected) {
-        Harness.await("'" + expected + "' sent to " + chat, WAIT,
-                () -> telegram.textsTo(chat).stream().anyMatch(t -> t.contains(expected)));
+        Harness.awaitText(telegram, chat, expected, WAIT);
     }
 
     /** Starts the folder questionnaire 'straat' in Dutch, consents, and waits for its first question. */

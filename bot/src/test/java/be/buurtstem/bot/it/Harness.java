@@ -77,6 +77,24 @@ public final class Harness implements AutoCloseable {
         return db().getCollection(collection).find().into(new ArrayList<>());
     }
 
+    /** The pseudonymous id of a Telegram chat, as the service computes it. */
+    public String rid(long chat) {
+        return context.getBean(be.buurtstem.bot.service.privacy.RespondentIds.class)
+                .respondentId("telegram", String.valueOf(chat));
+    }
+
+    /** Waits until a message containing {@code expected} was sent to the chat. */
+    public static void awaitText(FakeTelegram telegram, long chat, String expected, Duration timeout) {
+        await("'" + expected + "' sent to " + chat, timeout,
+                () -> telegram.textsTo(chat).stream().anyMatch(t -> t.contains(expected)));
+    }
+
+    /** Waits until at least {@code count} messages were sent to the chat. */
+    public static void awaitTexts(FakeTelegram telegram, long chat, int count, Duration timeout) {
+        await(count + " messages to " + chat + ", got " + telegram.textsTo(chat), timeout,
+                () -> telegram.textsTo(chat).size() >= count);
+    }
+
     public static void await(String what, Duration timeout, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {

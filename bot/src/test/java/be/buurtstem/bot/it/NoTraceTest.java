@@ -3,7 +3,6 @@ package be.buurtstem.bot.it;
 import be.buurtstem.bot.service.ops.Housekeeping;
 import be.buurtstem.bot.service.ops.Retention;
 import be.buurtstem.bot.service.privacy.Erasure;
-import be.buurtstem.bot.service.privacy.RespondentIds;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,12 +81,11 @@ class NoTraceTest {
     }
 
     static String rid(long chat) {
-        return service.context.getBean(RespondentIds.class).respondentId("telegram", String.valueOf(chat));
+        return service.rid(chat);
     }
 
     static void awaitText(long chat, String expected) {
-        Harness.await("'" + expected + "' sent to " + chat, WAIT,
-                () -> telegram.textsTo(chat).stream().anyMatch(t -> t.contains(expected)));
+        Harness.awaitText(telegram, chat, expected, WAIT);
     }
 
     /** Consents, answers the area and the free-text question, and waits for the end of the questionnaire. */

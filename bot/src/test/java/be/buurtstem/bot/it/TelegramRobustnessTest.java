@@ -75,8 +75,7 @@ class TelegramRobustnessTest {
     }
 
     static void awaitTexts(long chat, int count) {
-        Harness.await(count + " messages to " + chat + ", got " + telegram.textsTo(chat), WAIT,
-                () -> telegram.textsTo(chat).size() >= count);
+        Harness.awaitTexts(telegram, chat, count, WAIT);
     }
 
     /** A text update whose sender and chat carry a full name, a username and a shared contact with a phone number. */
@@ -242,8 +241,7 @@ class TelegramRobustnessTest {
     }
 
     static String rid(long chat) {
-        return service.context.getBean(be.buurtstem.bot.service.privacy.RespondentIds.class)
-                .respondentId("telegram", String.valueOf(chat));
+        return service.rid(chat);
     }
 
     static HttpResponse<String> health(String token) {

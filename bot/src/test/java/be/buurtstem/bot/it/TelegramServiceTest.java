@@ -1,6 +1,5 @@
 package be.buurtstem.bot.it;
 
-import be.buurtstem.bot.service.privacy.RespondentIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bson.Document;
@@ -50,12 +49,11 @@ class TelegramServiceTest {
     }
 
     static String rid(long chat) {
-        return service.context.getBean(RespondentIds.class).respondentId("telegram", String.valueOf(chat));
+        return service.rid(chat);
     }
 
     static void awaitTexts(long chat, int count) {
-        Harness.await(count + " messages to " + chat + ", got " + telegram.textsTo(chat), WAIT,
-                () -> telegram.textsTo(chat).size() >= count);
+        Harness.awaitTexts(telegram, chat, count, WAIT);
     }
 
     @Test

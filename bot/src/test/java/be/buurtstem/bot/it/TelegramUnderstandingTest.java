@@ -1,6 +1,5 @@
 package be.buurtstem.bot.it;
 
-import be.buurtstem.bot.service.privacy.RespondentIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,12 +52,11 @@ class TelegramUnderstandingTest {
     }
 
     static void awaitText(long chat, String expected) {
-        Harness.await("'" + expected + "' sent to " + chat, WAIT,
-                () -> telegram.textsTo(chat).stream().anyMatch(t -> t.contains(expected)));
+        Harness.awaitText(telegram, chat, expected, WAIT);
     }
 
     static String rid(long chat) {
-        return service.context.getBean(RespondentIds.class).respondentId("telegram", String.valueOf(chat));
+        return service.rid(chat);
     }
 
     static long answers(long chat, String question) {
