@@ -305,6 +305,20 @@ public class WebChatController {
                                     @CookieValue(value = COOKIE, required = false) String cookie,
                                     @RequestHeader(value = "Accept-Language", required = false) String acceptLanguage,
                                     HttpServletRequest request) throws IOException {
+        return footer(questionnaire, cookie, acceptLanguage, request, new Inbound.DeleteMyData());
+    }
+
+    @PostMapping("/chat/{questionnaire}/api/mydata")
+    public ResponseEntity<?> myData(@PathVariable String questionnaire,
+                                    @CookieValue(value = COOKIE, required = false) String cookie,
+                                    @RequestHeader(value = "Accept-Language", required = false) String acceptLanguage,
+                                    HttpServletRequest request) throws IOException {
+        return footer(questionnaire, cookie, acceptLanguage, request, new Inbound.ShowMyData());
+    }
+
+    /** A footer link's action (delete my answers, my data): the same checks and limits as a message. */
+    private ResponseEntity<?> footer(String questionnaire, String cookie, String acceptLanguage,
+                                     HttpServletRequest request, Inbound.Action action) throws IOException {
         discardBody(request);
         Optional<Survey> survey = survey(questionnaire);
         if (!validCookie(cookie) || survey.isEmpty()) {
@@ -315,26 +329,8 @@ public class WebChatController {
         if (limited.isPresent()) {
             return limited.get();
         }
-        return ResponseEntity.ok(locked(cookie, () -> run(cookie, null, new Inbound.DeleteMyData(),
-                firstLanguage(acceptLanguage), survey.get())));
-    }
-
-    @PostMapping("/chat/{questionnaire}/api/mydata")
-    public ResponseEntity<?> myData(@PathVariable String questionnaire,
-                                    @CookieValue(value = COOKIE, required = false) String cookie,
-                                    @RequestHeader(value = "Accept-Language", required = false) String acceptLanguage,
-                                    HttpServletRequest request) {
-        Optional<Survey> survey = survey(questionnaire);
-        if (!validCookie(cookie) || survey.isEmpty()) {
-            return ResponseEntity.badRequest().build();
-        }
-        Optional<ResponseEntity<?>> limited = limited(limits.call(request.getRemoteAddr(), cookie),
-                sessionLanguage(cookie).orElse(firstLanguage(acceptLanguage)));
-        if (limited.isPresent()) {
-            return limited.get();
-        }
-        return ResponseEntity.ok(locked(cookie, () -> run(cookie, null, new Inbound.ShowMyData(),
-                firstLanguage(acceptLanguage), survey.get())));
+        return ResponseEntity.ok(locked(cookie, () -> run(cookie, null, action, firstLanguage(acceptLanguage),
+                survey.get())));
     }
 
     private ChatView run(String cookie, String clientId, Inbound.Action action, String language, Survey survey) {
