@@ -62,7 +62,6 @@ public final class Retention {
         return settings;
     }
 
-    /** One run as of {@code now}; returns the counts it audited. */
     /** Whether this run has marked the erasure pending (before its first deletion). */
     private boolean markedThisRun;
 
@@ -79,6 +78,7 @@ public final class Retention {
         return true;
     }
 
+    /** One run as of {@code now}; returns the counts it audited. */
     public synchronized Document run(Instant now) {
         markedThisRun = false;
         MongoCollection<Document> answers = col("answers");
@@ -118,13 +118,20 @@ public final class Retention {
         // sessions: idle past their questionnaire's retention, or past the short one when they never consented
         long sessionsDeleted = 0;
         long unconsentedDeleted = 0;
+        // who consented, read once for the run (not one query per session)
+        Set<String> consentedIds = new java.util.HashSet<>();
+        for (Document r : respondents.find().projection(Projections.include("_id", "consents"))) {
+            if (consented(r)) {
+                consentedIds.add(r.getString("_id"));
+            }
+        }
         for (Document s : sessions.find().projection(Projections.include("_id", "questionnaire", "updatedAt"))) {
             String rid = s.getString("_id");
             Date updated = s.getDate("updatedAt");
             if (rid == null || updated == null) {
                 continue;
             }
-            boolean consented = consented(respondents.find(Filters.eq("_id", rid)).first());
+            boolean consented = consentedIds.contains(rid);
             RetentionPeriod keep = consented ? settings.answersOf(s.getString("questionnaire")) : settings.unconsented();
             if (updated.toInstant().isBefore(keep.before(now))
                     && erasureAhead() && sessions.deleteOne(Filters.and(Filters.eq("_id", rid), Filters.eq("updatedAt", updated)))
@@ -161,11 +168,12 @@ public final class Retention {
             }
         }
 
-        if (col("parked_updates").countDocuments(Filters.lt("at", Date.from(settings.parked().before(now)))) > 0) {
+        var parkedExpired = Filters.lt("at", Date.from(settings.parked().before(now)));
+        long parkedDeleted = 0;
+        if (col("parked_updates").countDocuments(parkedExpired) > 0) {
             erasureAhead();
+            parkedDeleted = col("parked_updates").deleteMany(parkedExpired).getDeletedCount();
         }
-        long parkedDeleted = col("parked_updates").deleteMany(Filters.lt("at",
-                Date.from(settings.parked().before(now)))).getDeletedCount();
 
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put("answers", answersDeleted);

@@ -41,7 +41,6 @@ public final class Erasure implements AnswerListener, AutoCloseable {
     private final Object runLock = new Object();
     private ScheduledFuture<?> scheduled;
     private long deletions;
-    private volatile Instant lastRun;
 
     /** {@code embedded} is null with an external MongoDB (its files are its own; the steps still run). */
     public Erasure(Path dataDir, EmbeddedMongo embedded, Supplier<List<ErasureStep>> steps, Duration within) {
@@ -87,9 +86,6 @@ public final class Erasure implements AnswerListener, AutoCloseable {
         return Files.exists(marker);
     }
 
-    public Instant lastRun() {
-        return lastRun;
-    }
 
     private synchronized void schedule(Duration delay) {
         if (scheduled != null && scheduled.getDelay(TimeUnit.MILLISECONDS) > 0) {
@@ -153,7 +149,6 @@ public final class Erasure implements AnswerListener, AutoCloseable {
                 }
             }
         }
-        lastRun = Instant.now();
         log.info("erasure done in {} ms (pending: {}, derived files dropped: {})", (System.nanoTime() - t0) / 1_000_000,
                 wasPending, derived);
     }

@@ -185,10 +185,6 @@ public class Store {
         }
     }
 
-    public List<Document> pendingOutbox(int limit) {
-        return outbox().find().sort(Sorts.ascending("seq")).limit(limit).into(new ArrayList<>());
-    }
-
     /**
      * The oldest item of each chat (its head), heads in seq order, at most {@code limit}. The dispatcher sends only
      * heads, so order per chat is kept, and every chat with something queued is in the listing: a resident's reply

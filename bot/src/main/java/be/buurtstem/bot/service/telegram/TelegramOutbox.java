@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -159,12 +158,11 @@ public class TelegramOutbox implements AutoCloseable {
                 hold.values().removeIf(t -> t.isBefore(now));
                 // one head per chat (see Store.outboxHeads): a quiet resident is not starved by busy chats
                 List<Document> pending = store.outboxHeads(MAX_HEADS);
-                Set<String> seen = new HashSet<>();
                 int dispatched = 0;
                 for (Document item : pending) {
                     String chat = item.getString("chat");
-                    if (!seen.add(chat) || inFlight.contains(chat) || hold.containsKey(item.getString("_id"))) {
-                        continue; // only the oldest item of each chat, one at a time: order per chat is kept
+                    if (inFlight.contains(chat) || hold.containsKey(item.getString("_id"))) {
+                        continue; // heads only (outboxHeads), one at a time per chat: order per chat is kept
                     }
                     boolean callback = "callback".equals(item.getString("type"));
                     if (item.getDate("notBefore").toInstant().isAfter(now) || now.isBefore(globalPauseUntil)

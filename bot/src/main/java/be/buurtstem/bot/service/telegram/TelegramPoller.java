@@ -174,7 +174,6 @@ public class TelegramPoller implements AutoCloseable {
         offset = max + 1;
         lastAdvance = Instant.now();
         waitingSince = null;
-        waiting = 0;
         return true;
     }
 

@@ -29,7 +29,7 @@ class EmbeddedMongoTest {
                     .append("text", "changed"), new Document("_id", "tg:1:1").append("seq", 2L).append("chat", "5")
                     .append("text", "b")));
             assertEquals(2, store.outboxSize());
-            assertEquals("a", store.pendingOutbox(10).getFirst().getString("text"));
+            assertEquals("a", store.outboxHeads(10).getFirst().getString("text"));
         }
     }
 
