@@ -156,10 +156,6 @@ public final class Conversation {
         return hasConsent;
     }
 
-    public Map<String, List<String>> languageNames() {
-        return languageNames;
-    }
-
     /**
      * The language a resident means by what they typed at a language picker ("Français", "arabic", "2", "fr"), or
      * null: the matching the picker itself uses, so a channel's own picker understands the same answers.

@@ -9,8 +9,4 @@ package be.buurtstem.engine.model;
  *                  bare "ja", "non", "لا" chooses when the labels do not begin with the plain word
  */
 public record Option(String id, Text label, String emoji, boolean exclusive, int line, String means) {
-
-    public Option(String id, Text label, String emoji, boolean exclusive, int line) {
-        this(id, label, emoji, exclusive, line, null);
-    }
 }

@@ -214,14 +214,13 @@ abstract sealed class Commands extends Answering permits Step {
         if (answers.isEmpty()) {
             return system("my_data_none");
         }
-        boolean rtl = be.buurtstem.engine.text.Locales.isRtl(lang);
         StringBuilder b = new StringBuilder(system("my_data"));
         for (Answer a : answers) {
             Node qn = index.node(a.questionId());
-            String question = qn == null || qn.text() == null ? a.questionId() : firstLine(render(qn.text(), qn));
+            String question = qn == null || qn.text() == null ? a.questionId() : Describe.shortForm(render(qn.text(), qn));
             String shown = qn == null ? a.text() : shownAnswer(qn, a);
-            b.append("\n• ").append(isolate(question, rtl)).append(a.round() > 0 ? " (" + a.round() + ")" : "")
-                    .append(": ").append(isolate(shown, rtl));
+            b.append("\n• ").append(Describe.isolate(question, lang)).append(a.round() > 0 ? " (" + a.round() + ")" : "")
+                    .append(": ").append(Describe.isolate(shown, lang));
         }
         return b.toString();
     }
@@ -235,13 +234,5 @@ abstract sealed class Commands extends Answering permits Step {
             case SCALE -> a.value() instanceof Number v ? scaleLabel(qn, v.intValue()) : a.text();
             default -> a.text() == null || a.text().isBlank() ? String.valueOf(a.value()) : a.text();
         };
-    }
-
-    private static String isolate(String s, boolean rtl) {
-        return rtl ? "\u2068" + s + "\u2069" : s;
-    }
-
-    static String firstLine(String s) {
-        return Describe.shortForm(s);
     }
 }
