@@ -52,9 +52,11 @@ public final class LineSource implements AutoCloseable {
         buf.reset();
         long length = 0;
         int b;
+        int last = -1; // the last byte kept (a CR may stand right past the limit)
         while ((b = in.read()) != -1 && b != '\n') {
             if (length++ <= MAX_LINE_BYTES) { // one byte more than the limit: room for a CR before the LF
                 buf.write(b);
+                last = b;
             }
         }
         if (b == -1) {
@@ -64,7 +66,7 @@ public final class LineSource implements AutoCloseable {
             }
         }
         lineNumber++;
-        if (length > MAX_LINE_BYTES + 1 || (length == MAX_LINE_BYTES + 1 && buf.toByteArray()[MAX_LINE_BYTES] != '\r')) {
+        if (length > MAX_LINE_BYTES + 1 || (length == MAX_LINE_BYTES + 1 && last != '\r')) {
             return TOO_LONG;
         }
         byte[] bytes = buf.toByteArray();

@@ -227,6 +227,7 @@ public class ConversationService {
         List<BotMessage> out = new ArrayList<>(prefix);
         List<BotMessage> after = new ArrayList<>();
         String status = session.status();
+        String language = survey.language(step.state()); // parses the state: once per message
         for (SurveyEvent event : step.events()) {
             switch (event) {
                 case SurveyEvent.AnswerRecorded a -> storeAnswer(rid, in, session, a.answer());
@@ -241,14 +242,14 @@ public class ConversationService {
                 case SurveyEvent.LanguageChanged l -> store.updateRespondent(rid, in.channel(),
                         Updates.set("language", l.to()), in.at());
                 case SurveyEvent.DeleteRequested d -> {
-                    return deleteEverything(rid, in, survey.language(step.state()), delivery);
+                    return deleteEverything(rid, in, language, delivery);
                 }
                 case SurveyEvent.DataRequested d -> {
                     if (step.messages().isEmpty()) {
-                        out.addAll(myData(rid, survey.language(step.state())));
+                        out.addAll(myData(rid, language));
                     } else {
                         // the engine lists the answers it holds; replies that fitted no option only the service keeps
-                        String kept = unplacedLines(rid, survey.language(step.state()));
+                        String kept = unplacedLines(rid, language);
                         if (!kept.isEmpty()) {
                             after.add(BotMessage.text(kept.strip()));
                         }
@@ -262,7 +263,6 @@ public class ConversationService {
         }
         out.addAll(step.messages());
         out.addAll(after);
-        String language = survey.language(step.state());
         List<String> applied = new ArrayList<>(session.appliedInputs());
         if (in.inputId() != null) {
             applied.add(in.inputId());
