@@ -50,6 +50,16 @@ public final class CoderTrainer {
      */
     public Trained train(List<LabelledAnswer> data, KeywordCoder keywords, TrainerSettings settings, int version, Instant now,
                          IntConsumer progress) {
+        return trainValidated(data, keywords, settings, version, now, progress).trained();
+    }
+
+    /** A trained coder with the held-out results of its cross-validation (null without one), which {@link Promotion} compares. */
+    public record Validated(Trained trained, CrossValidation cv) {
+    }
+
+    /** {@link #train}, keeping the cross-validation's held-out results. */
+    public Validated trainValidated(List<LabelledAnswer> data, KeywordCoder keywords, TrainerSettings settings, int version,
+                                    Instant now, IntConsumer progress) {
         if (data.isEmpty()) {
             throw new IllegalArgumentException("nothing to train on: no labelled answers");
         }
@@ -78,7 +88,7 @@ public final class CoderTrainer {
         }
         ModelInfo info = new ModelInfo(version, now, data.size(), synthetic, counts, describe(settings, keywords),
                 thresholds.sorted(), cv == null ? null : cv.report(), cv == null ? null : cv.byLanguage(), cv == null ? 0 : settings.folds());
-        return new Trained(coder, info);
+        return new Validated(new Trained(coder, info), cv);
     }
 
     /** Cross-validates only (for {@code code evaluate}); null when there are fewer non-synthetic answers than folds. */
