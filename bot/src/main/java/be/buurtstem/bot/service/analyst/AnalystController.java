@@ -9,6 +9,7 @@ import be.buurtstem.bot.service.coding.AnswerDocs;
 import be.buurtstem.bot.service.coding.CodingService;
 import be.buurtstem.bot.service.coding.DecisionStore;
 import be.buurtstem.bot.service.coding.Learning;
+import be.buurtstem.bot.service.coding.ModelInUse;
 import be.buurtstem.bot.service.coding.ModelRegistry;
 import be.buurtstem.bot.service.privacy.RespondentIds;
 import be.buurtstem.bot.service.saturation.SaturationService;
@@ -216,15 +217,47 @@ public class AnalystController {
 
     @GetMapping("/models")
     public Map<String, Object> models() {
+        int inUse = (Integer) learning.status().get("current_model");
         List<Map<String, Object>> versions = new ArrayList<>();
         for (Document d : models.list()) {
             Map<String, Object> m = new LinkedHashMap<>(d);
             m.remove("_id");
+            m.put("status", ModelInUse.status(d, inUse));
             versions.add(m);
         }
         Map<String, Object> out = new LinkedHashMap<>(learning.status());
         out.put("coding", coding.status());
         out.put("models", versions);
+        return out;
+    }
+
+    /**
+     * Puts a stored model version in use by hand (also one the promotion rule kept aside, or an earlier one: a
+     * rollback; 0 is the codebook's keywords alone); the answers no analyst decided on are re-coded with it.
+     */
+    @PostMapping("/models/{version}/promote")
+    public Map<String, Object> promote(@PathVariable("version") String version) {
+        int v;
+        try {
+            v = Integer.parseInt(version);
+        } catch (NumberFormatException e) {
+            v = -1;
+        }
+        if (v < 0) {
+            throw new ApiException(400, "the version must be a model version number (0: the keywords alone)");
+        }
+        int previous = (Integer) learning.status().get("current_model");
+        switch (learning.promote(v, "analyst")) {
+            case ALREADY_IN_USE -> throw new ApiException(409, "model version " + v + " is already in use");
+            case NO_SUCH_VERSION -> throw new ApiException(404, "no model version " + v + " is stored");
+            case UNREADABLE -> throw new ApiException(409, "the model file of version " + v + " cannot be loaded");
+            case PROMOTED -> { }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("promoted", v);
+        out.put("previous", previous);
+        out.put("recoding", true);
+        out.putAll(learning.status());
         return out;
     }
 

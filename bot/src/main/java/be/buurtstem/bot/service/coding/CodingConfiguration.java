@@ -30,10 +30,10 @@ public class CodingConfiguration {
     private static final Logger log = LoggerFactory.getLogger(CodingConfiguration.class);
 
     @Bean
-    Coders coders(ModelRegistry registry) {
+    Coders coders(ModelInUse inUse) {
         long t0 = System.nanoTime();
         Coders coders = Coders.bundled();
-        registry.loadLatest().ifPresent(coders::use);
+        inUse.load().ifPresent(coders::use);
         log.info("theme coder ready ({} {}) in {} ms", coders.current().coder().coder().id(),
                 coders.current().coder().coder().version(), (System.nanoTime() - t0) / 1_000_000);
         return coders;
@@ -42,6 +42,11 @@ public class CodingConfiguration {
     @Bean
     ModelRegistry modelRegistry(Store store, BuurtstemSettings settings) {
         return new ModelRegistry(store, Path.of(settings.dataDir()).toAbsolutePath().normalize());
+    }
+
+    @Bean
+    ModelInUse modelInUse(Store store, ModelRegistry registry) {
+        return new ModelInUse(store, registry);
     }
 
     @Bean
@@ -96,8 +101,8 @@ public class CodingConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    Learning learning(Store store, Coders coders, DecisionStore decisions, ModelRegistry registry,
+    Learning learning(Store store, Coders coders, DecisionStore decisions, ModelRegistry registry, ModelInUse inUse,
                       CodingService coding, CodingSettings settings) {
-        return new Learning(store, coders, decisions, registry, coding, settings, Clock.systemUTC());
+        return new Learning(store, coders, decisions, registry, inUse, coding, settings, Clock.systemUTC());
     }
 }

@@ -3,6 +3,8 @@ package be.buurtstem.bot.service.coding;
 import be.buurtstem.analysis.coding.AnalystDecision;
 import be.buurtstem.analysis.coding.CoderTrainer;
 import be.buurtstem.analysis.coding.LabelledAnswer;
+import be.buurtstem.analysis.coding.Promotion;
+import be.buurtstem.analysis.coding.PromotionRule;
 import be.buurtstem.analysis.coding.RetrainPolicy;
 import be.buurtstem.analysis.coding.TrainerSettings;
 import be.buurtstem.bot.service.privacy.ErasureStep;
@@ -31,7 +33,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * Learning from analysts: after {@code retrainAfter} new decisions, or on request, a new model version is trained in
  * the background (one thread; never two trainings at once) on the answers analysts decided on — their themes as the
  * analysts left them — plus the content module's synthetic seed examples (trained on, never scored). The version is
- * saved ({@link ModelRegistry}), put in use for new answers, and the answers no analyst decided on are re-coded.
+ * saved ({@link ModelRegistry}) with the {@link PromotionRule}'s verdict: only when it codes the same held-out answers
+ * at least as well as the coder in use is it put in use ({@link ModelInUse}) and are the answers no analyst decided on
+ * re-coded with it; otherwise it is kept aside and nothing is re-coded. An analyst may put any stored version (or the
+ * keywords alone) in use by hand ({@link #promote}), which re-codes with that one.
  */
 public final class Learning implements ErasureStep, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Learning.class);
@@ -41,6 +46,7 @@ public final class Learning implements ErasureStep, AutoCloseable {
     private final Coders coders;
     private final DecisionStore decisions;
     private final ModelRegistry registry;
+    private final ModelInUse inUse;
     private final CodingService coding;
     private final CodingSettings settings;
     private final Clock clock;
@@ -56,13 +62,14 @@ public final class Learning implements ErasureStep, AutoCloseable {
     private volatile String lastError;
     private volatile Long lastMillis;
 
-    public Learning(Store store, Coders coders, DecisionStore decisions, ModelRegistry registry, CodingService coding,
-                    CodingSettings settings, Clock clock) {
+    public Learning(Store store, Coders coders, DecisionStore decisions, ModelRegistry registry, ModelInUse inUse,
+                    CodingService coding, CodingSettings settings, Clock clock) {
         this.store = store;
         this.answers = store.database().getCollection("answers");
         this.coders = coders;
         this.decisions = decisions;
         this.registry = registry;
+        this.inUse = inUse;
         this.coding = coding;
         this.settings = settings;
         this.clock = clock;
@@ -163,13 +170,11 @@ public final class Learning implements ErasureStep, AutoCloseable {
         int version = registry.latestVersion() + 1;
         log.info("training model version {} ({}) on {} analysed answers and {} seed examples", version, why, analyst,
                 data.size() - analyst);
-        CoderTrainer.Trained trained = new CoderTrainer(coders.pipeline()).train(data, coders.keywords(), ts, version,
-                clock.instant(), null);
+        CoderTrainer.Validated validated = new CoderTrainer(coders.pipeline()).trainValidated(data, coders.keywords(),
+                ts, version, clock.instant(), null);
         Set<String> trainedOn = new HashSet<>();
         byAnswer.keySet().forEach(id -> trainedOn.add(ModelRegistry.fingerprint(id)));
-        registry.save(trained, coders.codebook(), trainedOn);
-        store.durability().sync();
-        coders.use(trained);
+        Promotion verdict = decideAndSave(validated, trainedOn);
         if (dropTrainedOnDeleted() > 0) {
             // a resident deleted their answers while this version trained on them: it is gone again; train anew
             train(why);
@@ -178,10 +183,80 @@ public final class Learning implements ErasureStep, AutoCloseable {
         lastMillis = (System.nanoTime() - t0) / 1_000_000;
         lastError = null;
         store.audit("model_trained", new Document("version", version).append("analysed_answers", analyst)
-                .append("examples", data.size()).append("millis", lastMillis).append("reason", why), clock.instant());
-        log.info("model version {} trained in {} ms; re-coding answers no analyst decided on", version, lastMillis);
-        int recoded = coding.recodeUnreviewed().get(10, TimeUnit.MINUTES);
-        log.info("model version {}: {} answers re-coded", version, recoded);
+                .append("examples", data.size()).append("millis", lastMillis).append("reason", why)
+                .append("promoted", verdict.promoted()), clock.instant());
+        log.info("model version {} trained in {} ms; {}", version, lastMillis, verdict.reason());
+        if (verdict.promoted()) {
+            int recoded = coding.recodeUnreviewed().get(10, TimeUnit.MINUTES);
+            log.info("model version {}: {} answers re-coded", version, recoded);
+        }
+    }
+
+    /**
+     * Compares the new version with the coder in use (the {@link PromotionRule}), saves it with the verdict and, when
+     * promoted, puts it in use. Under the lock an analyst's promotion takes, so the comparison is with what is in use.
+     */
+    private synchronized Promotion decideAndSave(CoderTrainer.Validated validated, Set<String> trainedOn)
+            throws java.io.IOException {
+        Coders.Current current = coders.current();
+        Set<String> currentLearnt = registry.trainedOn(current.modelVersion());
+        int version = validated.trained().info().version();
+        Promotion verdict = PromotionRule.DEFAULT.decide(version, validated.cv(), current.modelVersion(),
+                a -> new HashSet<>(current.coder().code(a).coding().themes()),
+                // a version that does not say what it learnt from may have learnt from any answer
+                a -> currentLearnt == null || currentLearnt.contains(ModelRegistry.fingerprint(a.id())));
+        Instant now = clock.instant();
+        registry.save(validated.trained(), coders.codebook(), trainedOn, ModelInUse.promotionFields(verdict, now));
+        if (verdict.promoted()) {
+            inUse.put(version, "rule", now);
+        }
+        store.durability().sync();
+        if (verdict.promoted()) {
+            coders.use(validated.trained());
+        }
+        return verdict;
+    }
+
+    /** What an analyst's promotion did. */
+    public enum Promoted { PROMOTED, ALREADY_IN_USE, NO_SUCH_VERSION, UNREADABLE }
+
+    /**
+     * Puts a stored version (0: the codebook's keywords alone) in use by an analyst's choice, whatever the rule said —
+     * also an earlier one (a rollback) — and re-codes the answers no analyst decided on with it, in the background.
+     */
+    public synchronized Promoted promote(int version, String by) {
+        if (version == coders.current().modelVersion()) {
+            return Promoted.ALREADY_IN_USE;
+        }
+        CoderTrainer.Trained trained = null;
+        if (version != 0) {
+            if (registry.record(version).isEmpty()) {
+                return Promoted.NO_SUCH_VERSION;
+            }
+            trained = registry.load(version).orElse(null);
+            if (trained == null) {
+                return Promoted.UNREADABLE;
+            }
+        }
+        int previous = coders.current().modelVersion();
+        Instant now = clock.instant();
+        inUse.put(version, by, now);
+        store.durability().sync();
+        if (trained == null) {
+            coders.useKeywordsOnly();
+        } else {
+            coders.use(trained);
+        }
+        store.audit("model_promoted", new Document("version", version).append("previous", previous).append("by", by),
+                now);
+        log.info("model version {} put in use by {} (was {}); re-coding answers no analyst decided on", version, by,
+                previous);
+        coding.recodeUnreviewed().whenComplete((n, e) -> {
+            if (e == null) {
+                log.info("model version {}: {} answers re-coded", version, n);
+            }
+        });
+        return Promoted.PROMOTED;
     }
 
     /**
@@ -215,7 +290,7 @@ public final class Learning implements ErasureStep, AutoCloseable {
             }
         }
         if (!stale.isEmpty()) {
-            registry.loadLatest().ifPresentOrElse(coders::use, coders::useKeywordsOnly);
+            inUse.load().ifPresentOrElse(coders::use, coders::useKeywordsOnly);
             store.audit("models_dropped", new Document("versions", stale.size()), clock.instant());
             log.info("{} model versions dropped: they learnt from deleted answers; model in use: {}", stale.size(),
                     coders.current().modelVersion());

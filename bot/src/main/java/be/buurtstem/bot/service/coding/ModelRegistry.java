@@ -54,6 +54,12 @@ public final class ModelRegistry {
      * {@link #fingerprint}s of the analysed answers it learnt from, so that it can be dropped once one is deleted.
      */
     public void save(CoderTrainer.Trained trained, Codebook codebook, Collection<String> trainedOn) throws IOException {
+        save(trained, codebook, trainedOn, new Document());
+    }
+
+    /** {@link #save}, with further fields of the record ({@link ModelInUse#promotionFields}) written with it. */
+    public void save(CoderTrainer.Trained trained, Codebook codebook, Collection<String> trainedOn, Document fields)
+            throws IOException {
         OwnerOnly.folder(dir);
         int version = trained.info().version();
         ModelStore.save(trained, codebook, file(version));
@@ -62,6 +68,7 @@ public final class ModelRegistry {
         record.put("_id", version);
         record.put("file", dir.getFileName().resolve(file(version).getFileName()).toString());
         record.put(TRAINED_ON, trainedOn.stream().sorted().toList());
+        record.putAll(fields);
         models.insertOne(record);
     }
 
@@ -123,16 +130,30 @@ public final class ModelRegistry {
         return latest;
     }
 
-    /** The newest model whose file loads (an unreadable file is reported and the one before it tried). */
-    public Optional<CoderTrainer.Trained> loadLatest() {
-        for (Document d : list()) {
-            int version = d.getInteger("_id");
-            try {
-                return Optional.of(ModelStore.load(file(version)));
-            } catch (IOException | RuntimeException e) {
-                log.warn("model version {} cannot be loaded ({}); trying the one before", version, e.getMessage());
-            }
+    /** The record of a version, if it is stored. */
+    public Optional<Document> record(int version) {
+        return Optional.ofNullable(models.find(Filters.eq("_id", version)).first());
+    }
+
+    /**
+     * The fingerprints of the analysed answers a version learnt from: empty for 0 (the keyword coder learnt from
+     * none), null when not known (a version saved before they were kept, or one no longer stored).
+     */
+    public Set<String> trainedOn(int version) {
+        if (version == 0) {
+            return Set.of();
         }
-        return Optional.empty();
+        List<String> on = record(version).map(d -> d.getList(TRAINED_ON, String.class)).orElse(null);
+        return on == null ? null : Set.copyOf(on);
+    }
+
+    /** The model of a version, when its file loads (an unreadable file is reported). */
+    public Optional<CoderTrainer.Trained> load(int version) {
+        try {
+            return Optional.of(ModelStore.load(file(version)));
+        } catch (IOException | RuntimeException e) {
+            log.warn("model version {} cannot be loaded ({})", version, e.getMessage());
+            return Optional.empty();
+        }
     }
 }
