@@ -227,6 +227,13 @@ class CodingServiceTest {
         assertTrue(Files.exists(dataDir.resolve("models/model-1.zip")));
         Api.Reply again = api.post("/api/analyst/retrain", ANALYST, "");
         assertEquals(409, again.status(), "nothing new since version 1: " + again.body());
+        // trained on six decisions, version 1 may code worse than the keywords: the promotion rule then keeps it
+        // aside (ModelPromotionTest); here the analyst puts it in use, which re-codes as a promotion by the rule does
+        if (!"in_use".equals(v1.path("status").asString())) {
+            assertEquals("not_promoted", v1.path("status").asString(), v1.toString());
+            Api.Reply promoted = api.post("/api/analyst/models/1/promote", ANALYST, "");
+            assertEquals(200, promoted.status(), promoted.body());
+        }
 
         // the answers nobody decided on are re-coded by version 1; the decided ones keep codes and decisions
         Harness.await("re-coded", WAIT, () -> Api.answer(service, ids.get(6)).get("coding", Document.class)
