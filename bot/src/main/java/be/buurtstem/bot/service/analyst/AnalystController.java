@@ -207,7 +207,7 @@ public class AnalystController {
     public ResponseEntity<Map<String, Object>> retrain() {
         switch (learning.retrain("requested by an analyst", true)) {
             case RUNNING -> throw new ApiException(409, "a retraining is already running");
-            case NOTHING_NEW -> throw new ApiException(409, "no new analyst decisions since the current model version");
+            case NOTHING_NEW -> throw new ApiException(409, "no new analyst decisions since the last training");
             case NONE -> { }
         }
         Map<String, Object> out = new LinkedHashMap<>(learning.status());
