@@ -52,6 +52,7 @@ final class DarijaData {
         List<List<String>> rows = csv(in);
         List<String> header = rows.getFirst();
         int gloss = header.indexOf("eng");
+        int topicColumn = header.indexOf("topic"); // the test sample puts the file's topic in a column
         List<VariantRow> out = new ArrayList<>();
         for (List<String> r : rows.subList(1, rows.size())) {
             List<String> variants = new ArrayList<>();
@@ -62,7 +63,7 @@ final class DarijaData {
                 }
             }
             if (!variants.isEmpty()) {
-                out.add(new VariantRow(topic, variants, gloss >= 0 && gloss < r.size() ? r.get(gloss).strip() : ""));
+                out.add(new VariantRow(topicColumn >= 0 ? r.get(topicColumn) : topic, variants, gloss >= 0 && gloss < r.size() ? r.get(gloss).strip() : ""));
             }
         }
         return out;
@@ -85,8 +86,16 @@ final class DarijaData {
 
     /** The {@code text} column of a SIB-200 TSV file. */
     static List<String> sibTexts(Path tsv) {
+        try (InputStream in = Files.newInputStream(tsv)) {
+            return sibTexts(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<String> sibTexts(InputStream in) {
         try {
-            List<String> lines = Files.readAllLines(tsv, StandardCharsets.UTF_8);
+            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
             List<String> out = new ArrayList<>();
             for (String l : lines.subList(1, lines.size())) {
                 String[] f = l.split("\t", -1);

@@ -76,7 +76,7 @@ public final class DarijaLexiconTool {
         ranked.sort(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
         List<String> lines = new ArrayList<>();
         lines.add("# Frequent Moroccan Darija words (Latin script), one skeleton (Arabizi.key) a line, most frequent first.");
-        lines.add("# This software includes data sourced from Darija Open Dataset: https://github.com/darija-open-dataset/dataset");
+        lines.add("# This software includes data sourced from Darija Open Dataset. https://github.com/darija-open-dataset/dataset");
         lines.add("# (commit f6b952cb53a1c22198c8e7ec7bfa45a3a77e3175, MIT with attribution; see DODa-LICENSE.txt beside this file).");
         lines.add("# Made by be.buurtstem.analysis.text.DarijaLexiconTool (analysis test sources) with size " + size
                 + ", at least " + minSentences + " sentences, at most " + maxOther + " SIB-200 training sentences of another language, tuning rows "
