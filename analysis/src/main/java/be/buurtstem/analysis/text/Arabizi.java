@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
 
 /**
  * Latin-script Arabic ("Arabizi"), Darija as typed in Brussels: digits stand for Arabic letters (3 ع, 7 ح, 9 ق,
- * 2 ء, 5 خ, 8 غ, 6 ط) and spellings vary (bzaf, bezaf, bzzaf; chwiya, shwiya). Recognised and folded to one
- * spelling skeleton, so that keywords and features match across spellings. Pure and thread-safe.
+ * 2 ء, 5 خ, 8 ه, 6 ط) and spellings vary (bzaf, bezaf, bzzaf; chwiya, shwiya). Recognised and folded to one
+ * spelling skeleton, so that keywords and features match across spellings. Pure and thread-safe; the word list is
+ * read from the classpath once, when the class loads. Figures on real sentences: analysis/docs/coding.md.
  */
 public final class Arabizi {
     /** A token mixing Latin letters with the digits used for Arabic letters. */
@@ -34,16 +35,17 @@ public final class Arabizi {
             "andhum", "lhukuma", "lbladia", "lhay", "lhadika", "jnan", "lmdrasa", "mdrasa", "lkra", "tmshi", "nmshiu",
             "shabab", "shbab", "lmuhim", "safi", "iwa", "iak", "mnin", "fash", "wakila", "lwakt", "wakt", "kaynin",
             "dima", "walu", "zahma", "kulshi", "lila", "ghali", "sbitar", "tbib", "mrida", "kainash", "andi", "andish",
-            "lina", "lia", "dialhum", "sghar", "kbar", "lkbar", "tfal", "briat", "blasa", "mn", "f", "w", "hdshi",
+            "lina", "lia", "dialhum", "sghar", "kbar", "lkbar", "tfal", "briat", "blasa", "mn", "hdshi",
             "drt", "ghadi", "gha", "rah", "raha", "diali", "dialk", "mama", "baba", "khuia", "khti", "bnt", "wld");
     /** The resource of frequent Darija words derived from the Darija Open Dataset (see the file's header). */
     static final String LEXICON_RESOURCE = "darija-lexicon.txt";
     /** Frequent Darija words, by skeleton: the derived lexicon and the neighbourhood words. */
     private static final Set<String> LEXICON = lexicon();
     /**
-     * Darija verb and noun shapes: the present prefixes ka-/ta- before a verb (kaymchiw, katjib, kanfhamch), the
-     * negation ending -ch/-sh after ma (kaynach, ma 3andich), and the article l- glued to a noun starting with a
-     * consonant (lbanka, lkhedma, lwifi), which Dutch, French, English and Turkish words do not do.
+     * Darija verb and noun shapes: the present prefixes ka-, ta- and the future gha- before a verb's consonant
+     * (kaymchiw, katjib, tanmchi, ghanmchi; not Turkish kanun, kayak), the negation ma-…-ch glued to a verb
+     * (mabghitch, makaynch), and the article l- glued to a noun starting with a consonant (lbanka, lkhedma, lwifi),
+     * which Dutch, French, English and Turkish words rarely do.
      */
     private static final Pattern SHAPE = Pattern.compile(
             "ka[inty][^aeiouy][a-z]{2,}|(gha|ta)[nty][^aeiouy][a-z]{2,}|ma[a-z]{3,}(ch|sh)|l[bcdfghjkmnpqrstvwxz][a-z]{2,}");
@@ -127,7 +129,10 @@ public final class Arabizi {
         return DIGIT_LETTER.matcher(token).matches() && !EUROPEAN.matcher(token).matches();
     }
 
-    /** True when the token is a frequent Darija word (in any of its spellings) or an Arabizi digit-letter token. */
+    /**
+     * True when the token is an Arabizi digit-letter token, or a frequent Darija word (in any of its spellings) or
+     * Darija shape that is not a single letter, a common word of the other languages or a word with an apostrophe.
+     */
     public static boolean isMarker(String token) {
         if (isArabiziToken(token)) {
             return true;
@@ -146,7 +151,8 @@ public final class Arabizi {
 
     /**
      * The share of tokens that mark Darija, 0 when there are none. With two or more markers and a share of at least
-     * 0.3 (or one marker in a one- or two-word answer) the text is taken as Latin-script Arabic.
+     * 0.3 (or one marker in a one- or two-word answer) the text is taken as Latin-script Arabic. Fewer than two markers
+     * in a longer answer give at most 0.29: one Darija-looking word in a French sentence is not enough.
      */
     public static double markerShare(List<String> tokens) {
         if (tokens.isEmpty()) {
