@@ -35,7 +35,7 @@ public final class Arabizi {
             "andhum", "lhukuma", "lbladia", "lhay", "lhadika", "jnan", "lmdrasa", "mdrasa", "lkra", "tmshi", "nmshiu",
             "shabab", "shbab", "lmuhim", "safi", "iwa", "iak", "mnin", "fash", "wakila", "lwakt", "wakt", "kaynin",
             "dima", "walu", "zahma", "kulshi", "lila", "ghali", "sbitar", "tbib", "mrida", "kainash", "andi", "andish",
-            "lina", "lia", "dialhum", "sghar", "kbar", "lkbar", "tfal", "briat", "blasa", "mn", "hdshi",
+            "lina", "lia", "dialhum", "sghar", "kbar", "lkbar", "tfal", "briat", "blasa", "mn", "f", "w", "hdshi",
             "drt", "ghadi", "gha", "rah", "raha", "diali", "dialk", "mama", "baba", "khuia", "khti", "bnt", "wld");
     /** The resource of frequent Darija words derived from the Darija Open Dataset (see the file's header). */
     static final String LEXICON_RESOURCE = "darija-lexicon.txt";
