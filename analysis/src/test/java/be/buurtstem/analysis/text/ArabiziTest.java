@@ -26,7 +26,7 @@ class ArabiziTest {
         assertEquals(Arabizi.key("chwiya"), Arabizi.key("shwiya"));
         assertEquals(Arabizi.key("l7adi9a"), Arabizi.key("lhadiqa"));
         assertEquals(Arabizi.key("mzyan"), Arabizi.key("mezyan"));
-        assertEquals("ala", Arabizi.key("3la"));
+        assertEquals("3la", Arabizi.key("3la"), "3 is the letter ع, not a vowel");
         assertEquals("khuia", Arabizi.key("5ouya"));
     }
 
@@ -46,5 +46,19 @@ class ArabiziTest {
         assertTrue(Arabizi.markerShare(List.of("everything", "is", "in", "french", "or", "dutch")) < 0.3);
         assertTrue(Arabizi.markerShare(List.of("het", "kantoor", "is", "dicht")) < 0.3);
         assertTrue(Arabizi.markerShare(List.of("la", "lycee", "est", "loin")) < 0.3);
+    }
+
+    @Test
+    void commonWordsOfOtherLanguagesSingleLettersAndElisionsDoNotMarkDarija() {
+        assertTrue(Arabizi.isMarker("mn"), "Darija mn, from");
+        assertFalse(Arabizi.isMarker("mon"), "French mon has the same skeleton");
+        assertFalse(Arabizi.isMarker("would"), "English would meets wld, boy");
+        assertFalse(Arabizi.isMarker("w"), "Polish w, in; Darija w, and");
+        assertFalse(Arabizi.isMarker("l'atome"));
+        assertTrue(Arabizi.isMarker("8na"), "8 is the letter ه");
+        assertFalse(Arabizi.isArabiziToken("1960s"));
+        assertFalse(Arabizi.isArabiziToken("11h20"));
+        assertTrue(Arabizi.markerShare(List.of("w", "programie")) < 0.3);
+        assertTrue(Arabizi.markerShare(List.of("mabghitch", "nmchi")) >= 0.3, "negation glued to the verb");
     }
 }

@@ -66,7 +66,7 @@ class LanguageDetectorTest {
         assertFalse(pipeline.analyze("zbel bzaf f zanka", "ar").language().mismatch(), "ar and ar-Latn are the same language");
         AnalyzedText t = pipeline.analyze("zbel bezzaf f zan9a", "fr");
         assertEquals("ar-Latn", t.language().language());
-        assertTrue(t.terms().contains("bzaf"), t.terms().toString());
+        assertTrue(t.terms().contains(Arabizi.key("bzaf")), t.terms().toString());
     }
 
     @Test
