@@ -18,7 +18,7 @@ import java.util.Set;
  *
  * <pre>
  * java -cp analysis/target/classes:analysis/target/test-classes:$(cat cp.txt) be.buurtstem.analysis.text.DarijaLexiconTool \
- *     ../shared/data analysis/src/main/resources/be/buurtstem/analysis/text/darija-lexicon.txt 3000 2 0
+ *     ../shared/data analysis/src/main/resources/be/buurtstem/analysis/text/darija-lexicon.txt 3000 2 1
  * </pre>
  *
  * <p>Words are counted in the tuning part of {@code sentences.csv} only (never the held-out fifth the figures are
