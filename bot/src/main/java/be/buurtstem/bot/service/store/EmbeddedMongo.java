@@ -268,6 +268,7 @@ public final class EmbeddedMongo implements Durability, AutoCloseable {
     }
 
     private void commitAndSync() {
+        long start = System.nanoTime();
         MVStore s;
         groupLock.writeLock().lock();
         commandLock.writeLock().lock();
@@ -283,6 +284,7 @@ public final class EmbeddedMongo implements Durability, AutoCloseable {
         }
         try {
             s.sync();
+            be.buurtstem.bot.service.ops.Metrics.storeSync(start);
         } catch (IllegalStateException closed) {
             if (!s.isClosed()) {
                 throw closed;

@@ -3,9 +3,12 @@ package be.buurtstem.bot.service.telegram;
 import be.buurtstem.bot.service.conversation.ConversationService;
 import be.buurtstem.bot.service.ops.OrganiserNotifier;
 import be.buurtstem.bot.service.privacy.RespondentIds;
+import be.buurtstem.bot.service.store.Leases;
+import be.buurtstem.bot.service.store.OutboxLeases;
 import be.buurtstem.bot.service.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -53,9 +56,16 @@ public class TelegramConfiguration {
         return new TelegramApi(settings);
     }
 
+    /** This instance's name in the leases of a store shared by several instances (outbox, poller). */
+    @Bean
+    Leases leases(Store store) {
+        return new Leases(store, Leases.instanceName());
+    }
+
     @Bean(destroyMethod = "close")
-    TelegramOutbox telegramOutbox(Store store, TelegramApi api, TelegramSettings settings) {
-        TelegramOutbox outbox = new TelegramOutbox(store, api, settings);
+    TelegramOutbox telegramOutbox(Store store, TelegramApi api, TelegramSettings settings, Leases leases,
+                                  @Value("${buurtstem.outbox-lease:30s}") java.time.Duration lease) {
+        TelegramOutbox outbox = new TelegramOutbox(store, api, settings, new OutboxLeases(store, leases.owner(), lease));
         outbox.start();
         return outbox;
     }
@@ -80,8 +90,9 @@ public class TelegramConfiguration {
     @Bean(destroyMethod = "close")
     @Conditional(PollingMode.class)
     TelegramPoller telegramPoller(TelegramApi api, UpdateProcessor processor, Store store, TelegramOutbox outbox,
-                                  TelegramSettings settings) {
-        TelegramPoller poller = new TelegramPoller(api, processor, store, outbox, settings);
+                                  TelegramSettings settings, Leases leases,
+                                  @Value("${buurtstem.poller-lease:}") java.time.Duration lease) {
+        TelegramPoller poller = new TelegramPoller(api, processor, store, outbox, settings, leases, lease);
         poller.start();
         return poller;
     }
