@@ -27,8 +27,26 @@ public final class Metrics {
     private Metrics() {
     }
 
+    /** Binds the registry and makes every counter known at once, so that a scrape shows zeros, not nothing. */
     static void bind(MeterRegistry r) {
         registry = r;
+        for (String type : new String[] {"send", "edit", "callback"}) {
+            r.counter("buurtstem.telegram.sends", "type", type);
+        }
+        r.counter("buurtstem.telegram.rate.limited");
+        r.counter("buurtstem.outbox.lease.takeovers");
+        for (String channel : new String[] {"telegram"}) {
+            r.counter("buurtstem.updates.parked", "channel", channel);
+        }
+        for (String channel : new String[] {TELEGRAM_WEBHOOK, TELEGRAM_POLLING, WEB}) {
+            inboundTimer(channel);
+        }
+    }
+
+    private static Timer inboundTimer(String channel) {
+        return Timer.builder("buurtstem.inbound.updates").description("inbound updates: stored and synced")
+                .tag("channel", channel).publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(30)).register(registry);
     }
 
     static void unbind(MeterRegistry r) {
@@ -39,9 +57,7 @@ public final class Metrics {
 
     /** {@code count} inbound updates of a channel handled, stored and synced, {@code startNanos} after they came. */
     public static void inbound(String channel, long startNanos, int count) {
-        Timer t = Timer.builder("buurtstem.inbound.updates").description("inbound updates: stored and synced")
-                .tag("channel", channel).publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofSeconds(30)).register(registry);
+        Timer t = inboundTimer(channel);
         long nanos = System.nanoTime() - startNanos;
         for (int i = 0; i < count; i++) {
             t.record(nanos, TimeUnit.NANOSECONDS);
