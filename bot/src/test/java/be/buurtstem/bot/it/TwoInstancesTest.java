@@ -115,8 +115,16 @@ class TwoInstancesTest {
                 long killed = System.nanoTime();
                 List<JsonNode> beforeKill = telegram.calls("sendMessage");
                 double beforeSeconds = (killed - t0) / 1e9;
-                for (Future<?> job : jobs) {
-                    job.get(240, TimeUnit.SECONDS);
+                try {
+                    for (Future<?> job : jobs) {
+                        job.get(240, TimeUnit.SECONDS);
+                    }
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    try (MongoClient client = MongoClients.create(uri)) { // what was left, to see why
+                        client.getDatabase("buurtstem").getCollection("outbox").find()
+                                .forEach(d -> System.out.println("LEFT IN OUTBOX " + d.toJson()));
+                    }
+                    throw e;
                 }
                 double afterKill = (System.nanoTime() - killed) / 1e9;
                 residents.shutdown();
@@ -131,6 +139,13 @@ class TwoInstancesTest {
                                 + "before the kill, %d in all; lease takeovers %s%n", RESIDENTS, expected,
                         beforeKill.size(), beforeSeconds, beforeKill.size() / beforeSeconds, afterKill, twiceBefore,
                         twice, value(metrics, "buurtstem_outbox_lease_takeovers_total"));
+                System.out.printf("TWO INSTANCES surviving instance: %.0f webhook updates, mean %.0f ms to store "
+                                + "one (max %.0f ms); %.0f sends%n",
+                        value(metrics, "buurtstem_inbound_updates_seconds_count{channel=\"telegram-webhook\""),
+                        1000 * value(metrics, "buurtstem_inbound_updates_seconds_sum{channel=\"telegram-webhook\"")
+                                / value(metrics, "buurtstem_inbound_updates_seconds_count{channel=\"telegram-webhook\""),
+                        1000 * value(metrics, "buurtstem_inbound_updates_seconds_max{channel=\"telegram-webhook\""),
+                        value(metrics, "buurtstem_telegram_sends_total{type=\"send\""));
 
                 assertEquals(0, twiceBefore, "no reply sent twice while both instances run");
                 assertEquals(expected, distinct(sent), "no reply lost");
@@ -174,6 +189,10 @@ class TwoInstancesTest {
                 telegram.text(FIRST_CHAT, "/start buurt", "nl");
                 Harness.awaitText(telegram, FIRST_CHAT, REPLIES.get(0), Duration.ofSeconds(30));
 
+                try (MongoClient client = MongoClients.create(uri)) { // not killed while the reply is in flight
+                    var outbox = client.getDatabase("buurtstem").getCollection("outbox");
+                    awaitQuietly("outbox drained", Duration.ofSeconds(30), 100, () -> outbox.countDocuments() == 0);
+                }
                 int active = polling(ports[0]) == 1 ? 0 : 1;
                 children.get(active).kill();
                 long killed = System.nanoTime();
