@@ -52,6 +52,11 @@ public final class Leases {
         }
     }
 
+    /** Every lease dropped: at the start on the in-process embedded store (see {@link OutboxLeases#forgetAll}). */
+    public void forgetAll() {
+        leases.deleteMany(new Document());
+    }
+
     /** Gives the lease up (a clean stop), so that another instance need not wait for it to expire. */
     public void release(String name) {
         leases.deleteOne(Filters.and(Filters.eq("_id", name), Filters.eq("holder", owner)));

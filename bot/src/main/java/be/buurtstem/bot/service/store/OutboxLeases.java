@@ -77,6 +77,16 @@ public final class OutboxLeases {
                 Updates.set("notBefore", Date.from(notBefore)), Updates.unset(CLAIMED_BY), Updates.unset(LEASE_UNTIL)));
     }
 
+    /**
+     * Every claim, of any instance, given up: at the start of an instance on the in-process embedded store, which no
+     * other instance can share (its file is locked), the claims left are a killed predecessor's, and its items must
+     * not wait out their leases.
+     */
+    public long forgetAll() {
+        return outbox.updateMany(Filters.exists(CLAIMED_BY), Updates.combine(Updates.unset(CLAIMED_BY),
+                Updates.unset(LEASE_UNTIL))).getModifiedCount();
+    }
+
     /** At a clean stop: this instance's claims on items it did not send are given up at once, not at expiry. */
     public long releaseAll() {
         return outbox.updateMany(Filters.eq(CLAIMED_BY, owner), Updates.combine(Updates.unset(CLAIMED_BY),

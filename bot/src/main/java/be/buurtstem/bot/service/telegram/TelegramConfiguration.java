@@ -3,6 +3,7 @@ package be.buurtstem.bot.service.telegram;
 import be.buurtstem.bot.service.conversation.ConversationService;
 import be.buurtstem.bot.service.ops.OrganiserNotifier;
 import be.buurtstem.bot.service.privacy.RespondentIds;
+import be.buurtstem.bot.service.store.EmbeddedMongo;
 import be.buurtstem.bot.service.store.Leases;
 import be.buurtstem.bot.service.store.OutboxLeases;
 import be.buurtstem.bot.service.store.Store;
@@ -59,13 +60,22 @@ public class TelegramConfiguration {
     /** This instance's name in the leases of a store shared by several instances (outbox, poller). */
     @Bean
     Leases leases(Store store) {
-        return new Leases(store, Leases.instanceName());
+        Leases leases = new Leases(store, Leases.instanceName());
+        if (store.durability() instanceof EmbeddedMongo) {
+            // the in-process store is this instance's alone: leases in it are a killed predecessor's, not to wait out
+            leases.forgetAll();
+        }
+        return leases;
     }
 
     @Bean(destroyMethod = "close")
     TelegramOutbox telegramOutbox(Store store, TelegramApi api, TelegramSettings settings, Leases leases,
                                   @Value("${buurtstem.outbox-lease:30s}") java.time.Duration lease) {
-        TelegramOutbox outbox = new TelegramOutbox(store, api, settings, new OutboxLeases(store, leases.owner(), lease));
+        OutboxLeases outboxLeases = new OutboxLeases(store, leases.owner(), lease);
+        if (store.durability() instanceof EmbeddedMongo) {
+            outboxLeases.forgetAll();
+        }
+        TelegramOutbox outbox = new TelegramOutbox(store, api, settings, outboxLeases);
         outbox.start();
         return outbox;
     }
