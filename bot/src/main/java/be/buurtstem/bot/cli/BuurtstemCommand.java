@@ -23,6 +23,7 @@ public final class BuurtstemCommand implements Runnable {
         CommandLine cl = new CommandLine(new BuurtstemCommand());
         // Subcommands: each lives in its own file in this package.
         cl.addSubcommand("serve", new ServeCommand());
+        cl.addSubcommand(new DbCommand());
         cl.addSubcommand(new ValidateCommand());
         cl.addSubcommand(new PlayCommand());
         cl.addSubcommand(new SaturationCommand());

@@ -182,6 +182,7 @@ public final class CodingService implements AnswerListener, AutoCloseable {
             Instant received = AnswerDocs.receivedAt(d);
             if (received != null) {
                 lastLatencyMicros.set(java.time.Duration.between(received, now).toNanos() / 1000);
+                be.buurtstem.bot.service.ops.Metrics.coded(java.time.Duration.between(received, now));
             }
             List<AnalystDecision> ds = decisions.forAnswer(d.getString("_id"));
             List<String> themes = List.copyOf(Decisions.resolve(List.copyOf(coding.themes()), ds));

@@ -103,7 +103,11 @@ public class ConversationService {
     private Result apply(String rid, Inbound in, Delivery delivery) {
         Optional<SessionRecord> existing = store.session(rid);
         if (existing.isPresent() && in.inputId() != null && existing.get().appliedInputs().contains(in.inputId())) {
-            // applied before a crash, but not marked processed: its replies are already in the outbox
+            // applied before a crash, but not marked processed. On the embedded store its replies reached the disk
+            // with the session; on a store that takes each write on its own (MONGODB_URI, the db command) the crash
+            // may have come between the session and its replies: they are queued again under the same ids, which
+            // changes nothing for replies still queued (TwoInstancesTest lost a reply to a SIGKILL without this)
+            delivery.persist(rid, in.chat(), in.inputId(), existing.get().language(), existing.get().lastMessages());
             store.markProcessed(in.inputId(), rid, in.at());
             return new Result(rid, List.of(), true, existing.get().language());
         }

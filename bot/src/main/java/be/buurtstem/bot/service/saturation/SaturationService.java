@@ -111,6 +111,7 @@ public final class SaturationService {
             n++;
         }
         lastRebuild = new Rebuild(n, (System.nanoTime() - t0) / 1_000_000, clock.instant());
+        be.buurtstem.bot.service.ops.Metrics.saturationRebuilt(t0);
         log.info("saturation rebuilt from {} coded answers in {} ms", n, lastRebuild.millis());
     }
 

@@ -56,14 +56,22 @@ public final class EmbeddedMongo implements Durability, AutoCloseable {
     private volatile boolean running = true;
     private final Thread committer;
 
-    private EmbeddedMongo(Path file) {
+    private EmbeddedMongo(Path file, String host, int port, boolean durableWrites) {
         this.file = file;
         this.store = openStore(file);
         this.backend = new SwappableBackend(new H2Backend(store), commandLock);
+        if (durableWrites) {
+            backend.afterWrites(this::sync);
+        }
         this.server = new MongoServer(backend);
-        server.bind("127.0.0.1", 0); // loopback only: nothing outside this machine can reach the embedded store
-        this.address = server.getLocalAddress();
         this.committer = Thread.ofPlatform().name("embedded-mongo-committer").daemon(true).start(this::commitLoop);
+        try {
+            server.bind(host, port);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        this.address = server.getLocalAddress();
     }
 
     private static MVStore openStore(Path file) {
@@ -72,8 +80,23 @@ public final class EmbeddedMongo implements Durability, AutoCloseable {
         return s;
     }
 
-    /** Opens (or creates) {@code dataDir/buurtstem.mv.db} and serves it on a free loopback port. */
+    /** Opens (or creates) {@code dataDir/buurtstem.mv.db} and serves it on a free loopback port, to this process. */
     public static EmbeddedMongo open(Path dataDir) {
+        // loopback only: nothing outside this machine can reach the embedded store; this process syncs
+        return new EmbeddedMongo(prepare(dataDir), "127.0.0.1", 0, false);
+    }
+
+    /**
+     * The store on its own (the {@code db} command), for {@code serve} instances that reach it through
+     * {@code MONGODB_URI} and cannot call {@link #sync()}: every write command is on disk before it is answered,
+     * as a MongoDB with a journaled write concern does (group commit: writes of several connections arriving
+     * together share one fsync).
+     */
+    public static EmbeddedMongo serve(Path dataDir, String host, int port) {
+        return new EmbeddedMongo(prepare(dataDir), host, port, true);
+    }
+
+    private static Path prepare(Path dataDir) {
         try {
             OwnerOnly.folder(dataDir);
         } catch (RuntimeException e) {
@@ -94,7 +117,7 @@ public final class EmbeddedMongo implements Durability, AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot rewrite the embedded database " + file, e);
         }
-        return new EmbeddedMongo(file);
+        return file;
     }
 
     /**
@@ -158,7 +181,11 @@ public final class EmbeddedMongo implements Durability, AutoCloseable {
     }
 
     public String connectionString() {
-        return "mongodb://127.0.0.1:" + address.getPort();
+        return "mongodb://" + address.getAddress().getHostAddress() + ":" + address.getPort();
+    }
+
+    public InetSocketAddress address() {
+        return address;
     }
 
     @Override
@@ -268,6 +295,7 @@ public final class EmbeddedMongo implements Durability, AutoCloseable {
     }
 
     private void commitAndSync() {
+        long start = System.nanoTime();
         MVStore s;
         groupLock.writeLock().lock();
         commandLock.writeLock().lock();
@@ -283,6 +311,7 @@ public final class EmbeddedMongo implements Durability, AutoCloseable {
         }
         try {
             s.sync();
+            be.buurtstem.bot.service.ops.Metrics.storeSync(start);
         } catch (IllegalStateException closed) {
             if (!s.isClosed()) {
                 throw closed;

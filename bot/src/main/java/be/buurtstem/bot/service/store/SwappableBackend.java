@@ -23,10 +23,26 @@ final class SwappableBackend implements MongoBackend {
     private final ReentrantReadWriteLock lock;
     private volatile MongoBackend current;
     private volatile MongoVersion version;
+    /** Run after each write command, outside the lock, before it is answered (the {@code db} command's sync). */
+    private volatile Runnable afterWrite;
+    private static final java.util.Set<String> WRITES = java.util.Set.of("insert", "update", "delete",
+            "findandmodify", "createindexes", "dropindexes", "drop", "dropdatabase", "create", "renamecollection");
 
     SwappableBackend(MongoBackend first, ReentrantReadWriteLock lock) {
         this.current = first;
         this.lock = lock;
+    }
+
+    void afterWrites(Runnable sync) {
+        this.afterWrite = sync;
+    }
+
+    private <T> T written(String command, T reply) {
+        Runnable sync = afterWrite;
+        if (sync != null && command != null && WRITES.contains(command.toLowerCase(java.util.Locale.ROOT))) {
+            sync.run();
+        }
+        return reply;
     }
 
     /** Only with the write lock held: closes the current backend and its store (the file is then free). */
@@ -61,7 +77,7 @@ final class SwappableBackend implements MongoBackend {
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
-        return read(() -> current.handleCommand(channel, database, command, query));
+        return written(command, read(() -> current.handleCommand(channel, database, command, query)));
     }
 
     @Override
@@ -71,7 +87,9 @@ final class SwappableBackend implements MongoBackend {
 
     @Override
     public Document handleMessage(MongoMessage message) {
-        return read(() -> current.handleMessage(message));
+        Document reply = read(() -> current.handleMessage(message));
+        Document body = message.getDocument();
+        return written(body == null || body.isEmpty() ? null : body.keySet().iterator().next(), reply);
     }
 
     @Override

@@ -3,9 +3,13 @@ package be.buurtstem.bot.service.telegram;
 import be.buurtstem.bot.service.conversation.ConversationService;
 import be.buurtstem.bot.service.ops.OrganiserNotifier;
 import be.buurtstem.bot.service.privacy.RespondentIds;
+import be.buurtstem.bot.service.store.EmbeddedMongo;
+import be.buurtstem.bot.service.store.Leases;
+import be.buurtstem.bot.service.store.OutboxLeases;
 import be.buurtstem.bot.service.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -53,9 +57,25 @@ public class TelegramConfiguration {
         return new TelegramApi(settings);
     }
 
+    /** This instance's name in the leases of a store shared by several instances (outbox, poller). */
+    @Bean
+    Leases leases(Store store) {
+        Leases leases = new Leases(store, Leases.instanceName());
+        if (store.durability() instanceof EmbeddedMongo) {
+            // the in-process store is this instance's alone: leases in it are a killed predecessor's, not to wait out
+            leases.forgetAll();
+        }
+        return leases;
+    }
+
     @Bean(destroyMethod = "close")
-    TelegramOutbox telegramOutbox(Store store, TelegramApi api, TelegramSettings settings) {
-        TelegramOutbox outbox = new TelegramOutbox(store, api, settings);
+    TelegramOutbox telegramOutbox(Store store, TelegramApi api, TelegramSettings settings, Leases leases,
+                                  @Value("${buurtstem.outbox-lease:30s}") java.time.Duration lease) {
+        OutboxLeases outboxLeases = new OutboxLeases(store, leases.owner(), lease);
+        if (store.durability() instanceof EmbeddedMongo) {
+            outboxLeases.forgetAll();
+        }
+        TelegramOutbox outbox = new TelegramOutbox(store, api, settings, outboxLeases);
         outbox.start();
         return outbox;
     }
@@ -80,8 +100,9 @@ public class TelegramConfiguration {
     @Bean(destroyMethod = "close")
     @Conditional(PollingMode.class)
     TelegramPoller telegramPoller(TelegramApi api, UpdateProcessor processor, Store store, TelegramOutbox outbox,
-                                  TelegramSettings settings) {
-        TelegramPoller poller = new TelegramPoller(api, processor, store, outbox, settings);
+                                  TelegramSettings settings, Leases leases,
+                                  @Value("${buurtstem.poller-lease:}") java.time.Duration lease) {
+        TelegramPoller poller = new TelegramPoller(api, processor, store, outbox, settings, leases, lease);
         poller.start();
         return poller;
     }

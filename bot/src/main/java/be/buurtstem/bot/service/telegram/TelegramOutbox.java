@@ -2,7 +2,10 @@ package be.buurtstem.bot.service.telegram;
 
 import be.buurtstem.bot.service.conversation.Delivery;
 import be.buurtstem.bot.service.conversation.SystemTexts;
+import be.buurtstem.bot.service.ops.Metrics;
 import be.buurtstem.bot.service.privacy.RespondentIds;
+import be.buurtstem.bot.service.store.Leases;
+import be.buurtstem.bot.service.store.OutboxLeases;
 import be.buurtstem.bot.service.store.Store;
 import be.buurtstem.bot.service.survey.BotMessage;
 import org.bson.Document;
@@ -46,6 +49,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * after the call, so that window is one call's answer plus one group commit (it was up to the next one-second commit
  * tick). Marking an item "sending" before the call would not help: after a crash nobody knows whether Telegram got
  * it, and dropping it would leave a resident without their next question, which is worse than seeing it twice.
+ * <p>
+ * Several instances may share one outbox: an item is sent only by the instance that claimed it
+ * ({@link OutboxLeases}); heads another instance holds a live lease on are skipped; leases of items being sent are
+ * renewed by the dispatcher; a dead instance's leases expire and are taken over.
  */
 public class TelegramOutbox implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TelegramOutbox.class);
@@ -56,7 +63,19 @@ public class TelegramOutbox implements AutoCloseable {
     private final Store store;
     private final TelegramApi api;
     private final TelegramSettings settings;
-    private final AtomicLong seq = new AtomicLong(System.currentTimeMillis() * 1000);
+    private final OutboxLeases leases;
+    /** This instance's part of generated ids (organiser notices, inputs without an id): unique across instances. */
+    private final String idPrefix = Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()
+            & 0xffffffffL) + "-";
+    /**
+     * Order of items, per chat: at least the wall clock in microseconds, so that items queued by two instances
+     * sharing the store come in the order they were queued (a counter started at each instance's start would put
+     * everything of a younger instance after an older one's), and strictly increasing within the instance.
+     */
+    private final AtomicLong seq = new AtomicLong();
+    /** Items this instance has claimed and is sending: their leases are renewed until they are done. */
+    private final Set<String> claimed = ConcurrentHashMap.newKeySet();
+    private Instant lastRenewal = Instant.now();
     private final Map<String, Instant> chatNext = new ConcurrentHashMap<>();
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     /**
@@ -75,16 +94,25 @@ public class TelegramOutbox implements AutoCloseable {
     private long nextSendNanos = System.nanoTime();
 
     public TelegramOutbox(Store store, TelegramApi api, TelegramSettings settings) {
+        this(store, api, settings, new OutboxLeases(store, Leases.instanceName(), Duration.ofSeconds(30)));
+    }
+
+    public TelegramOutbox(Store store, TelegramApi api, TelegramSettings settings, OutboxLeases leases) {
         this.store = store;
         this.api = api;
         this.settings = settings;
+        this.leases = leases;
+    }
+
+    private long nextSeq() {
+        return seq.updateAndGet(s -> Math.max(s + 1, System.currentTimeMillis() * 1000));
     }
 
     /** A delivery for one update; for a button press it also acknowledges the press and shows the choice. */
     public Delivery delivery(CallbackContext callback) {
         return (respondent, chat, inputId, language, messages) -> {
             List<Document> items = new ArrayList<>();
-            String base = inputId == null ? "x" + seq.incrementAndGet() : inputId;
+            String base = inputId == null ? "x" + idPrefix + nextSeq() : inputId;
             int n = 0;
             if (callback != null) {
                 items.add(item(base + ":" + n++, chat, respondent, "callback").append("callbackId", callback.queryId()));
@@ -120,7 +148,7 @@ public class TelegramOutbox implements AutoCloseable {
     public void sendToChat(String chat, String text) {
         List<Document> items = new ArrayList<>();
         int n = 0;
-        String base = "org" + seq.incrementAndGet();
+        String base = "org" + idPrefix + nextSeq();
         for (String chunk : TextSplitter.split(text, TextSplitter.TELEGRAM_LIMIT, null)) {
             items.add(item(base + ":" + n++, chat, null, "send").append("text", chunk));
         }
@@ -129,7 +157,7 @@ public class TelegramOutbox implements AutoCloseable {
     }
 
     private Document item(String id, String chat, String respondent, String type) {
-        Document d = new Document("_id", id).append("seq", seq.incrementAndGet()).append("chat", chat)
+        Document d = new Document("_id", id).append("seq", nextSeq()).append("chat", chat)
                 .append("type", type).append("attempts", 0).append("notBefore", new Date(0))
                 .append("createdAt", new Date());
         if (respondent != null) {
@@ -156,12 +184,13 @@ public class TelegramOutbox implements AutoCloseable {
             try {
                 Instant now = Instant.now();
                 hold.values().removeIf(t -> t.isBefore(now));
+                renewLeases(now);
                 // one head per chat (see Store.outboxHeads): a quiet resident is not starved by busy chats
                 List<Document> pending = store.outboxHeads(MAX_HEADS);
                 int dispatched = 0;
                 for (Document item : pending) {
                     String chat = item.getString("chat");
-                    if (inFlight.contains(chat) || hold.containsKey(item.getString("_id"))) {
+                    if (inFlight.contains(chat) || hold.containsKey(item.getString("_id")) || leasedElsewhere(item, now)) {
                         continue; // heads only (outboxHeads), one at a time per chat: order per chat is kept
                     }
                     boolean callback = "callback".equals(item.getString("type"));
@@ -176,12 +205,21 @@ public class TelegramOutbox implements AutoCloseable {
                         }
                         nextGlobalNanos = Math.max(System.nanoTime(), nextGlobalNanos) + intervalNanos;
                     }
+                    OutboxLeases.Claim claim = leases.claim(item.getString("_id"), Instant.now());
+                    if (claim == OutboxLeases.Claim.REFUSED) {
+                        continue; // sent or claimed by another instance since the listing
+                    }
+                    if (claim == OutboxLeases.Claim.TAKEN_OVER) {
+                        Metrics.leaseTakenOver();
+                    }
                     inFlight.add(chat);
+                    claimed.add(item.getString("_id"));
                     dispatched++;
                     senders.submit(() -> {
                         try {
                             send(item);
                         } finally {
+                            claimed.remove(item.getString("_id"));
                             inFlight.remove(chat);
                             wake.release();
                         }
@@ -196,6 +234,25 @@ public class TelegramOutbox implements AutoCloseable {
                 log.error("outbox dispatcher error", e);
                 sleepQuietly(Duration.ofSeconds(1));
             }
+        }
+    }
+
+    /** A live lease of another instance on the item (as listed): that instance is sending it. */
+    private boolean leasedElsewhere(Document item, Instant now) {
+        Date until = item.getDate("leaseUntil");
+        return until != null && until.toInstant().isAfter(now) && !leases.owner().equals(item.getString("claimedBy"));
+    }
+
+    /** Every third of the lease, the leases of the items being sent are extended (a slow call, a 429 wait). */
+    private void renewLeases(Instant now) {
+        if (Duration.between(lastRenewal, now).compareTo(leases.lease().dividedBy(3)) < 0) {
+            return;
+        }
+        lastRenewal = now;
+        try {
+            leases.renew(List.copyOf(claimed), now);
+        } catch (RuntimeException e) {
+            log.warn("outbox leases not renewed: {}", e.getClass().getSimpleName());
         }
     }
 
@@ -238,6 +295,7 @@ public class TelegramOutbox implements AutoCloseable {
                         .messageId(item.getInteger("messageId")).text(item.getString("text")).build());
                 default -> api.sender().execute(sendMessage(item));
             }
+            Metrics.sent(type);
             hold.put(id, Instant.now().plusSeconds(60));
             store.outboxDone(id);
             // on disk at once (group commit, shared with the other senders), not at the next commit tick: a kill -9
@@ -255,7 +313,8 @@ public class TelegramOutbox implements AutoCloseable {
                 chatNext.put(chat, until);
                 globalPauseUntil = until;
                 hold.put(id, until);
-                store.outboxRetryLater(id, attempts, until);
+                leases.retryLater(id, attempts, until);
+                Metrics.rateLimited();
                 log.warn("telegram rate limit: waiting {}s as asked (retry_after)", wait.toSeconds());
             } else if (code == 403) {
                 String respondent = item.getString("respondent");
@@ -281,13 +340,13 @@ public class TelegramOutbox implements AutoCloseable {
                     backoff = Duration.ofMinutes(1);
                 }
                 hold.put(id, Instant.now().plus(backoff));
-                store.outboxRetryLater(id, attempts, Instant.now().plus(backoff));
+                leases.retryLater(id, attempts, Instant.now().plus(backoff));
                 log.warn("telegram {} failed (code {}), retry {} in {} ms", type, code, attempts, backoff.toMillis());
             }
         } catch (RuntimeException e) {
             log.error("outbox item {} could not be sent", type, e);
             hold.put(id, Instant.now().plusSeconds(5));
-            store.outboxRetryLater(id, item.getInteger("attempts", 0) + 1, Instant.now().plusSeconds(5));
+            leases.retryLater(id, item.getInteger("attempts", 0) + 1, Instant.now().plusSeconds(5));
         }
     }
 
@@ -351,6 +410,11 @@ public class TelegramOutbox implements AutoCloseable {
             senders.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        try { // what this instance claimed and did not send goes to the other instances now, not at expiry
+            leases.releaseAll();
+        } catch (RuntimeException e) {
+            log.warn("outbox leases not released at shutdown: {}", e.getClass().getSimpleName());
         }
     }
 

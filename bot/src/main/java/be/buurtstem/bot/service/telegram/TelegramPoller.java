@@ -1,5 +1,7 @@
 package be.buurtstem.bot.service.telegram;
 
+import be.buurtstem.bot.service.ops.Metrics;
+import be.buurtstem.bot.service.store.Leases;
 import be.buurtstem.bot.service.store.Store;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.Logger;
@@ -26,6 +28,10 @@ import java.util.concurrent.TimeUnit;
  * the offset before the consumer runs, and silently stops when a consumer throws; it is not used.) Each update of a
  * batch is read on its own from getUpdates' raw JSON ({@link IncomingUpdate}): one that cannot be read is parked and
  * the offset moves past it. {@link #stall} tells the health indicator when the offset stops moving.
+ * <p>
+ * Telegram serves getUpdates to one caller at a time (a second one gets 409), so of several instances sharing a
+ * store only the holder of the {@code telegram-poller} lease ({@link Leases}) polls; the others wait on standby and
+ * take over once the holder's lease expires (it died) or is released (a clean stop).
  */
 public class TelegramPoller implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TelegramPoller.class);
@@ -48,9 +54,21 @@ public class TelegramPoller implements AutoCloseable {
     private volatile Instant lastFetch = Instant.now();
     private volatile Instant lastAdvance;
     private volatile String lastError;
+    public static final String LEASE = "telegram-poller";
+    private final Leases leases;
+    private final Duration leaseDuration;
+    private volatile boolean polling;
 
     public TelegramPoller(TelegramApi api, UpdateProcessor processor, Store store, TelegramOutbox outbox,
                           TelegramSettings settings) {
+        this(api, processor, store, outbox, settings, null, null);
+    }
+
+    /** With {@code leases}: polls only while holding the poller lease, renewed before each getUpdates. */
+    public TelegramPoller(TelegramApi api, UpdateProcessor processor, Store store, TelegramOutbox outbox,
+                          TelegramSettings settings, Leases leases, Duration leaseDuration) {
+        this.leases = leases;
+        this.leaseDuration = leaseDuration != null ? leaseDuration : settings.pollTimeout().plusSeconds(30);
         this.api = api;
         this.processor = processor;
         this.store = store;
@@ -68,6 +86,12 @@ public class TelegramPoller implements AutoCloseable {
         boolean webhookCleared = false;
         while (running) {
             try {
+                if (!holdLease()) {
+                    lastFetch = Instant.now(); // on standby: not a stall
+                    waitingSince = null;
+                    sleep(Duration.ofSeconds(1));
+                    continue;
+                }
                 if (!webhookCleared) {
                     api.poller().execute(DeleteWebhook.builder().dropPendingUpdates(false).build());
                     webhookCleared = true;
@@ -86,9 +110,12 @@ public class TelegramPoller implements AutoCloseable {
                         waitingSince = lastFetch;
                     }
                     waiting = result.size();
+                    long fetchedNanos = System.nanoTime();
                     List<IncomingUpdate> updates = new ArrayList<>(result.size());
                     result.forEach(node -> updates.add(IncomingUpdate.read(node)));
-                    if (!handleBatch(updates)) {
+                    boolean moved = handleBatch(updates);
+                    Metrics.inbound(Metrics.TELEGRAM_POLLING, fetchedNanos, updates.size());
+                    if (!moved) {
                         sleep(backoff); // nothing to move the offset past: do not spin on the same batch
                         backoff = longer(backoff);
                         continue;
@@ -125,6 +152,28 @@ public class TelegramPoller implements AutoCloseable {
                 backoff = longer(backoff);
             }
         }
+    }
+
+    /** Takes or renews the poller lease; true when this instance is the one to poll. */
+    private boolean holdLease() {
+        boolean held;
+        try {
+            held = leases == null || leases.hold(LEASE, leaseDuration, Instant.now());
+        } catch (RuntimeException e) {
+            held = false; // the store is unreachable: nothing could be stored anyway
+            lastError = "poller lease not renewed: " + e.getClass().getSimpleName();
+        }
+        if (held != polling) {
+            log.info(held ? "telegram poller lease taken: this instance polls" : "telegram poller on standby: "
+                    + "another instance holds the lease");
+            polling = held;
+        }
+        return held;
+    }
+
+    /** Whether this instance is the one polling getUpdates (holds the poller lease). */
+    public boolean polling() {
+        return polling;
     }
 
     private static Duration longer(Duration backoff) {
@@ -218,11 +267,18 @@ public class TelegramPoller implements AutoCloseable {
             }
         }
         workers.shutdown();
-        if (offset > 0) {
+        if (offset > 0 && polling) {
             try { // confirm the last handled batch now rather than have Telegram send it again after a restart
                 api.getUpdates(offset, 1, 0, null, false);
             } catch (TelegramApi.CallFailed | RuntimeException e) {
                 log.debug("final offset confirmation failed: {}", e.toString());
+            }
+        }
+        if (leases != null && polling) {
+            try { // the standby instance takes over at once
+                leases.release(LEASE);
+            } catch (RuntimeException e) {
+                log.debug("poller lease not released: {}", e.getClass().getSimpleName());
             }
         }
     }

@@ -1,5 +1,6 @@
 package be.buurtstem.bot.service.telegram;
 
+import be.buurtstem.bot.service.ops.Metrics;
 import be.buurtstem.bot.service.privacy.RespondentIds;
 import be.buurtstem.bot.service.store.Store;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,6 +49,7 @@ public class TelegramWebhookController {
     public ResponseEntity<String> receive(@RequestHeader(value = "X-Telegram-Bot-Api-Secret-Token", required = false)
                                           String token, jakarta.servlet.http.HttpServletRequest request)
             throws java.io.IOException {
+        long start = System.nanoTime();
         if (!RespondentIds.constantTimeEquals(secret, token)) {
             log.warn("webhook request refused: wrong or missing secret token");
             return ResponseEntity.status(401).body("");
@@ -72,6 +74,7 @@ public class TelegramWebhookController {
         // JSON that is not an update we can read is parked and answered 200: Telegram would resend it forever
         processor.process(IncomingUpdate.read(tree));
         store.durability().sync();
+        Metrics.inbound(Metrics.TELEGRAM_WEBHOOK, start);
         outbox.signal();
         return ResponseEntity.ok("");
     }

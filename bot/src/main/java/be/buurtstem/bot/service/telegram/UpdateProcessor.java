@@ -2,6 +2,7 @@ package be.buurtstem.bot.service.telegram;
 
 import be.buurtstem.bot.service.conversation.ConversationService;
 import be.buurtstem.bot.service.conversation.Inbound;
+import be.buurtstem.bot.service.ops.Metrics;
 import be.buurtstem.bot.service.store.Store;
 import be.buurtstem.bot.service.survey.ResidentInput;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -98,6 +99,7 @@ public class UpdateProcessor {
         String respondent = chat == null ? null : conversations.respondentId(CHANNEL, chat);
         // the error text stays in the store (deleted with the resident), never in the log
         store.park(in.key(), respondent, CHANNEL, sanitized(update), String.valueOf(last), attempts, Instant.now());
+        Metrics.parked(CHANNEL);
         store.markProcessed(in.key(), respondent, Instant.now());
         log.error("update {} ({}) parked after {} attempts: {}", in.key(), in.kind(), attempts,
                 ParkedUpdates.where(last));
@@ -112,6 +114,7 @@ public class UpdateProcessor {
         String chat = ParkedUpdates.chatOf(in.raw());
         String respondent = chat == null ? null : conversations.respondentId(CHANNEL, chat);
         store.park(in.key(), respondent, CHANNEL, ParkedUpdates.redact(in.raw()), in.problem(), 0, Instant.now());
+        Metrics.parked(CHANNEL);
         store.markProcessed(in.key(), respondent, Instant.now());
         log.warn("update {} ({}) could not be read and is parked: {}", in.key(), in.kind(), in.problem());
     }

@@ -334,12 +334,14 @@ public class WebChatController {
     }
 
     private ChatView run(String cookie, String clientId, Inbound.Action action, String language, Survey survey) {
+        long start = System.nanoTime();
         String inputId = clientId == null ? null : inputId(cookie, clientId);
         Inbound in = new Inbound(CHANNEL, cookie, inputId, action, language, Instant.now());
         // the session, its answers and the processed mark reach the disk together (see Durability.together)
         ConversationService.Result result = store.durability()
                 .together(() -> conversations.handle(in, Delivery.NONE));
         store.durability().sync();
+        be.buurtstem.bot.service.ops.Metrics.inbound(be.buurtstem.bot.service.ops.Metrics.WEB, start);
         List<BotMessage> messages = result.messages();
         String lang = result.language();
         Optional<SessionRecord> session = store.session(result.respondent());
