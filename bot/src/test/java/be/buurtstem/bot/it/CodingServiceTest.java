@@ -213,7 +213,7 @@ class CodingServiceTest {
         long t0 = System.nanoTime();
         Api.Reply retrain = api.post("/api/analyst/retrain", ANALYST, "");
         assertEquals(202, retrain.status(), retrain.body());
-        Harness.await("model version 1", Duration.ofSeconds(120),
+        Harness.await("model version 1", Duration.ofSeconds(300),
                 () -> api.get("/api/analyst/models", ANALYST).json().path("models").size() == 1
                         && !api.get("/api/analyst/models", ANALYST).json().path("training").asBoolean());
         System.out.printf("retrained on 6 decisions + seeds in %.1f s%n", (System.nanoTime() - t0) / 1e9);
