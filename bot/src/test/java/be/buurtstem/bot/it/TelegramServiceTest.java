@@ -300,7 +300,7 @@ class TelegramServiceTest {
             int n = i;
             jobs.add(pool.submit(() -> conversations.handle(new be.buurtstem.bot.service.conversation.Inbound("web",
                     chat, "c:" + n, new be.buurtstem.bot.service.conversation.Inbound.Answer(
-                    new be.buurtstem.bot.service.survey.ResidentInput.Choice(n == 0 ? "yes" : "noord")), "nl", now),
+                    new be.buurtstem.engine.Input.Choice(n == 0 ? "yes" : "noord")), "nl", now),
                     be.buurtstem.bot.service.conversation.Delivery.NONE)));
         }
         for (var job : jobs) {
@@ -318,7 +318,12 @@ class TelegramServiceTest {
     void staleSessionWriteIsRefused() {
         var store = service.store();
         String rid = rid(5001) + "-copy";
-        var s = new be.buurtstem.bot.service.store.SessionRecord(rid, "telegram", "buurt", 1, "nl", "0|nl", "active",
+        var state = new be.buurtstem.engine.ConversationState("buurt", 1, "nl",
+                be.buurtstem.engine.ConversationState.Status.ACTIVE, "s0", 0,
+                be.buurtstem.engine.ConversationState.Await.ANSWER, 0, false, List.of(), List.of(), List.of(),
+                java.util.Map.of(), java.util.Map.of("channel", "telegram"), java.time.Instant.now(),
+                java.time.Instant.now());
+        var s = new be.buurtstem.bot.service.store.SessionRecord(rid, "telegram", "buurt", 1, "nl", state, "active",
                 List.of(), List.of(), java.util.Map.of(), java.time.Instant.now(), java.time.Instant.now(), 0);
         var saved = store.saveSession(s, 0);
         store.saveSession(saved, saved.version());

@@ -1,6 +1,5 @@
 package be.buurtstem.bot.service.store;
 
-import be.buurtstem.bot.service.survey.BotMessage;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -33,10 +32,16 @@ import java.util.Optional;
 public class Store {
     private final MongoDatabase db;
     private final Durability durability;
+    /** One document ({@code _id: 1}), the root of the joined read of {@link #read}; it holds nothing else. */
+    static final String LOOKUP_ROOT = "lookup_root";
+    private final Sessions sessionRepository;
+    private final Answers answerRepository;
 
     public Store(MongoClient client, String database, Durability durability) {
         this.db = client.getDatabase(database);
         this.durability = durability;
+        this.sessionRepository = new Sessions(db);
+        this.answerRepository = new Answers(db);
     }
 
     public MongoDatabase database() {
@@ -47,8 +52,10 @@ public class Store {
         return durability;
     }
 
-    /** Indexes are created at start (idempotent). */
+    /** Indexes are created at start (idempotent), and the one document of {@link #LOOKUP_ROOT}. */
     public void createIndexes() {
+        db.getCollection(LOOKUP_ROOT).replaceOne(Filters.eq("_id", 1), new Document("_id", 1),
+                new ReplaceOptions().upsert(true));
         answers().createIndex(Indexes.ascending("respondent"));
         answers().createIndex(Indexes.ascending("questionnaire", "version", "question"));
         answers().createIndex(Indexes.ascending("receivedAt"));
@@ -70,34 +77,43 @@ public class Store {
     // ---- sessions ---------------------------------------------------------------------------------------------
 
     public Optional<SessionRecord> session(String respondent) {
-        Document d = sessions().find(Filters.eq("_id", respondent)).first();
-        return Optional.ofNullable(d).map(Store::toSession);
+        return sessionRepository.find(respondent);
+    }
+
+    /** See {@link Sessions#save}. */
+    public SessionRecord saveSession(SessionRecord s, long expectedVersion) {
+        return sessionRepository.save(s, expectedVersion);
     }
 
     /**
-     * Saves a session if nobody changed it since it was read with {@code expectedVersion} (0 = new); the stored
-     * version becomes {@code expectedVersion + 1}.
+     * Whether {@code inputId} was handled, the session and the respondent, in one round trip: an aggregation on
+     * {@code lookup_root}, a collection of exactly one document, joining the three by {@code _id} (each join is an
+     * index lookup). Not an aggregation on {@code sessions}: the embedded server runs a pipeline over the whole
+     * collection before its first {@code $match}, which would cost a scan of every session per message.
      */
-    public SessionRecord saveSession(SessionRecord s, long expectedVersion) {
-        SessionRecord saved = s.withVersion(expectedVersion + 1);
-        Document doc = fromSession(saved);
-        if (expectedVersion == 0) {
-            try {
-                sessions().insertOne(doc);
-            } catch (com.mongodb.MongoWriteException e) {
-                if (e.getError().getCode() == 11000) {
-                    throw new ConcurrentUpdateException("session created concurrently");
-                }
-                throw e;
-            }
-        } else {
-            UpdateResult r = sessions().replaceOne(Filters.and(Filters.eq("_id", s.respondent()),
-                    Filters.eq("version", expectedVersion)), doc);
-            if (r.getMatchedCount() == 0) {
-                throw new ConcurrentUpdateException("session changed concurrently");
-            }
+    public InboundRead read(String respondent, String inputId) {
+        Document joined = joinedRead(respondent, inputId);
+        if (joined == null) { // a store whose indexes were never made (a test's own Store)
+            db.getCollection(LOOKUP_ROOT).replaceOne(Filters.eq("_id", 1), new Document("_id", 1),
+                    new ReplaceOptions().upsert(true));
+            joined = joinedRead(respondent, inputId);
         }
-        return saved;
+        List<Document> session = joined.getList("session", Document.class, List.of());
+        List<Document> found = joined.getList("respondent", Document.class, List.of());
+        boolean processed = inputId != null && !joined.getList("processed", Document.class, List.of()).isEmpty();
+        return new InboundRead(processed, session.isEmpty() ? Optional.empty() : Optional.of(Sessions.read(session.getFirst())),
+                found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst()));
+    }
+
+    private Document joinedRead(String respondent, String inputId) {
+        return db.getCollection(LOOKUP_ROOT).aggregate(List.of(
+                Aggregates.match(Filters.eq("_id", 1)),
+                Aggregates.addFields(new com.mongodb.client.model.Field<>("rid", new Document("$literal", respondent)),
+                        new com.mongodb.client.model.Field<>("input",
+                                new Document("$literal", inputId == null ? "" : inputId))),
+                Aggregates.lookup("sessions", "rid", "_id", "session"),
+                Aggregates.lookup("respondents", "rid", "_id", "respondent"),
+                Aggregates.lookup("processed_updates", "input", "_id", "processed"))).first();
     }
 
     // ---- respondents ------------------------------------------------------------------------------------------
@@ -110,6 +126,24 @@ public class Store {
         respondents().updateOne(Filters.eq("_id", respondent), Updates.combine(update,
                 Updates.setOnInsert("channel", channel), Updates.setOnInsert("createdAt", Date.from(now)),
                 Updates.set("updatedAt", Date.from(now))), new UpdateOptions().upsert(true));
+    }
+
+    /** The changes one message made to the respondent, in one update (nothing when there are none). */
+    public void changeRespondent(String respondent, String channel, RespondentChange change, Instant now) {
+        if (change.isEmpty()) {
+            return;
+        }
+        List<Bson> updates = new ArrayList<>();
+        change.sets.forEach((field, value) -> updates.add(Updates.set(field, value)));
+        if (!change.consents.isEmpty()) {
+            List<Document> consents = new ArrayList<>();
+            for (Consent c : change.consents) {
+                consents.add(new Document("questionnaire", c.questionnaire()).append("version", c.version())
+                        .append("given", c.given()).append("at", Date.from(c.at())));
+            }
+            updates.add(Updates.pushEach("consents", consents));
+        }
+        updateRespondent(respondent, channel, Updates.combine(updates), now);
     }
 
     public void recordConsent(String respondent, String channel, String questionnaire, int version, boolean given,
@@ -133,6 +167,25 @@ public class Store {
     /** Stores one answer under a deterministic id, so storing it again after a crash changes nothing. */
     public void putAnswer(String id, Document answer) {
         answers().replaceOne(Filters.eq("_id", id), answer.append("_id", id), new ReplaceOptions().upsert(true));
+    }
+
+    public Answers answerRepository() {
+        return answerRepository;
+    }
+
+    /** Keeps the typed replies of one message that fitted no option (one round trip, deterministic ids). */
+    public void putUnplaced(List<UnplacedReply> replies) {
+        List<com.mongodb.client.model.WriteModel<Document>> writes = new ArrayList<>();
+        for (UnplacedReply u : replies) {
+            writes.add(new com.mongodb.client.model.ReplaceOneModel<>(Filters.eq("_id", u.id()),
+                    new Document("_id", u.id()).append("respondent", u.respondent())
+                            .append("questionnaire", u.questionnaire()).append("version", u.version())
+                            .append("question", u.question()).append("text", u.text()).append("channel", u.channel())
+                            .append("at", Date.from(u.at())), new ReplaceOptions().upsert(true)));
+        }
+        if (!writes.isEmpty()) {
+            unplaced().bulkWrite(writes);
+        }
     }
 
     /** Keeps a typed reply that fitted no option (see {@code SurveyEvent.Unplaced}), under a deterministic id. */
@@ -296,47 +349,5 @@ public class Store {
 
     public MongoCollection<Document> questionnaires() {
         return db.getCollection("questionnaires");
-    }
-
-    static Document fromSession(SessionRecord s) {
-        List<Document> messages = new ArrayList<>();
-        for (BotMessage m : s.lastMessages()) {
-            List<Document> buttons = new ArrayList<>();
-            for (BotMessage.Button b : m.buttons()) {
-                buttons.add(new Document("id", b.id()).append("label", b.label()));
-            }
-            messages.add(new Document("text", m.text()).append("buttons", buttons).append("expect", m.expect().name()));
-        }
-        return new Document("_id", s.respondent()).append("respondent", s.respondent()).append("channel", s.channel())
-                .append("questionnaire", s.questionnaire()).append("questionnaireVersion", s.questionnaireVersion())
-                .append("language", s.language()).append("state", s.state()).append("status", s.status())
-                .append("lastMessages", messages).append("appliedInputs", s.appliedInputs())
-                .append("linkSegments", new Document(new java.util.LinkedHashMap<String, Object>(s.linkSegments())))
-                .append("startedAt", Date.from(s.startedAt())).append("updatedAt", Date.from(s.updatedAt()))
-                .append("version", s.version());
-    }
-
-    private static Map<String, String> linkSegments(Document d) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (d != null) {
-            d.forEach((k, v) -> out.put(k, String.valueOf(v)));
-        }
-        return out;
-    }
-
-    static SessionRecord toSession(Document d) {
-        List<BotMessage> messages = new ArrayList<>();
-        for (Document m : d.getList("lastMessages", Document.class, List.of())) {
-            List<BotMessage.Button> buttons = new ArrayList<>();
-            for (Document b : m.getList("buttons", Document.class, List.of())) {
-                buttons.add(new BotMessage.Button(b.getString("id"), b.getString("label")));
-            }
-            messages.add(new BotMessage(m.getString("text"), buttons, BotMessage.Expect.valueOf(m.getString("expect"))));
-        }
-        return new SessionRecord(d.getString("_id"), d.getString("channel"), d.getString("questionnaire"),
-                d.getInteger("questionnaireVersion", 0), d.getString("language"), d.getString("state"),
-                d.getString("status"), messages, d.getList("appliedInputs", String.class, List.of()),
-                linkSegments(d.get("linkSegments", Document.class)), d.getDate("startedAt").toInstant(), d.getDate("updatedAt").toInstant(),
-                ((Number) d.get("version")).longValue());
     }
 }
