@@ -115,6 +115,9 @@ class InboundCostTest {
         long answers = service.db().getCollection("answers").countDocuments();
         assertTrue(answers >= RESIDENTS * 3L, "the residents' answers are stored: " + answers);
         assertEquals(messages, service.db().getCollection("processed_updates").countDocuments());
+        // the engine hears the real channel (before issue 17 every state said "buurtstem")
+        var session = store.session(conversations.respondentId("telegram", "9" + 100000)).orElseThrow();
+        assertEquals("telegram", session.state().context().get("channel"));
     }
 
     /** The first button of the last question, else a typed answer. */
