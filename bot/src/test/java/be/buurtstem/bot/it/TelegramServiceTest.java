@@ -307,6 +307,7 @@ class TelegramServiceTest {
             job.get();
         }
         pool.shutdown();
+        service.store().durability().sync(); // what a channel does before it confirms: the effects are written
         String rid = conversations.respondentId("web", chat);
         Document session = service.db().getCollection("sessions").find(eq("_id", rid)).first();
         // 1 start + 8 inputs, each applied to the state the previous one left: version 9, 8 inputs remembered

@@ -33,11 +33,12 @@ import java.util.regex.Pattern;
  * The channel-neutral heart of the service: one inbound message in, its effects stored, the replies handed to the
  * channel's {@link Delivery}, the message marked processed. It speaks the engine's own types: the engine's
  * {@link Input} in, its {@link Turn} out, whose events each have a small handler ({@code effects/}) that turns them
- * into effects; the effects of a message are then written once, one write per collection ({@link #commit}), after
- * one read of what the message needs ({@link Store#read}). Messages of one resident are applied one at a time (a
- * striped lock on the respondent id, plus the session's optimistic-lock version against other instances);
- * different residents proceed in parallel. The caller runs it inside {@code Durability.together} and syncs the
- * store (once per batch of messages) before it confirms anything.
+ * into effects, after one read of what the message needs ({@link Store#read}); the effects are gathered per message
+ * and written with other messages' at the next sync, one bulk write per collection ({@link #commit},
+ * {@code store.WriteBehind}). Messages of one resident are applied one at a time (a striped lock on the respondent
+ * id, plus the session's optimistic-lock version against other instances); different residents proceed in
+ * parallel. The caller syncs the store ({@code store.durability().sync()}, once per batch of messages) before it
+ * confirms anything: only then are the message's effects written and on disk.
  */
 public class ConversationService {
     private static final Logger log = LoggerFactory.getLogger(ConversationService.class);
@@ -88,21 +89,25 @@ public class ConversationService {
         ReentrantLock lock = locks[Math.floorMod(rid.hashCode(), locks.length)];
         lock.lock();
         try {
-            for (int attempt = 1; ; attempt++) {
-                InboundRead read = store.read(rid, in.inputId());
-                if (read.processed()) {
-                    log.info("duplicate input ignored input={} respondent={}", in.inputId(), RespondentIds.logTag(rid));
-                    return new Result(rid, List.of(), true, null);
-                }
-                try {
-                    return apply(rid, in, read, delivery);
-                } catch (ConcurrentUpdateException e) {
-                    if (attempt >= 3) {
-                        throw e;
+            // every write of this message is gathered and written with other messages' at the next sync
+            return store.unit(() -> {
+                for (int attempt = 1; ; attempt++) {
+                    InboundRead read = store.read(rid, in.inputId());
+                    if (read.processed()) {
+                        log.info("duplicate input ignored input={} respondent={}", in.inputId(),
+                                RespondentIds.logTag(rid));
+                        return new Result(rid, List.of(), true, null);
                     }
-                    log.warn("session changed concurrently, retrying respondent={}", RespondentIds.logTag(rid));
+                    try {
+                        return apply(rid, in, read, delivery);
+                    } catch (ConcurrentUpdateException e) {
+                        if (attempt >= 3) {
+                            throw e;
+                        }
+                        log.warn("session changed concurrently, retrying respondent={}", RespondentIds.logTag(rid));
+                    }
                 }
-            }
+            });
         } finally {
             lock.unlock();
         }
@@ -262,22 +267,27 @@ public class ConversationService {
     }
 
     /**
-     * Writes the effects of one message, one write per collection: the respondent's changes, the answers, the
-     * unplaced replies, the session (its optimistic lock first of all, so a conflict writes nothing else), the
-     * replies (the channel's delivery) and the processed mark. The caller's {@code Durability.together} keeps a
-     * commit from falling between them; the answer listeners hear of the answers once they are written.
+     * Hands the effects of one message to the store's unit (see {@link Store#unit}): the session (its optimistic
+     * lock checked first when written, so a conflict writes nothing else), the respondent's changes, the answers,
+     * the unplaced replies, the replies (the channel's delivery) and the processed mark; they are written together
+     * with other messages' at the next sync, never split by a commit. The answer listeners hear of the answers once
+     * they are written.
      */
     private void commit(Ctx c, Effects fx, SessionRecord next, long expectedVersion, List<OutboundMessage> out,
                         String language) {
         store.saveSession(next, expectedVersion);
         store.changeRespondent(c.rid(), c.in().channel(), fx.respondentChange(), c.in().at());
-        List<Document> answers = store.answerRepository().putAll(fx.answers());
+        List<Document> answers = store.putAnswers(fx.answers());
         store.putUnplaced(fx.unplaced());
         finish(c, out, language);
-        for (Document answer : answers) {
-            for (AnswerListener listener : listeners) {
-                listener.answerStored(answer);
-            }
+        if (!answers.isEmpty()) {
+            store.afterWrite(() -> { // theme coding must find the answer it codes in the store
+                for (Document answer : answers) {
+                    for (AnswerListener listener : listeners) {
+                        listener.answerStored(answer);
+                    }
+                }
+            });
         }
     }
 

@@ -36,20 +36,54 @@ public class Store {
     static final String LOOKUP_ROOT = "lookup_root";
     private final Sessions sessionRepository;
     private final Answers answerRepository;
+    private final WriteBehind writeBehind;
+    private final Durability syncing;
 
     public Store(MongoClient client, String database, Durability durability) {
         this.db = client.getDatabase(database);
         this.durability = durability;
         this.sessionRepository = new Sessions(db);
         this.answerRepository = new Answers(db);
+        this.writeBehind = new WriteBehind(db, durability);
+        // what every caller gets: a sync first writes the messages' queued units (WriteBehind), then syncs
+        this.syncing = new Durability() {
+            @Override
+            public void sync() {
+                writeBehind.sync();
+            }
+
+            @Override
+            public <T> T together(java.util.function.Supplier<T> writes) {
+                return durability.together(writes);
+            }
+        };
     }
 
     public MongoDatabase database() {
         return db;
     }
 
+    /** Sync = the queued units written, then the store's own sync (see {@link WriteBehind}). */
     public Durability durability() {
-        return durability;
+        return syncing;
+    }
+
+    /**
+     * Runs the handling of one inbound message: its writes (session, respondent, answers, unplaced replies, outbox,
+     * processed mark) are gathered and written with other messages' at the next sync ({@link WriteBehind}).
+     */
+    public <T> T unit(java.util.function.Supplier<T> work) {
+        return writeBehind.unit(work);
+    }
+
+    /** Runs {@code hook} once the current message's writes are in the store (at once outside a unit). */
+    public void afterWrite(Runnable hook) {
+        Unit u = writeBehind.current();
+        if (u != null) {
+            u.afterWrite.add(hook);
+        } else {
+            hook.run();
+        }
     }
 
     /** Indexes are created at start (idempotent), and the one document of {@link #LOOKUP_ROOT}. */
@@ -77,11 +111,17 @@ public class Store {
     // ---- sessions ---------------------------------------------------------------------------------------------
 
     public Optional<SessionRecord> session(String respondent) {
+        writeBehind.awaitWritten(respondent);
         return sessionRepository.find(respondent);
     }
 
-    /** See {@link Sessions#save}. */
+    /** See {@link Sessions#save}; inside a unit the optimistic lock is checked when the unit is written. */
     public SessionRecord saveSession(SessionRecord s, long expectedVersion) {
+        Unit u = writeBehind.current();
+        if (u != null) {
+            u.sessions.add(new Unit.SessionWrite(s, expectedVersion));
+            return s.withVersion(expectedVersion + 1);
+        }
         return sessionRepository.save(s, expectedVersion);
     }
 
@@ -92,6 +132,8 @@ public class Store {
      * collection before its first {@code $match}, which would cost a scan of every session per message.
      */
     public InboundRead read(String respondent, String inputId) {
+        writeBehind.awaitWritten(respondent);
+        writeBehind.awaitWritten(inputId);
         Document joined = joinedRead(respondent, inputId);
         if (joined == null) { // a store whose indexes were never made (a test's own Store)
             db.getCollection(LOOKUP_ROOT).replaceOne(Filters.eq("_id", 1), new Document("_id", 1),
@@ -119,13 +161,19 @@ public class Store {
     // ---- respondents ------------------------------------------------------------------------------------------
 
     public Optional<Document> respondent(String respondent) {
+        writeBehind.awaitWritten(respondent);
         return Optional.ofNullable(respondents().find(Filters.eq("_id", respondent)).first());
     }
 
     public void updateRespondent(String respondent, String channel, Bson update, Instant now) {
-        respondents().updateOne(Filters.eq("_id", respondent), Updates.combine(update,
-                Updates.setOnInsert("channel", channel), Updates.setOnInsert("createdAt", Date.from(now)),
-                Updates.set("updatedAt", Date.from(now))), new UpdateOptions().upsert(true));
+        Bson full = Updates.combine(update, Updates.setOnInsert("channel", channel),
+                Updates.setOnInsert("createdAt", Date.from(now)), Updates.set("updatedAt", Date.from(now)));
+        Unit u = writeBehind.current();
+        if (u != null) {
+            u.respondents.add(new Unit.RespondentWrite(respondent, full));
+            return;
+        }
+        respondents().updateOne(Filters.eq("_id", respondent), full, new UpdateOptions().upsert(true));
     }
 
     /** The changes one message made to the respondent, in one update (nothing when there are none). */
@@ -175,17 +223,37 @@ public class Store {
 
     /** Keeps the typed replies of one message that fitted no option (one round trip, deterministic ids). */
     public void putUnplaced(List<UnplacedReply> replies) {
+        Unit unit = writeBehind.current();
+        if (unit != null) {
+            unit.unplaced.addAll(replies);
+            return;
+        }
         List<com.mongodb.client.model.WriteModel<Document>> writes = new ArrayList<>();
         for (UnplacedReply u : replies) {
-            writes.add(new com.mongodb.client.model.ReplaceOneModel<>(Filters.eq("_id", u.id()),
-                    new Document("_id", u.id()).append("respondent", u.respondent())
-                            .append("questionnaire", u.questionnaire()).append("version", u.version())
-                            .append("question", u.question()).append("text", u.text()).append("channel", u.channel())
-                            .append("at", Date.from(u.at())), new ReplaceOptions().upsert(true)));
+            writes.add(new com.mongodb.client.model.ReplaceOneModel<>(Filters.eq("_id", u.id()), unplacedDocument(u),
+                    new ReplaceOptions().upsert(true)));
         }
         if (!writes.isEmpty()) {
             unplaced().bulkWrite(writes);
         }
+    }
+
+    static Document unplacedDocument(UnplacedReply u) {
+        return new Document("_id", u.id()).append("respondent", u.respondent())
+                .append("questionnaire", u.questionnaire()).append("version", u.version())
+                .append("question", u.question()).append("text", u.text()).append("channel", u.channel())
+                .append("at", Date.from(u.at()));
+    }
+
+    /** Stores the answers of one message (one bulk write; inside a unit with the unit); returns their documents. */
+    public List<Document> putAnswers(List<StoredAnswer> answers) {
+        Unit u = writeBehind.current();
+        if (u != null) {
+            List<Document> docs = answers.stream().map(Answers::document).toList();
+            u.answers.addAll(docs);
+            return docs;
+        }
+        return answerRepository.putAll(answers);
     }
 
     /** Keeps a typed reply that fitted no option (see {@code SurveyEvent.Unplaced}), under a deterministic id. */
@@ -194,11 +262,13 @@ public class Store {
     }
 
     public List<Document> unplacedOf(String respondent) {
+        writeBehind.awaitWritten(respondent);
         return unplaced().find(Filters.eq("respondent", respondent)).sort(Sorts.ascending("at", "_id"))
                 .into(new ArrayList<>());
     }
 
     public List<Document> answersOf(String respondent) {
+        writeBehind.awaitWritten(respondent);
         return answers().find(Filters.eq("respondent", respondent)).sort(Sorts.ascending("receivedAt", "_id"))
                 .into(new ArrayList<>());
     }
@@ -206,16 +276,27 @@ public class Store {
     // ---- idempotency ------------------------------------------------------------------------------------------
 
     public boolean isProcessed(String inputId) {
+        writeBehind.awaitWritten(inputId);
         return processed().find(Filters.eq("_id", inputId)).first() != null;
     }
 
     /** Marks an inbound message as handled; {@code respondent} may be null (after a deletion nothing links it back). */
     public void markProcessed(String inputId, String respondent, Instant at) {
+        Unit u = writeBehind.current();
+        if (u != null) {
+            u.processed.add(new Unit.ProcessedMark(inputId, respondent, at));
+            return;
+        }
+        processed().replaceOne(Filters.eq("_id", inputId), processedDocument(inputId, respondent, at),
+                new ReplaceOptions().upsert(true));
+    }
+
+    static Document processedDocument(String inputId, String respondent, Instant at) {
         Document d = new Document("_id", inputId).append("at", Date.from(at));
         if (respondent != null) {
             d.append("respondent", respondent);
         }
-        processed().replaceOne(Filters.eq("_id", inputId), d, new ReplaceOptions().upsert(true));
+        return d;
     }
 
     public long forgetProcessedBefore(Instant cutoff) {
@@ -225,11 +306,20 @@ public class Store {
     // ---- outbox -----------------------------------------------------------------------------------------------
 
     public void enqueue(List<Document> items) {
+        Unit u = writeBehind.current();
+        if (u != null) {
+            u.outbox.addAll(items); // written with the message's other writes
+            return;
+        }
+        insertIgnoringDuplicates(outbox(), items);
+    }
+
+    static void insertIgnoringDuplicates(MongoCollection<Document> collection, List<Document> items) {
         if (items.isEmpty()) {
             return;
         }
         try {
-            outbox().insertMany(items, new com.mongodb.client.model.InsertManyOptions().ordered(false));
+            collection.insertMany(items, new com.mongodb.client.model.InsertManyOptions().ordered(false));
         } catch (com.mongodb.MongoBulkWriteException e) {
             // deterministic ids: items already there from before a crash are kept as they are (a no-op)
             if (e.getWriteErrors().stream().anyMatch(w -> w.getCode() != 11000)) {
@@ -291,6 +381,11 @@ public class Store {
 
     /** Removes everything stored about a resident, in every collection. Returns how much was removed per collection. */
     public Map<String, Long> deleteRespondent(String respondent, String chat) {
+        Unit u = writeBehind.current();
+        if (u != null) {
+            u.forget(respondent); // nothing of this message brings back what is deleted now
+        }
+        writeBehind.awaitAllWritten(); // nor anything queued before it
         Map<String, Long> removed = new LinkedHashMap<>();
         removed.put("answers", answers().deleteMany(Filters.eq("respondent", respondent)).getDeletedCount());
         removed.put("sessions", sessions().deleteMany(Filters.eq("_id", respondent)).getDeletedCount());

@@ -79,11 +79,9 @@ public class UpdateProcessor {
         Throwable last = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
-                // the session, its replies and the processed mark reach the disk together (see Durability.together)
-                store.durability().together(() -> {
-                    handleOnce(in.key(), update);
-                    return null;
-                });
+                // the session, its replies and the processed mark are written together at the caller's sync
+                // (the store's WriteBehind), never split by a commit
+                handleOnce(in.key(), update);
                 return;
             } catch (RuntimeException | StackOverflowError e) {
                 last = e;

@@ -338,9 +338,8 @@ public class WebChatController {
     private ChatView run(String cookie, String clientId, Inbound.Action action, String language, Survey survey) {
         String inputId = clientId == null ? null : inputId(cookie, clientId);
         Inbound in = new Inbound(CHANNEL, cookie, inputId, action, language, Instant.now());
-        // the session, its answers and the processed mark reach the disk together (see Durability.together)
-        ConversationService.Result result = store.durability()
-                .together(() -> conversations.handle(in, Delivery.NONE));
+        // the session, its answers and the processed mark are written together by the sync, then on disk
+        ConversationService.Result result = conversations.handle(in, Delivery.NONE);
         store.durability().sync();
         List<OutboundMessage> messages = result.messages();
         String lang = result.language();
