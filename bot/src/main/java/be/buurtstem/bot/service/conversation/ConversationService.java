@@ -4,7 +4,10 @@ import be.buurtstem.bot.service.conversation.effects.Effects;
 import be.buurtstem.bot.service.conversation.effects.EventHandlers;
 import be.buurtstem.bot.service.privacy.RespondentIds;
 import be.buurtstem.bot.service.store.ConcurrentUpdateException;
+import be.buurtstem.bot.service.store.Answers;
 import be.buurtstem.bot.service.store.InboundRead;
+import be.buurtstem.bot.service.store.Respondent;
+import be.buurtstem.bot.service.store.StoredAnswer;
 import be.buurtstem.bot.service.store.SessionRecord;
 import be.buurtstem.bot.service.store.Store;
 import be.buurtstem.bot.service.survey.Survey;
@@ -16,7 +19,6 @@ import be.buurtstem.engine.OutboundMessage;
 import be.buurtstem.engine.RespondentContext;
 import be.buurtstem.engine.Turn;
 import com.mongodb.client.model.Updates;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -114,7 +116,7 @@ public class ConversationService {
     }
 
     /** One message with what was read for it: the session, the respondent, the language to speak. */
-    private record Ctx(String rid, Inbound in, Optional<SessionRecord> existing, Optional<Document> respondent,
+    private record Ctx(String rid, Inbound in, Optional<SessionRecord> existing, Optional<Respondent> respondent,
                        String language, Delivery delivery) {
         boolean active(ConversationService s) {
             return existing.isPresent() && existing.get().active() && s.surveyOf(existing.get()).isPresent();
@@ -128,8 +130,8 @@ public class ConversationService {
             store.markProcessed(in.inputId(), rid, in.at());
             return new Result(rid, List.of(), true, existing.get().language());
         }
-        Optional<Document> respondent = read.respondent();
-        if (respondent.map(r -> Boolean.TRUE.equals(r.getBoolean("blocked"))).orElse(false)) {
+        Optional<Respondent> respondent = read.respondent();
+        if (respondent.map(Respondent::blocked).orElse(false)) {
             store.updateRespondent(rid, in.channel(), Updates.set("blocked", false), in.at()); // they came back
         }
         Ctx c = new Ctx(rid, in, existing, respondent, languageFor(respondent, existing, in.suggestedLanguage()),
@@ -277,25 +279,23 @@ public class ConversationService {
                         String language) {
         store.saveSession(next, expectedVersion);
         store.changeRespondent(c.rid(), c.in().channel(), fx.respondentChange(), c.in().at());
-        List<Document> answers = store.putAnswers(fx.answers());
+        List<StoredAnswer> answers = fx.answers();
+        store.putAnswers(answers);
         store.putUnplaced(fx.unplaced());
         finish(c, out, language);
         if (!answers.isEmpty()) {
             store.afterWrite(() -> { // theme coding must find the answer it codes in the store
-                for (Document answer : answers) {
+                for (StoredAnswer answer : answers) {
                     for (AnswerListener listener : listeners) {
-                        listener.answerStored(answer);
+                        listener.answerStored(Answers.document(answer));
                     }
                 }
             });
         }
     }
 
-    private static Map<String, String> segmentsOf(Optional<Document> respondent) {
-        Map<String, String> out = new LinkedHashMap<>();
-        respondent.map(r -> r.get("segments", Document.class))
-                .ifPresent(d -> d.forEach((k, v) -> out.put(k, v == null ? null : String.valueOf(v))));
-        return out;
+    private static Map<String, String> segmentsOf(Optional<Respondent> respondent) {
+        return respondent.map(Respondent::segments).orElse(Map.of());
     }
 
     private static List<String> applied(SessionRecord session, Inbound in) {
@@ -440,11 +440,11 @@ public class ConversationService {
         return catalog.version(s.questionnaire(), s.questionnaireVersion());
     }
 
-    private String languageFor(Optional<Document> respondent, Optional<SessionRecord> session, String suggested) {
+    private String languageFor(Optional<Respondent> respondent, Optional<SessionRecord> session, String suggested) {
         if (session.isPresent() && session.get().language() != null) {
             return session.get().language();
         }
-        String known = respondent.map(d -> d.getString("language")).orElse(null);
+        String known = respondent.map(Respondent::language).orElse(null);
         if (known != null) {
             return known;
         }
@@ -454,7 +454,7 @@ public class ConversationService {
 
     private boolean knowsLanguage(Ctx c, Survey s) {
         if (c.existing().isPresent() && c.existing().get().language() != null
-                || c.respondent().map(d -> d.getString("language")).orElse(null) != null) {
+                || c.respondent().map(Respondent::language).orElse(null) != null) {
             return true;
         }
         String base = SystemTexts.base(c.in().suggestedLanguage());

@@ -54,6 +54,34 @@ public final class Answers {
                 .append("receivedAt", Date.from(a.receivedAt()));
     }
 
+    /** A stored answer document read back (codes and coding, written by theme coding, are not part of it). */
+    public static StoredAnswer read(Document d) {
+        Map<String, String> segments = new LinkedHashMap<>();
+        Document s = d.get("segments", Document.class);
+        if (s != null) {
+            s.forEach((k, v) -> segments.put(k, v == null ? null : String.valueOf(v)));
+        }
+        java.util.Date at = d.getDate("at");
+        java.util.Date received = d.getDate("receivedAt");
+        return new StoredAnswer(d.getString("_id"), d.getString("respondent"), d.getString("questionnaire"),
+                d.getInteger("version", 1), d.getString("question"), d.getInteger("round", 0), d.getString("kind"),
+                fromBson(d.get("value")), d.getString("text"), d.getString("language"), d.getString("segment"),
+                d.getString("block"), java.util.Collections.unmodifiableMap(segments), d.getString("channel"),
+                at == null ? null : at.toInstant(), received == null ? null : received.toInstant());
+    }
+
+    private static Object fromBson(Object value) {
+        if (value instanceof Document d) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            d.forEach((k, v) -> map.put(k, fromBson(v)));
+            return map;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(Answers::fromBson).toList();
+        }
+        return value;
+    }
+
     /** The engine's values as BSON: maps as documents, lists item by item, big decimals as doubles. */
     static Object toBson(Object value) {
         if (value instanceof Map<?, ?> map) {

@@ -144,7 +144,7 @@ public class Store {
         List<Document> found = joined.getList("respondent", Document.class, List.of());
         boolean processed = inputId != null && !joined.getList("processed", Document.class, List.of()).isEmpty();
         return new InboundRead(processed, session.isEmpty() ? Optional.empty() : Optional.of(Sessions.read(session.getFirst())),
-                found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst()));
+                found.isEmpty() ? Optional.empty() : Optional.of(Respondents.read(found.getFirst())));
     }
 
     private Document joinedRead(String respondent, String inputId) {
@@ -160,9 +160,9 @@ public class Store {
 
     // ---- respondents ------------------------------------------------------------------------------------------
 
-    public Optional<Document> respondent(String respondent) {
+    public Optional<Respondent> respondent(String respondent) {
         writeBehind.awaitWritten(respondent);
-        return Optional.ofNullable(respondents().find(Filters.eq("_id", respondent)).first());
+        return Optional.ofNullable(respondents().find(Filters.eq("_id", respondent)).first()).map(Respondents::read);
     }
 
     public void updateRespondent(String respondent, String channel, Bson update, Instant now) {
@@ -207,7 +207,7 @@ public class Store {
     }
 
     public boolean isBlocked(String respondent) {
-        return respondent(respondent).map(d -> Boolean.TRUE.equals(d.getBoolean("blocked"))).orElse(false);
+        return respondent(respondent).map(Respondent::blocked).orElse(false);
     }
 
     // ---- answers ----------------------------------------------------------------------------------------------
@@ -261,16 +261,22 @@ public class Store {
         unplaced().replaceOne(Filters.eq("_id", id), reply.append("_id", id), new ReplaceOptions().upsert(true));
     }
 
-    public List<Document> unplacedOf(String respondent) {
+    public List<UnplacedReply> unplacedOf(String respondent) {
         writeBehind.awaitWritten(respondent);
-        return unplaced().find(Filters.eq("respondent", respondent)).sort(Sorts.ascending("at", "_id"))
-                .into(new ArrayList<>());
+        List<UnplacedReply> out = new ArrayList<>();
+        unplaced().find(Filters.eq("respondent", respondent)).sort(Sorts.ascending("at", "_id"))
+                .forEach(d -> out.add(new UnplacedReply(d.getString("_id"), d.getString("respondent"),
+                        d.getString("questionnaire"), d.getInteger("version", 1), d.getString("question"),
+                        d.getString("text"), d.getString("channel"), d.getDate("at").toInstant())));
+        return out;
     }
 
-    public List<Document> answersOf(String respondent) {
+    public List<StoredAnswer> answersOf(String respondent) {
         writeBehind.awaitWritten(respondent);
-        return answers().find(Filters.eq("respondent", respondent)).sort(Sorts.ascending("receivedAt", "_id"))
-                .into(new ArrayList<>());
+        List<StoredAnswer> out = new ArrayList<>();
+        answers().find(Filters.eq("respondent", respondent)).sort(Sorts.ascending("receivedAt", "_id"))
+                .forEach(d -> out.add(Answers.read(d)));
+        return out;
     }
 
     // ---- idempotency ------------------------------------------------------------------------------------------
