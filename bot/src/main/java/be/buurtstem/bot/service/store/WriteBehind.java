@@ -47,6 +47,8 @@ public final class WriteBehind {
     private static final long LOST_FOR_MILLIS = 10_000;
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
+    /** Marks this instance's session writes ({@code _w}), so a lost optimistic lock is told from a won one. */
+    private final String instance = java.util.UUID.randomUUID().toString();
     private final MongoDatabase db;
     private final Durability durability;
     private final Object queueLock = new Object();
@@ -239,7 +241,8 @@ public final class WriteBehind {
         List<Unit> owners = new ArrayList<>();
         for (Unit u : batch) {
             for (Unit.SessionWrite w : u.sessions) {
-                Document doc = Sessions.write(w.session().withVersion(w.expectedVersion() + 1));
+                Document doc = Sessions.write(w.session().withVersion(w.expectedVersion() + 1))
+                        .append("_w", instance + ":" + u.seq);
                 writes.add(w.expectedVersion() == 0 ? new InsertOneModel<>(doc)
                         : new ReplaceOneModel<>(Filters.and(Filters.eq("_id", w.session().respondent()),
                         Filters.eq("version", w.expectedVersion())), doc));
@@ -265,21 +268,21 @@ public final class WriteBehind {
             applied = e.getWriteResult().getInsertedCount() + e.getWriteResult().getMatchedCount();
         }
         if (applied + losers.size() < writes.size()) {
-            // a replace matched nothing: find whose stored version is not the one this flush wrote
-            Map<String, Long> wrote = new HashMap<>();
+            // a replace matched nothing: whose session does not carry this flush's mark? (the version alone cannot
+            // tell: the other writer wrote the same next version)
+            Map<String, String> wrote = new HashMap<>();
             Map<String, Unit> owner = new HashMap<>();
-            int i = 0;
             for (Unit u : batch) {
                 for (Unit.SessionWrite w : u.sessions) {
-                    wrote.put(w.session().respondent(), w.expectedVersion() + 1);
-                    owner.put(w.session().respondent(), owners.get(i++));
+                    wrote.put(w.session().respondent(), instance + ":" + u.seq);
+                    owner.put(w.session().respondent(), u);
                 }
             }
-            Map<String, Long> stored = new HashMap<>();
-            sessions.find(Filters.in("_id", wrote.keySet())).projection(Projections.include("version"))
-                    .forEach(d -> stored.put(d.getString("_id"), ((Number) d.get("version")).longValue()));
-            wrote.forEach((rid, v) -> {
-                if (!v.equals(stored.get(rid))) {
+            Map<String, String> stored = new HashMap<>();
+            sessions.find(Filters.in("_id", wrote.keySet())).projection(Projections.include("_w"))
+                    .forEach(d -> stored.put(d.getString("_id"), d.getString("_w")));
+            wrote.forEach((rid, mark) -> {
+                if (!mark.equals(stored.get(rid))) {
                     losers.add(owner.get(rid));
                 }
             });
