@@ -43,10 +43,12 @@ public class ServiceConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    Database database(@Value("${mongodb.uri:}") String uri, BuurtstemSettings settings) {
+    Database database(@Value("${mongodb.uri:}") String uri, BuurtstemSettings settings,
+                      ObjectProvider<com.mongodb.event.CommandListener> commandListeners) {
         if (uri != null && !uri.isBlank()) {
             MongoClient client = MongoClients.create(MongoClientSettings.builder()
                     .applyConnectionString(new ConnectionString(uri))
+                    .commandListenerList(commandListeners.orderedStream().toList())
                     .writeConcern(WriteConcern.MAJORITY.withJournal(true))
                     .applicationName("buurtstem").build());
             log.info("using external MongoDB (write concern majority, journaled)");
@@ -56,6 +58,7 @@ public class ServiceConfiguration {
         EmbeddedMongo embedded = EmbeddedMongo.open(dir);
         MongoClient client = MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(embedded.connectionString()))
+                .commandListenerList(commandListeners.orderedStream().toList()) // e.g. a test counting round trips
                 // the driver's heartbeat reads with the connect timeout; commands (and heartbeats) wait while the
                 // store file is rewritten after a deletion (seconds on a large store): a short timeout would make
                 // the driver drop its pool and fail commands then. The server is in this process: nothing to detect.

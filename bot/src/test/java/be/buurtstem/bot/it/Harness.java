@@ -57,6 +57,11 @@ public final class Harness implements AutoCloseable {
         return new Harness(ctx, (System.nanoTime() - t0) / 1_000_000);
     }
 
+    /** A harness around a context started otherwise (e.g. with extra configuration classes). */
+    public static Harness wrap(ConfigurableApplicationContext context, long startMillis) {
+        return new Harness(context, startMillis);
+    }
+
     public Store store() {
         return context.getBean(Store.class);
     }

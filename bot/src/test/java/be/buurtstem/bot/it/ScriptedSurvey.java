@@ -1,11 +1,16 @@
 package be.buurtstem.bot.it;
 
-import be.buurtstem.bot.service.survey.AnswerRecord;
-import be.buurtstem.bot.service.survey.BotMessage;
-import be.buurtstem.bot.service.survey.ResidentInput;
-import be.buurtstem.bot.service.survey.Step;
 import be.buurtstem.bot.service.survey.Survey;
-import be.buurtstem.bot.service.survey.SurveyEvent;
+import be.buurtstem.engine.Answer;
+import be.buurtstem.engine.Button;
+import be.buurtstem.engine.ConversationState;
+import be.buurtstem.engine.ConversationState.Status;
+import be.buurtstem.engine.Event;
+import be.buurtstem.engine.Expect;
+import be.buurtstem.engine.Input;
+import be.buurtstem.engine.OutboundMessage;
+import be.buurtstem.engine.RespondentContext;
+import be.buurtstem.engine.Turn;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,96 +78,106 @@ final class ScriptedSurvey implements Survey {
     }
 
     @Override
-    public Step start(String language, Map<String, String> segments, Instant now) {
+    public Turn start(String language, RespondentContext context, Instant now) {
         String lang = language == null ? "nl" : language; // no language picker here: Dutch when unknown
-        return new Step(state(0, lang), List.of(question(0, lang)), List.of());
+        return new Turn(state(0, lang, false, Status.ACTIVE, context.channel(), now), List.of(question(0, lang)),
+                List.of());
     }
 
-    private static String state(int step, String lang) {
-        return step + "|" + lang;
+    /** The step is the state's node ("s0" … "s3", "s9" after a refusal). */
+    private ConversationState state(int step, String lang, boolean consented, Status status, String channel,
+                                    Instant now) {
+        return new ConversationState(id, version, lang, status, "s" + step, 0, ConversationState.Await.ANSWER, 0,
+                consented, List.of(), List.of(), List.of(), Map.of(), Map.of("channel", channel), now, now);
     }
 
-    private static BotMessage question(int step, String lang) {
+    private ConversationState next(ConversationState s, int step, Status status, boolean consented, Instant now) {
+        return state(step, s.language(), consented, status, s.context().getOrDefault("channel", "unknown"), now);
+    }
+
+    private static OutboundMessage question(int step, String lang) {
         return switch (step) {
-            case 0 -> new BotMessage(t("consent", lang), List.of(new BotMessage.Button("yes", t("yes", lang)),
-                    new BotMessage.Button("no", t("no", lang))), BotMessage.Expect.CHOICE);
-            case 1 -> new BotMessage(t("area", lang), List.of(new BotMessage.Button("noord", t("noord", lang)),
-                    new BotMessage.Button("zuid", t("zuid", lang))), BotMessage.Expect.CHOICE);
-            case 2 -> new BotMessage(t("wish", lang), List.of(), BotMessage.Expect.TEXT);
-            default -> BotMessage.text(t("end", lang));
+            case 0 -> new OutboundMessage(t("consent", lang), List.of(new Button("yes", t("yes", lang)),
+                    new Button("no", t("no", lang))), Expect.CHOICE);
+            case 1 -> new OutboundMessage(t("area", lang), List.of(new Button("noord", t("noord", lang)),
+                    new Button("zuid", t("zuid", lang))), Expect.CHOICE);
+            case 2 -> new OutboundMessage(t("wish", lang), List.of(), Expect.TEXT);
+            default -> OutboundMessage.info(t("end", lang));
         };
     }
 
     @Override
-    public Step reply(String state, ResidentInput input, Instant now) {
-        int step = Integer.parseInt(state.substring(0, state.indexOf('|')));
-        String lang = state.substring(state.indexOf('|') + 1);
-        if (input instanceof ResidentInput.Text t && t.text().equals("BOOM")) {
+    public Turn reply(ConversationState state, Input input, Instant now) {
+        int step = Integer.parseInt(state.node().substring(1));
+        String lang = state.language();
+        boolean consented = state.consented();
+        if (input instanceof Input.Text t && t.text().equals("BOOM")) {
             throw new IllegalStateException("scripted failure");
         }
-        if (input instanceof ResidentInput.Text t && t.text().startsWith("BOOM ")) {
+        if (input instanceof Input.Text t && t.text().startsWith("BOOM ")) {
             // like many a library exception, it quotes what it could not handle
             throw new IllegalArgumentException("cannot handle '" + t.text() + "'");
         }
-        if (input instanceof ResidentInput.Text t && t.text().equals("HANG")) {
+        if (input instanceof Input.Text t && t.text().equals("HANG")) {
             try { // a handler that hangs: the poller cannot confirm its batch until a test releases it
                 HANG.tryAcquire(60, java.util.concurrent.TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
-        if (input instanceof ResidentInput.Choice c && c.id().equals("stop")) {
-            return new Step(state(9, lang), List.of(BotMessage.text(t("bye", lang))), List.of(new SurveyEvent.Stopped()));
+        if (state.status() == Status.STOPPED) { // paused: any message resumes at the question
+            return new Turn(next(state, step, Status.ACTIVE, consented, now), List.of(question(step, lang)), List.of());
         }
-        if (input instanceof ResidentInput.Choice c && c.id().equals("delete")) {
-            return new Step(state, List.of(), List.of(new SurveyEvent.DeleteRequested()));
+        if (input instanceof Input.Choice c && c.optionId().equals("stop")) {
+            return new Turn(next(state, step, Status.STOPPED, consented, now), List.of(OutboundMessage.info(t("bye", lang))),
+                    List.of(new Event.Stopped(now)));
         }
-        if (input instanceof ResidentInput.Choice c && c.id().equals("mydata")) {
-            return new Step(state, List.of(), List.of(new SurveyEvent.DataRequested()));
+        if (input instanceof Input.Choice c && c.optionId().equals("delete")) {
+            return new Turn(state, List.of(), List.of(new Event.DeleteRequested(now)));
         }
-        List<SurveyEvent> events = new ArrayList<>();
+        if (input instanceof Input.Choice c && c.optionId().equals("mydata")) {
+            return new Turn(state, List.of(), List.of(new Event.DataRequested(now)));
+        }
+        List<Event> events = new ArrayList<>();
+        Event reprompted = new Event.Reprompted("s" + step, Event.Reason.NOT_UNDERSTOOD);
         switch (step) {
             case 0 -> {
-                String choice = input instanceof ResidentInput.Choice c ? c.id()
-                        : input instanceof ResidentInput.Text t ? t.text().strip().toLowerCase() : "";
+                String choice = input instanceof Input.Choice c ? c.optionId()
+                        : input instanceof Input.Text t ? t.text().strip().toLowerCase() : "";
                 if (choice.equals("yes")) {
-                    events.add(new SurveyEvent.ConsentGiven(id, version, now));
-                    return new Step(state(1, lang), List.of(question(1, lang)), events);
+                    events.add(new Event.ConsentGiven(version, now));
+                    return new Turn(next(state, 1, Status.ACTIVE, true, now), List.of(question(1, lang)), events);
                 }
                 if (choice.equals("no")) {
-                    events.add(new SurveyEvent.ConsentRefused(id, version, now));
-                    return new Step(state(9, lang), List.of(BotMessage.text(t("bye", lang))), events);
+                    events.add(new Event.ConsentRefused(version, now));
+                    return new Turn(next(state, 9, Status.REFUSED, false, now),
+                            List.of(OutboundMessage.info(t("bye", lang))), events);
                 }
-                return new Step(state, List.of(question(0, lang)), List.of(new SurveyEvent.Other("reprompted")));
+                return new Turn(state, List.of(question(0, lang)), List.of(reprompted));
             }
             case 1 -> {
-                String choice = input instanceof ResidentInput.Choice c ? c.id()
-                        : input instanceof ResidentInput.Text t ? t.text().strip().toLowerCase() : "";
+                String choice = input instanceof Input.Choice c ? c.optionId()
+                        : input instanceof Input.Text t ? t.text().strip().toLowerCase() : "";
                 if (!choice.equals("noord") && !choice.equals("zuid")) {
-                    return new Step(state, List.of(question(1, lang)), List.of(new SurveyEvent.Other("reprompted")));
+                    return new Turn(state, List.of(question(1, lang)), List.of(reprompted));
                 }
-                events.add(new SurveyEvent.AnswerRecorded(new AnswerRecord(id, version, "area", 0, "single_choice",
+                events.add(new Event.AnswerRecorded(new Answer(id, version, "area", 0, "single_choice",
                         choice, t(choice, lang), lang, "area", "profile", now)));
-                return new Step(state(2, lang), List.of(question(2, lang)), events);
+                return new Turn(next(state, 2, Status.ACTIVE, consented, now), List.of(question(2, lang)), events);
             }
             case 2 -> {
-                String text = input instanceof ResidentInput.Text t ? t.text() : null;
+                String text = input instanceof Input.Text t ? t.text() : null;
                 if (text == null) {
-                    return new Step(state, List.of(question(2, lang)), List.of(new SurveyEvent.Other("reprompted")));
+                    return new Turn(state, List.of(question(2, lang)), List.of(reprompted));
                 }
-                events.add(new SurveyEvent.AnswerRecorded(new AnswerRecord(id, version, "wish", 0, "free_text", text,
+                events.add(new Event.AnswerRecorded(new Answer(id, version, "wish", 0, "free_text", text,
                         text, lang, null, "wishes", now)));
-                events.add(new SurveyEvent.Completed());
-                return new Step(state(3, lang), List.of(question(3, lang)), events);
+                events.add(new Event.Completed(now));
+                return new Turn(next(state, 3, Status.COMPLETED, consented, now), List.of(question(3, lang)), events);
             }
             default -> {
-                return new Step(state, List.of(BotMessage.text(t("end", lang))), List.of());
+                return new Turn(state, List.of(OutboundMessage.info(t("end", lang))), List.of());
             }
         }
-    }
-
-    @Override
-    public String language(String state) {
-        return state.substring(state.indexOf('|') + 1);
     }
 }

@@ -300,13 +300,14 @@ class TelegramServiceTest {
             int n = i;
             jobs.add(pool.submit(() -> conversations.handle(new be.buurtstem.bot.service.conversation.Inbound("web",
                     chat, "c:" + n, new be.buurtstem.bot.service.conversation.Inbound.Answer(
-                    new be.buurtstem.bot.service.survey.ResidentInput.Choice(n == 0 ? "yes" : "noord")), "nl", now),
+                    new be.buurtstem.engine.Input.Choice(n == 0 ? "yes" : "noord")), "nl", now),
                     be.buurtstem.bot.service.conversation.Delivery.NONE)));
         }
         for (var job : jobs) {
             job.get();
         }
         pool.shutdown();
+        service.store().durability().sync(); // what a channel does before it confirms: the effects are written
         String rid = conversations.respondentId("web", chat);
         Document session = service.db().getCollection("sessions").find(eq("_id", rid)).first();
         // 1 start + 8 inputs, each applied to the state the previous one left: version 9, 8 inputs remembered
@@ -318,7 +319,12 @@ class TelegramServiceTest {
     void staleSessionWriteIsRefused() {
         var store = service.store();
         String rid = rid(5001) + "-copy";
-        var s = new be.buurtstem.bot.service.store.SessionRecord(rid, "telegram", "buurt", 1, "nl", "0|nl", "active",
+        var state = new be.buurtstem.engine.ConversationState("buurt", 1, "nl",
+                be.buurtstem.engine.ConversationState.Status.ACTIVE, "s0", 0,
+                be.buurtstem.engine.ConversationState.Await.ANSWER, 0, false, List.of(), List.of(), List.of(),
+                java.util.Map.of(), java.util.Map.of("channel", "telegram"), java.time.Instant.now(),
+                java.time.Instant.now());
+        var s = new be.buurtstem.bot.service.store.SessionRecord(rid, "telegram", "buurt", 1, "nl", state, "active",
                 List.of(), List.of(), java.util.Map.of(), java.time.Instant.now(), java.time.Instant.now(), 0);
         var saved = store.saveSession(s, 0);
         store.saveSession(saved, saved.version());

@@ -1,6 +1,6 @@
 package be.buurtstem.bot.service.conversation;
 
-import be.buurtstem.bot.service.survey.BotMessage;
+import be.buurtstem.engine.OutboundMessage;
 
 import java.util.List;
 
@@ -11,7 +11,7 @@ import java.util.List;
  */
 @FunctionalInterface
 public interface Delivery {
-    void persist(String respondent, String chat, String inputId, String language, List<BotMessage> messages);
+    void persist(String respondent, String chat, String inputId, String language, List<OutboundMessage> messages);
 
     Delivery NONE = (respondent, chat, inputId, language, messages) -> { };
 }

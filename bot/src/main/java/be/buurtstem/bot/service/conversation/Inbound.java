@@ -1,8 +1,11 @@
 package be.buurtstem.bot.service.conversation;
 
-import be.buurtstem.bot.service.survey.ResidentInput;
+import be.buurtstem.engine.Input;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One message from a resident, channel-neutral. {@code chat} is the channel's address of the resident (Telegram chat
@@ -24,7 +27,15 @@ public record Inbound(String channel, String chat, String inputId, Action action
     }
 
     /** An answer, a button press or an in-conversation command, for the engine. */
-    public record Answer(ResidentInput input) implements Action {
+    public record Answer(Input input) implements Action {
+    }
+
+    /**
+     * A button press the channel could not carry whole (Telegram's callback data holds 64 bytes, so a longer id is
+     * sent as a hash): the channel's own {@code decode} finds the button id among the ids of the buttons the resident
+     * was shown last, which the service knows. Empty: none of them (an old message's button).
+     */
+    public record Press(Function<List<String>, Optional<String>> decode) implements Action {
     }
 
     public record DeleteMyData() implements Action {

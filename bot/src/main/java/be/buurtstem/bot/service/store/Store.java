@@ -1,6 +1,5 @@
 package be.buurtstem.bot.service.store;
 
-import be.buurtstem.bot.service.survey.BotMessage;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -13,7 +12,6 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
-import com.mongodb.client.result.UpdateResult;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -33,22 +31,64 @@ import java.util.Optional;
 public class Store {
     private final MongoDatabase db;
     private final Durability durability;
+    /** One document ({@code _id: 1}), the root of the joined read of {@link #read}; it holds nothing else. */
+    static final String LOOKUP_ROOT = "lookup_root";
+    private final Sessions sessionRepository;
+    private final Answers answerRepository;
+    private final WriteBehind writeBehind;
+    private final Durability syncing;
 
     public Store(MongoClient client, String database, Durability durability) {
         this.db = client.getDatabase(database);
         this.durability = durability;
+        this.sessionRepository = new Sessions(db);
+        this.answerRepository = new Answers(db);
+        this.writeBehind = new WriteBehind(db, durability);
+        // what every caller gets: a sync first writes the messages' queued units (WriteBehind), then syncs
+        this.syncing = new Durability() {
+            @Override
+            public void sync() {
+                writeBehind.sync();
+            }
+
+            @Override
+            public <T> T together(java.util.function.Supplier<T> writes) {
+                return durability.together(writes);
+            }
+        };
     }
 
     public MongoDatabase database() {
         return db;
     }
 
+    /** Sync = the queued units written, then the store's own sync (see {@link WriteBehind}). */
     public Durability durability() {
-        return durability;
+        return syncing;
     }
 
-    /** Indexes are created at start (idempotent). */
+    /**
+     * Runs the handling of one inbound message: its writes (session, respondent, answers, unplaced replies, outbox,
+     * processed mark) are gathered and written with other messages' at the next sync ({@link WriteBehind}).
+     */
+    public <T> T unit(java.util.function.Supplier<T> work) {
+        return writeBehind.unit(work);
+    }
+
+    /** Runs {@code hook} once the current message's writes are in the store (at once outside a unit). */
+    public void afterWrite(Runnable hook) {
+        Unit u = writeBehind.current();
+        if (u != null) {
+            u.afterWrite.add(hook);
+        } else {
+            hook.run();
+        }
+    }
+
+    /** Indexes are created at start (idempotent), and the one document of {@link #LOOKUP_ROOT}. */
     public void createIndexes() {
+        db.getCollection(LOOKUP_ROOT).replaceOne(Filters.eq("_id", 1), new Document("_id", 1),
+                new ReplaceOptions().upsert(true));
         answers().createIndex(Indexes.ascending("respondent"));
         answers().createIndex(Indexes.ascending("questionnaire", "version", "question"));
         answers().createIndex(Indexes.ascending("receivedAt"));
@@ -70,46 +110,87 @@ public class Store {
     // ---- sessions ---------------------------------------------------------------------------------------------
 
     public Optional<SessionRecord> session(String respondent) {
-        Document d = sessions().find(Filters.eq("_id", respondent)).first();
-        return Optional.ofNullable(d).map(Store::toSession);
+        writeBehind.awaitWritten(respondent);
+        return sessionRepository.find(respondent);
+    }
+
+    /** See {@link Sessions#save}; inside a unit the optimistic lock is checked when the unit is written. */
+    public SessionRecord saveSession(SessionRecord s, long expectedVersion) {
+        Unit u = writeBehind.current();
+        if (u != null) {
+            u.sessions.add(new Unit.SessionWrite(s, expectedVersion));
+            return s.withVersion(expectedVersion + 1);
+        }
+        return sessionRepository.save(s, expectedVersion);
     }
 
     /**
-     * Saves a session if nobody changed it since it was read with {@code expectedVersion} (0 = new); the stored
-     * version becomes {@code expectedVersion + 1}.
+     * Whether {@code inputId} was handled, the session and the respondent, in one round trip: an aggregation on
+     * {@code lookup_root}, a collection of exactly one document, joining the three by {@code _id} (each join is an
+     * index lookup). Not an aggregation on {@code sessions}: the embedded server runs a pipeline over the whole
+     * collection before its first {@code $match}, which would cost a scan of every session per message.
      */
-    public SessionRecord saveSession(SessionRecord s, long expectedVersion) {
-        SessionRecord saved = s.withVersion(expectedVersion + 1);
-        Document doc = fromSession(saved);
-        if (expectedVersion == 0) {
-            try {
-                sessions().insertOne(doc);
-            } catch (com.mongodb.MongoWriteException e) {
-                if (e.getError().getCode() == 11000) {
-                    throw new ConcurrentUpdateException("session created concurrently");
-                }
-                throw e;
-            }
-        } else {
-            UpdateResult r = sessions().replaceOne(Filters.and(Filters.eq("_id", s.respondent()),
-                    Filters.eq("version", expectedVersion)), doc);
-            if (r.getMatchedCount() == 0) {
-                throw new ConcurrentUpdateException("session changed concurrently");
-            }
+    public InboundRead read(String respondent, String inputId) {
+        writeBehind.awaitWritten(respondent);
+        writeBehind.awaitWritten(inputId);
+        Document joined = joinedRead(respondent, inputId);
+        if (joined == null) { // a store whose indexes were never made (a test's own Store)
+            db.getCollection(LOOKUP_ROOT).replaceOne(Filters.eq("_id", 1), new Document("_id", 1),
+                    new ReplaceOptions().upsert(true));
+            joined = joinedRead(respondent, inputId);
         }
-        return saved;
+        List<Document> session = joined.getList("session", Document.class, List.of());
+        List<Document> found = joined.getList("respondent", Document.class, List.of());
+        boolean processed = inputId != null && !joined.getList("processed", Document.class, List.of()).isEmpty();
+        return new InboundRead(processed, session.isEmpty() ? Optional.empty() : Optional.of(Sessions.read(session.getFirst())),
+                found.isEmpty() ? Optional.empty() : Optional.of(Respondents.read(found.getFirst())));
+    }
+
+    private Document joinedRead(String respondent, String inputId) {
+        return db.getCollection(LOOKUP_ROOT).aggregate(List.of(
+                Aggregates.match(Filters.eq("_id", 1)),
+                Aggregates.addFields(new com.mongodb.client.model.Field<>("rid", new Document("$literal", respondent)),
+                        new com.mongodb.client.model.Field<>("input",
+                                new Document("$literal", inputId == null ? "" : inputId))),
+                Aggregates.lookup("sessions", "rid", "_id", "session"),
+                Aggregates.lookup("respondents", "rid", "_id", "respondent"),
+                Aggregates.lookup("processed_updates", "input", "_id", "processed"))).first();
     }
 
     // ---- respondents ------------------------------------------------------------------------------------------
 
-    public Optional<Document> respondent(String respondent) {
-        return Optional.ofNullable(respondents().find(Filters.eq("_id", respondent)).first());
+    public Optional<Respondent> respondent(String respondent) {
+        writeBehind.awaitWritten(respondent);
+        return Optional.ofNullable(respondents().find(Filters.eq("_id", respondent)).first()).map(Respondents::read);
     }
 
     public void updateRespondent(String respondent, String channel, Bson update, Instant now) {
-        respondents().updateOne(Filters.eq("_id", respondent), Updates.combine(update,
-                Updates.setOnInsert("channel", channel), Updates.setOnInsert("createdAt", Date.from(now)),
-                Updates.set("updatedAt", Date.from(now))), new UpdateOptions().upsert(true));
+        Bson full = Updates.combine(update, Updates.setOnInsert("channel", channel),
+                Updates.setOnInsert("createdAt", Date.from(now)), Updates.set("updatedAt", Date.from(now)));
+        Unit u = writeBehind.current();
+        if (u != null) {
+            u.respondents.add(new Unit.RespondentWrite(respondent, full));
+            return;
+        }
+        respondents().updateOne(Filters.eq("_id", respondent), full, new UpdateOptions().upsert(true));
+    }
+
+    /** The changes one message made to the respondent, in one update (nothing when there are none). */
+    public void changeRespondent(String respondent, String channel, RespondentChange change, Instant now) {
+        if (change.isEmpty()) {
+            return;
+        }
+        List<Bson> updates = new ArrayList<>();
+        change.sets.forEach((field, value) -> updates.add(Updates.set(field, value)));
+        if (!change.consents.isEmpty()) {
+            List<Document> consents = new ArrayList<>();
+            for (Consent c : change.consents) {
+                consents.add(new Document("questionnaire", c.questionnaire()).append("version", c.version())
+                        .append("given", c.given()).append("at", Date.from(c.at())));
+            }
+            updates.add(Updates.pushEach("consents", consents));
+        }
+        updateRespondent(respondent, channel, Updates.combine(updates), now);
     }
 
     public void recordConsent(String respondent, String channel, String questionnaire, int version, boolean given,
@@ -125,7 +206,7 @@ public class Store {
     }
 
     public boolean isBlocked(String respondent) {
-        return respondent(respondent).map(d -> Boolean.TRUE.equals(d.getBoolean("blocked"))).orElse(false);
+        return respondent(respondent).map(Respondent::blocked).orElse(false);
     }
 
     // ---- answers ----------------------------------------------------------------------------------------------
@@ -135,34 +216,92 @@ public class Store {
         answers().replaceOne(Filters.eq("_id", id), answer.append("_id", id), new ReplaceOptions().upsert(true));
     }
 
+    public Answers answerRepository() {
+        return answerRepository;
+    }
+
+    /** Keeps the typed replies of one message that fitted no option (one round trip, deterministic ids). */
+    public void putUnplaced(List<UnplacedReply> replies) {
+        Unit unit = writeBehind.current();
+        if (unit != null) {
+            unit.unplaced.addAll(replies);
+            return;
+        }
+        List<com.mongodb.client.model.WriteModel<Document>> writes = new ArrayList<>();
+        for (UnplacedReply u : replies) {
+            writes.add(new com.mongodb.client.model.ReplaceOneModel<>(Filters.eq("_id", u.id()), unplacedDocument(u),
+                    new ReplaceOptions().upsert(true)));
+        }
+        if (!writes.isEmpty()) {
+            unplaced().bulkWrite(writes);
+        }
+    }
+
+    static Document unplacedDocument(UnplacedReply u) {
+        return new Document("_id", u.id()).append("respondent", u.respondent())
+                .append("questionnaire", u.questionnaire()).append("version", u.version())
+                .append("question", u.question()).append("text", u.text()).append("channel", u.channel())
+                .append("at", Date.from(u.at()));
+    }
+
+    /** Stores the answers of one message (one bulk write; inside a unit with the unit); returns their documents. */
+    public List<Document> putAnswers(List<StoredAnswer> answers) {
+        Unit u = writeBehind.current();
+        if (u != null) {
+            List<Document> docs = answers.stream().map(Answers::document).toList();
+            u.answers.addAll(docs);
+            return docs;
+        }
+        return answerRepository.putAll(answers);
+    }
+
     /** Keeps a typed reply that fitted no option (see {@code SurveyEvent.Unplaced}), under a deterministic id. */
     public void putUnplaced(String id, Document reply) {
         unplaced().replaceOne(Filters.eq("_id", id), reply.append("_id", id), new ReplaceOptions().upsert(true));
     }
 
-    public List<Document> unplacedOf(String respondent) {
-        return unplaced().find(Filters.eq("respondent", respondent)).sort(Sorts.ascending("at", "_id"))
-                .into(new ArrayList<>());
+    public List<UnplacedReply> unplacedOf(String respondent) {
+        writeBehind.awaitWritten(respondent);
+        List<UnplacedReply> out = new ArrayList<>();
+        unplaced().find(Filters.eq("respondent", respondent)).sort(Sorts.ascending("at", "_id"))
+                .forEach(d -> out.add(new UnplacedReply(d.getString("_id"), d.getString("respondent"),
+                        d.getString("questionnaire"), d.getInteger("version", 1), d.getString("question"),
+                        d.getString("text"), d.getString("channel"), d.getDate("at").toInstant())));
+        return out;
     }
 
-    public List<Document> answersOf(String respondent) {
-        return answers().find(Filters.eq("respondent", respondent)).sort(Sorts.ascending("receivedAt", "_id"))
-                .into(new ArrayList<>());
+    public List<StoredAnswer> answersOf(String respondent) {
+        writeBehind.awaitWritten(respondent);
+        List<StoredAnswer> out = new ArrayList<>();
+        answers().find(Filters.eq("respondent", respondent)).sort(Sorts.ascending("receivedAt", "_id"))
+                .forEach(d -> out.add(Answers.read(d)));
+        return out;
     }
 
     // ---- idempotency ------------------------------------------------------------------------------------------
 
     public boolean isProcessed(String inputId) {
+        writeBehind.awaitWritten(inputId);
         return processed().find(Filters.eq("_id", inputId)).first() != null;
     }
 
     /** Marks an inbound message as handled; {@code respondent} may be null (after a deletion nothing links it back). */
     public void markProcessed(String inputId, String respondent, Instant at) {
+        Unit u = writeBehind.current();
+        if (u != null) {
+            u.processed.add(new Unit.ProcessedMark(inputId, respondent, at));
+            return;
+        }
+        processed().replaceOne(Filters.eq("_id", inputId), processedDocument(inputId, respondent, at),
+                new ReplaceOptions().upsert(true));
+    }
+
+    static Document processedDocument(String inputId, String respondent, Instant at) {
         Document d = new Document("_id", inputId).append("at", Date.from(at));
         if (respondent != null) {
             d.append("respondent", respondent);
         }
-        processed().replaceOne(Filters.eq("_id", inputId), d, new ReplaceOptions().upsert(true));
+        return d;
     }
 
     public long forgetProcessedBefore(Instant cutoff) {
@@ -172,11 +311,20 @@ public class Store {
     // ---- outbox -----------------------------------------------------------------------------------------------
 
     public void enqueue(List<Document> items) {
+        Unit u = writeBehind.current();
+        if (u != null) {
+            u.outbox.addAll(items); // written with the message's other writes
+            return;
+        }
+        insertIgnoringDuplicates(outbox(), items);
+    }
+
+    static void insertIgnoringDuplicates(MongoCollection<Document> collection, List<Document> items) {
         if (items.isEmpty()) {
             return;
         }
         try {
-            outbox().insertMany(items, new com.mongodb.client.model.InsertManyOptions().ordered(false));
+            collection.insertMany(items, new com.mongodb.client.model.InsertManyOptions().ordered(false));
         } catch (com.mongodb.MongoBulkWriteException e) {
             // deterministic ids: items already there from before a crash are kept as they are (a no-op)
             if (e.getWriteErrors().stream().anyMatch(w -> w.getCode() != 11000)) {
@@ -238,6 +386,11 @@ public class Store {
 
     /** Removes everything stored about a resident, in every collection. Returns how much was removed per collection. */
     public Map<String, Long> deleteRespondent(String respondent, String chat) {
+        Unit u = writeBehind.current();
+        if (u != null) {
+            u.forget(respondent); // nothing of this message brings back what is deleted now
+        }
+        writeBehind.awaitAllWritten(); // nor anything queued before it
         Map<String, Long> removed = new LinkedHashMap<>();
         removed.put("answers", answers().deleteMany(Filters.eq("respondent", respondent)).getDeletedCount());
         removed.put("sessions", sessions().deleteMany(Filters.eq("_id", respondent)).getDeletedCount());
@@ -296,47 +449,5 @@ public class Store {
 
     public MongoCollection<Document> questionnaires() {
         return db.getCollection("questionnaires");
-    }
-
-    static Document fromSession(SessionRecord s) {
-        List<Document> messages = new ArrayList<>();
-        for (BotMessage m : s.lastMessages()) {
-            List<Document> buttons = new ArrayList<>();
-            for (BotMessage.Button b : m.buttons()) {
-                buttons.add(new Document("id", b.id()).append("label", b.label()));
-            }
-            messages.add(new Document("text", m.text()).append("buttons", buttons).append("expect", m.expect().name()));
-        }
-        return new Document("_id", s.respondent()).append("respondent", s.respondent()).append("channel", s.channel())
-                .append("questionnaire", s.questionnaire()).append("questionnaireVersion", s.questionnaireVersion())
-                .append("language", s.language()).append("state", s.state()).append("status", s.status())
-                .append("lastMessages", messages).append("appliedInputs", s.appliedInputs())
-                .append("linkSegments", new Document(new java.util.LinkedHashMap<String, Object>(s.linkSegments())))
-                .append("startedAt", Date.from(s.startedAt())).append("updatedAt", Date.from(s.updatedAt()))
-                .append("version", s.version());
-    }
-
-    private static Map<String, String> linkSegments(Document d) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (d != null) {
-            d.forEach((k, v) -> out.put(k, String.valueOf(v)));
-        }
-        return out;
-    }
-
-    static SessionRecord toSession(Document d) {
-        List<BotMessage> messages = new ArrayList<>();
-        for (Document m : d.getList("lastMessages", Document.class, List.of())) {
-            List<BotMessage.Button> buttons = new ArrayList<>();
-            for (Document b : m.getList("buttons", Document.class, List.of())) {
-                buttons.add(new BotMessage.Button(b.getString("id"), b.getString("label")));
-            }
-            messages.add(new BotMessage(m.getString("text"), buttons, BotMessage.Expect.valueOf(m.getString("expect"))));
-        }
-        return new SessionRecord(d.getString("_id"), d.getString("channel"), d.getString("questionnaire"),
-                d.getInteger("questionnaireVersion", 0), d.getString("language"), d.getString("state"),
-                d.getString("status"), messages, d.getList("appliedInputs", String.class, List.of()),
-                linkSegments(d.get("linkSegments", Document.class)), d.getDate("startedAt").toInstant(), d.getDate("updatedAt").toInstant(),
-                ((Number) d.get("version")).longValue());
     }
 }

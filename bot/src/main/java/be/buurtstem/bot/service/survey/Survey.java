@@ -1,12 +1,20 @@
 package be.buurtstem.bot.service.survey;
 
+import be.buurtstem.engine.ConversationState;
+import be.buurtstem.engine.Input;
+import be.buurtstem.engine.RespondentContext;
+import be.buurtstem.engine.Turn;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * One version of one questionnaire, as the service sees it: the port between the channels and the survey engine.
- * Implementations are stateless and thread-safe; the conversation state is an opaque string the service stores.
+ * One version of one questionnaire as the catalog serves it. The conversation itself speaks the engine's own types
+ * ({@link Input} in, {@link Turn} out, the {@link ConversationState} the service stores): nothing is translated on
+ * the way, so the channel name, every expectation kind and every event reach the service as the engine made them.
+ * Implementations are stateless and thread-safe.
  */
 public interface Survey {
     String id();
@@ -20,24 +28,17 @@ public interface Survey {
     /** The title in that language (falling back as the engine does). */
     String title(String language);
 
-    Step start(String language, Map<String, String> segments, Instant now);
+    /** The first turn; {@code context} carries the real channel name and the start link's values. */
+    Turn start(String language, RespondentContext context, Instant now);
 
-    Step reply(String state, ResidentInput input, Instant now);
-
-    /** The language the conversation is in now. */
-    String language(String state);
+    Turn reply(ConversationState state, Input input, Instant now);
 
     /**
      * The language a resident means by a typed name at a language choice ("Français", "arabic", "2", "fr"), as the
      * questionnaire's own language picker understands it; empty when it names none of its languages.
      */
-    default java.util.Optional<String> languageNamed(String typed) {
+    default Optional<String> languageNamed(String typed) {
         return languages().stream().filter(l -> l.equalsIgnoreCase(typed == null ? "" : typed.strip())).findFirst();
-    }
-
-    /** Whether the conversation is paused (the resident typed stop): the next message resumes it. */
-    default boolean paused(String state) {
-        return false;
     }
 
     /** A question as the resident reads it ("Hoe oud bent u?"), for "my data"; null when unknown. */

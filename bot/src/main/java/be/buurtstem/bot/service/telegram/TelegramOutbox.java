@@ -7,7 +7,6 @@ import be.buurtstem.bot.service.privacy.RespondentIds;
 import be.buurtstem.bot.service.store.Leases;
 import be.buurtstem.bot.service.store.OutboxLeases;
 import be.buurtstem.bot.service.store.Store;
-import be.buurtstem.bot.service.survey.BotMessage;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -121,13 +120,13 @@ public class TelegramOutbox implements AutoCloseable {
                             .append("text", callback.editedText()));
                 }
             }
-            for (BotMessage m : messages) {
+            for (be.buurtstem.engine.OutboundMessage m : messages) {
                 List<String> chunks = TextSplitter.split(m.text(), TextSplitter.TELEGRAM_LIMIT, language);
                 for (int i = 0; i < chunks.size(); i++) {
                     Document d = item(base + ":" + n++, chat, respondent, "send").append("text", chunks.get(i));
                     if (i == chunks.size() - 1) {
                         List<Document> buttons = new ArrayList<>();
-                        for (BotMessage.Button b : m.buttons()) {
+                        for (be.buurtstem.engine.Button b : m.buttons()) {
                             buttons.add(new Document("id", b.id()).append("label", b.label()));
                         }
                         d.append("buttons", buttons).append("expect", m.expect().name())

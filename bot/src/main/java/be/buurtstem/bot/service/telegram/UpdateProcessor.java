@@ -4,7 +4,7 @@ import be.buurtstem.bot.service.conversation.ConversationService;
 import be.buurtstem.bot.service.conversation.Inbound;
 import be.buurtstem.bot.service.ops.Metrics;
 import be.buurtstem.bot.service.store.Store;
-import be.buurtstem.bot.service.survey.ResidentInput;
+import be.buurtstem.engine.Input;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
@@ -80,11 +80,9 @@ public class UpdateProcessor {
         Throwable last = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
-                // the session, its replies and the processed mark reach the disk together (see Durability.together)
-                store.durability().together(() -> {
-                    handleOnce(in.key(), update);
-                    return null;
-                });
+                // the session, its replies and the processed mark are written together at the caller's sync
+                // (the store's WriteBehind), never split by a commit
+                handleOnce(in.key(), update);
                 return;
             } catch (RuntimeException | StackOverflowError e) {
                 last = e;
@@ -151,9 +149,10 @@ public class UpdateProcessor {
             }
             callback = new TelegramOutbox.CallbackContext(q.getId(), messageId, edited);
             if (data != null && data.startsWith("o:")) {
-                action = new Inbound.Answer(new ResidentInput.Choice(data.substring(2)));
+                action = new Inbound.Answer(new Input.Choice(data.substring(2)));
             } else if (data != null && data.startsWith("h:")) {
-                action = new Inbound.Answer(new ResidentInput.Choice(data));
+                // a button id over 64 bytes went out as its hash: found again among the buttons last shown
+                action = new Inbound.Press(shown -> CallbackData.decode(data, shown));
             } else {
                 action = new Inbound.Unsupported("callback");
             }
@@ -186,17 +185,17 @@ public class UpdateProcessor {
                     case "mydata", "data":
                         return new Inbound.ShowMyData();
                     case "stop", "back", "skip", "help":
-                        return new Inbound.Answer(new ResidentInput.Choice(command));
+                        return new Inbound.Answer(new Input.Choice(command));
                     case "language", "taal", "langue":
-                        return new Inbound.Answer(new ResidentInput.Choice("language"));
+                        return new Inbound.Answer(new Input.Choice("language"));
                     default:
                         break;
                 }
             }
-            return new Inbound.Answer(new ResidentInput.Text(m.getText()));
+            return new Inbound.Answer(new Input.Text(m.getText()));
         }
         if (m.hasLocation()) {
-            return new Inbound.Answer(new ResidentInput.Location(m.getLocation().getLatitude(),
+            return new Inbound.Answer(new Input.Location(m.getLocation().getLatitude(),
                     m.getLocation().getLongitude()));
         }
         if (m.hasPhoto()) {
@@ -204,7 +203,7 @@ public class UpdateProcessor {
                     .max(Comparator.comparingLong(p -> (long) (p.getWidth() == null ? 0 : p.getWidth())
                             * (p.getHeight() == null ? 0 : p.getHeight())));
             if (largest.isPresent()) {
-                return new Inbound.Answer(new ResidentInput.Photo(largest.get().getFileId(), m.getCaption()));
+                return new Inbound.Answer(new Input.Photo(largest.get().getFileId(), m.getCaption()));
             }
         }
         return new Inbound.Unsupported("message");

@@ -6,9 +6,11 @@ import be.buurtstem.bot.service.conversation.Inbound;
 import be.buurtstem.bot.service.conversation.SystemTexts;
 import be.buurtstem.bot.service.store.SessionRecord;
 import be.buurtstem.bot.service.store.Store;
-import be.buurtstem.bot.service.survey.BotMessage;
-import be.buurtstem.bot.service.survey.ResidentInput;
 import be.buurtstem.bot.service.survey.Survey;
+import be.buurtstem.engine.Button;
+import be.buurtstem.engine.Expect;
+import be.buurtstem.engine.Input;
+import be.buurtstem.engine.OutboundMessage;
 import be.buurtstem.bot.service.survey.SurveyCatalog;
 import com.ibm.icu.util.ULocale;
 import jakarta.servlet.http.Cookie;
@@ -101,7 +103,7 @@ public class WebChatController {
      * whether it ended, the turn the buttons belong to, whether the message just sent is stored ({@code stored}) or
      * was not applied because its question was already answered ({@code stale}), and the page's own words.
      */
-    public record ChatView(String language, String dir, List<BotMessage> messages, boolean ended, String turn,
+    public record ChatView(String language, String dir, List<OutboundMessage> messages, boolean ended, String turn,
                            boolean stored, boolean stale, String title, Map<String, String> ui) {
     }
 
@@ -215,14 +217,14 @@ public class WebChatController {
                 || !CLIENT_ID.matcher(input.id()).matches()) {
             return ResponseEntity.badRequest().build();
         }
-        ResidentInput resident;
+        Input resident;
         if (input.choice() != null && !input.choice().isBlank() && input.choice().length() <= 200) {
-            resident = new ResidentInput.Choice(input.choice());
+            resident = new Input.Choice(input.choice());
         } else if (input.lat() != null && input.lon() != null) {
-            resident = new ResidentInput.Location(input.lat(), input.lon());
+            resident = new Input.Location(input.lat(), input.lon());
         } else if (input.text() != null && !input.text().isBlank()) {
             String text = input.text().length() > MAX_TEXT ? input.text().substring(0, MAX_TEXT) : input.text();
-            resident = new ResidentInput.Text(text);
+            resident = new Input.Text(text);
         } else {
             return ResponseEntity.badRequest().build();
         }
@@ -233,7 +235,7 @@ public class WebChatController {
         }
         return ResponseEntity.ok(locked(cookie, () -> {
             // a button of a question that was answered meanwhile (a double tap, a second tab) is not applied
-            Optional<ChatView> stale = resident instanceof ResidentInput.Choice ? staleTurn(cookie, input.id(),
+            Optional<ChatView> stale = resident instanceof Input.Choice ? staleTurn(cookie, input.id(),
                     input.turn(), survey.get()) : Optional.empty();
             return stale.orElseGet(() -> run(cookie, input.id(), new Inbound.Answer(resident),
                     firstLanguage(acceptLanguage), survey.get()));
@@ -262,12 +264,12 @@ public class WebChatController {
         try {
             Optional<SessionRecord> session = store.session(rid);
             boolean expectsPhoto = session.filter(SessionRecord::active).map(SessionRecord::lastMessages)
-                    .filter(m -> !m.isEmpty()).map(m -> m.getLast().expect() == BotMessage.Expect.PHOTO)
+                    .filter(m -> !m.isEmpty()).map(m -> m.getLast().expect() == Expect.PHOTO)
                     .orElse(false);
             if (store.isProcessed(inputId(cookie, id))) {
                 // a retry of a photo that was stored: answered as the duplicate it is (its body read, not kept)
                 discardBody(request);
-                return ResponseEntity.ok(run(cookie, id, new Inbound.Answer(new ResidentInput.Text("")),
+                return ResponseEntity.ok(run(cookie, id, new Inbound.Answer(new Input.Text("")),
                         lang, survey.get()));
             }
             Optional<ChatView> stale = staleTurn(cookie, id, expectsPhoto ? turn : "none", survey.get());
@@ -284,7 +286,7 @@ public class WebChatController {
                         "message", WebTexts.get(r.reason, lang).replace("{mb}",
                                 Long.toString(settings.photoBody().toMegabytes()))));
             }
-            ChatView view = run(cookie, id, new Inbound.Answer(new ResidentInput.Photo(fileRef, null)), lang,
+            ChatView view = run(cookie, id, new Inbound.Answer(new Input.Photo(fileRef, null)), lang,
                     survey.get());
             if (!view.stored()) {
                 photos.discard(rid, fileRef);
@@ -337,12 +339,11 @@ public class WebChatController {
         long start = System.nanoTime();
         String inputId = clientId == null ? null : inputId(cookie, clientId);
         Inbound in = new Inbound(CHANNEL, cookie, inputId, action, language, Instant.now());
-        // the session, its answers and the processed mark reach the disk together (see Durability.together)
-        ConversationService.Result result = store.durability()
-                .together(() -> conversations.handle(in, Delivery.NONE));
+        // the session, its answers and the processed mark are written together by the sync, then on disk
+        ConversationService.Result result = conversations.handle(in, Delivery.NONE);
         store.durability().sync();
         be.buurtstem.bot.service.ops.Metrics.inbound(be.buurtstem.bot.service.ops.Metrics.WEB, start);
-        List<BotMessage> messages = result.messages();
+        List<OutboundMessage> messages = result.messages();
         String lang = result.language();
         Optional<SessionRecord> session = store.session(result.respondent());
         if (result.duplicate()) {
@@ -380,7 +381,7 @@ public class WebChatController {
                 session.map(s -> !s.active()).orElse(false), session.orElse(null), false, true, survey));
     }
 
-    private ChatView view(String language, List<BotMessage> messages, boolean ended, SessionRecord session,
+    private ChatView view(String language, List<OutboundMessage> messages, boolean ended, SessionRecord session,
                           boolean stored, boolean stale, Survey survey) {
         String lang = language == null ? survey.defaultLanguage() : language;
         String turn = session == null ? "0" : Long.toString(session.version());
@@ -394,7 +395,7 @@ public class WebChatController {
      */
     private ChatView languageChoice(Survey survey, boolean notRecognised) {
         StringBuilder text = new StringBuilder();
-        List<BotMessage.Button> buttons = new ArrayList<>();
+        List<Button> buttons = new ArrayList<>();
         for (String l : survey.languages()) {
             if (!text.isEmpty()) {
                 text.append("\n");
@@ -405,10 +406,10 @@ public class WebChatController {
             text.append(WebTexts.get("choose_language", l));
             String name = ULocale.forLanguageTag(l).getDisplayName(ULocale.forLanguageTag(l));
             name = name.isEmpty() ? l : name.substring(0, 1).toUpperCase(Locale.forLanguageTag(l)) + name.substring(1);
-            buttons.add(new BotMessage.Button(LANGUAGE_CHOICE + l, name));
+            buttons.add(new Button(LANGUAGE_CHOICE + l, name));
         }
-        return view(survey.defaultLanguage(), List.of(new BotMessage(text.toString(), buttons,
-                BotMessage.Expect.CHOICE)), false, null, false, false, survey);
+        return view(survey.defaultLanguage(), List.of(new OutboundMessage(text.toString(), buttons,
+                Expect.CHOICE)), false, null, false, false, survey);
     }
 
     /** The first of the browser's languages (in its order of preference) that the questionnaire speaks. */

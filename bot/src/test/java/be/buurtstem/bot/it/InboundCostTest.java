@@ -1,0 +1,164 @@
+package be.buurtstem.bot.it;
+
+import be.buurtstem.bot.service.conversation.ConversationService;
+import be.buurtstem.bot.service.conversation.Inbound;
+import be.buurtstem.bot.service.store.Store;
+import be.buurtstem.engine.Input;
+import be.buurtstem.engine.OutboundMessage;
+import be.buurtstem.bot.service.telegram.TelegramOutbox;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What one inbound message costs on the conversation path, with the real engine and the bundled questionnaire:
+ * MongoDB round trips (every command the driver sends from the handling thread, counted by a driver listener) and
+ * the handling thread's CPU. 60 residents answer the questionnaire one message each per round, the way a poller
+ * batch arrives (one sync per round), after as many messages again to warm the JIT. Prints the figures; asserts the
+ * round trips (7.07 per message before issue 17: each message read and wrote each collection on its own).
+ */
+class InboundCostTest {
+    static final int RESIDENTS = 60;
+    static final int ROUNDS = 14;
+
+    @TempDir
+    static Path dataDir;
+    static FakeTelegram telegram;
+    static Harness service;
+    /** Commands per thread: only the handling (test) thread is read, the outbox's senders run on their own. */
+    static final ConcurrentHashMap<Thread, AtomicLong> COMMANDS = new ConcurrentHashMap<>();
+
+    @Configuration(proxyBeanMethods = false)
+    static class Counting {
+        @Bean
+        CommandListener countingCommandListener() {
+            return new CommandListener() {
+                @Override
+                public void commandStarted(CommandStartedEvent event) {
+                    COMMANDS.computeIfAbsent(Thread.currentThread(), t -> new AtomicLong()).incrementAndGet();
+                }
+            };
+        }
+    }
+
+    @BeforeAll
+    static void start() {
+        telegram = new FakeTelegram();
+        long t0 = System.nanoTime();
+        var ctx = be.buurtstem.bot.service.BuurtstemApplication.start(Harness.properties(dataDir, telegram),
+                Counting.class);
+        service = Harness.wrap(ctx, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (service != null) {
+            service.close();
+        }
+        if (telegram != null) {
+            telegram.close();
+        }
+    }
+
+    @Test
+    void oneMessageCostsFewRoundTrips() {
+        ConversationService conversations = service.context.getBean(ConversationService.class);
+        run(conversations, "warm", 3); // the JIT warmed up first, not counted
+        long answers0 = service.db().getCollection("answers").countDocuments();
+        long processed0 = service.db().getCollection("processed_updates").countDocuments();
+        Cost cost = run(conversations, "cost", 1);
+        System.out.printf("inbound cost: %d messages, %.2f round trips/message, %.3f ms CPU/message (handling thread),"
+                        + " %.3f ms CPU/message (whole process: embedded store, outbox, fake Telegram too),"
+                        + " %.0f messages/s on one thread%n", cost.messages, cost.roundTrips(), cost.cpuMillis(),
+                cost.processCpuNanos / 1e6 / cost.messages, cost.perSecond());
+        long answers = service.db().getCollection("answers").countDocuments() - answers0;
+        assertTrue(answers >= RESIDENTS * 3L, "the residents' answers are stored: " + answers);
+        assertEquals(cost.messages, service.db().getCollection("processed_updates").countDocuments() - processed0);
+        // the engine hears the real channel (before issue 17 every state said "buurtstem")
+        var session = service.store().session(conversations.respondentId("telegram", "cost-0")).orElseThrow();
+        assertEquals("telegram", session.state().context().get("channel"));
+        // one joined read per message, its writes in the batch's bulk writes (7.07 per message before issue 17)
+        assertTrue(cost.roundTrips() <= 1.5, "round trips per message: " + cost.roundTrips());
+    }
+
+    record Cost(long messages, long commands, long cpuNanos, long processCpuNanos, long wallNanos) {
+        double roundTrips() {
+            return (double) commands / messages;
+        }
+
+        double cpuMillis() {
+            return cpuNanos / 1e6 / messages;
+        }
+
+        double perSecond() {
+            return messages / (wallNanos / 1e9);
+        }
+    }
+
+    /** {@code RESIDENTS} residents through the questionnaire, one message each per round, a sync per round. */
+    private static Cost run(ConversationService conversations, String prefix, int repeat) {
+        TelegramOutbox outbox = service.context.getBean(TelegramOutbox.class);
+        Store store = service.store();
+        var cpu = ManagementFactory.getThreadMXBean();
+        long messages = 0;
+        long commands0 = commandsHere();
+        long cpu0 = cpu.getCurrentThreadCpuTime();
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long process0 = os.getProcessCpuTime();
+        long wall0 = System.nanoTime();
+        Instant now = Instant.now();
+        for (int k = 0; k < repeat; k++) {
+            List<List<OutboundMessage>> last = new ArrayList<>();
+            for (int r = 0; r < RESIDENTS; r++) {
+                last.add(List.of());
+            }
+            String who = repeat == 1 ? prefix : prefix + k;
+            for (int round = 0; round < ROUNDS; round++) {
+                for (int r = 0; r < RESIDENTS; r++) {
+                    Inbound.Action action = round == 0 ? new Inbound.Start("inclusieweb") : next(last.get(r));
+                    Inbound in = new Inbound("telegram", who + "-" + r, who + ":" + round + ":" + r, action, "nl",
+                            now.plusMillis(round * 1000L + r));
+                    ConversationService.Result result = conversations.handle(in, outbox.delivery(null));
+                    if (!result.messages().isEmpty()) {
+                        last.set(r, result.messages());
+                    }
+                    messages++;
+                }
+                store.durability().sync(); // one group commit per batch, as the poller does
+            }
+        }
+        return new Cost(messages, commandsHere() - commands0, cpu.getCurrentThreadCpuTime() - cpu0,
+                os.getProcessCpuTime() - process0, System.nanoTime() - wall0);
+    }
+
+    /** The first button of the last question, else a typed answer. */
+    private static Inbound.Action next(List<OutboundMessage> last) {
+        for (int i = last.size() - 1; i >= 0; i--) {
+            if (!last.get(i).buttons().isEmpty()) {
+                return new Inbound.Answer(new Input.Choice(last.get(i).buttons().getFirst().id()));
+            }
+        }
+        return new Inbound.Answer(new Input.Text("Meer groen en bankjes op het plein"));
+    }
+
+    private static long commandsHere() {
+        AtomicLong n = COMMANDS.get(Thread.currentThread());
+        return n == null ? 0 : n.get();
+    }
+}
