@@ -73,6 +73,9 @@ public class ServiceConfiguration {
     Store store(Database database, BuurtstemSettings settings) {
         Store store = new Store(database.client(), settings.database(), database.durability());
         store.createIndexes();
+        if (database.embedded() != null) {
+            store.keepOutboxHeadsInMemory(); // the only writer of its store: no aggregation per dispatcher round
+        }
         return store;
     }
 

@@ -27,11 +27,13 @@ public final class OutboxLeases {
     static final String CLAIMED_BY = "claimedBy";
     static final String LEASE_UNTIL = "leaseUntil";
 
+    private final Store store;
     private final MongoCollection<Document> outbox;
     private final String owner;
     private final Duration lease;
 
     public OutboxLeases(Store store, String owner, Duration lease) {
+        this.store = store;
         this.outbox = store.outbox();
         this.owner = owner;
         this.lease = lease;
@@ -75,6 +77,7 @@ public final class OutboxLeases {
     public void retryLater(String id, int attempts, Instant notBefore) {
         outbox.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("attempts", attempts),
                 Updates.set("notBefore", Date.from(notBefore)), Updates.unset(CLAIMED_BY), Updates.unset(LEASE_UNTIL)));
+        store.outboxRescheduled(id, attempts, notBefore);
     }
 
     /**

@@ -37,13 +37,15 @@ public class Store {
     private final Answers answerRepository;
     private final WriteBehind writeBehind;
     private final Durability syncing;
+    /** The outbox's heads in memory when this service is the store's only writer ({@link #keepOutboxHeadsInMemory}). */
+    private volatile OutboxQueue memoryHeads;
 
     public Store(MongoClient client, String database, Durability durability) {
         this.db = client.getDatabase(database);
         this.durability = durability;
         this.sessionRepository = new Sessions(db);
         this.answerRepository = new Answers(db);
-        this.writeBehind = new WriteBehind(db, durability);
+        this.writeBehind = new WriteBehind(db, durability, this::outboxWritten, this::outboxWriteFailed);
         // what every caller gets: a sync first writes the messages' queued units (WriteBehind), then syncs
         this.syncing = new Durability() {
             @Override
@@ -316,7 +318,53 @@ public class Store {
             u.outbox.addAll(items); // written with the message's other writes
             return;
         }
-        insertIgnoringDuplicates(outbox(), items);
+        try {
+            insertIgnoringDuplicates(outbox(), items);
+        } catch (RuntimeException e) {
+            outboxWriteFailed();
+            throw e;
+        }
+        outboxWritten(items);
+    }
+
+    /**
+     * For a service that is its store's only writer (the embedded store, whose file no other process can open):
+     * the dispatcher's listing of the outbox's heads comes from memory ({@link OutboxQueue}) instead of an
+     * aggregation over the whole outbox per round. Instances sharing a store keep the aggregation: each sees the
+     * others' items only through it.
+     */
+    public void keepOutboxHeadsInMemory() {
+        memoryHeads = new OutboxQueue(() -> outbox().find().into(new ArrayList<>()));
+    }
+
+    private void outboxWritten(List<Document> items) {
+        OutboxQueue q = memoryHeads;
+        if (q != null && !items.isEmpty()) {
+            q.added(items);
+        }
+    }
+
+    /** A write of outbox items failed, maybe after part of it landed: the heads in memory are read again. */
+    private void outboxWriteFailed() {
+        OutboxQueue q = memoryHeads;
+        if (q != null) {
+            q.invalidate();
+        }
+    }
+
+    /** An item the dispatcher listed could not be claimed: sent or removed meanwhile, it is not listed again. */
+    public void outboxGone(String id) {
+        OutboxQueue q = memoryHeads;
+        if (q != null) {
+            q.remove(id);
+        }
+    }
+
+    void outboxRescheduled(String id, int attempts, Instant notBefore) {
+        OutboxQueue q = memoryHeads;
+        if (q != null) {
+            q.rescheduled(id, attempts, notBefore);
+        }
     }
 
     static void insertIgnoringDuplicates(MongoCollection<Document> collection, List<Document> items) {
@@ -340,6 +388,10 @@ public class Store {
      * to a few busy chats). One pass over the outbox, like the sorted listing it replaces.
      */
     public List<Document> outboxHeads(int limit) {
+        OutboxQueue q = memoryHeads;
+        if (q != null) {
+            return q.heads(limit);
+        }
         List<Document> heads = new ArrayList<>();
         outbox().aggregate(List.of(
                 Aggregates.sort(Sorts.ascending("seq")),
@@ -351,15 +403,22 @@ public class Store {
 
     public void outboxDone(String id) {
         outbox().deleteOne(Filters.eq("_id", id));
+        outboxGone(id);
     }
 
     public void outboxRetryLater(String id, int attempts, Instant notBefore) {
         outbox().updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("attempts", attempts),
                 Updates.set("notBefore", Date.from(notBefore))));
+        outboxRescheduled(id, attempts, notBefore);
     }
 
     public long dropOutboxForChat(String chat) {
-        return outbox().deleteMany(Filters.eq("chat", chat)).getDeletedCount();
+        long n = outbox().deleteMany(Filters.eq("chat", chat)).getDeletedCount();
+        OutboxQueue q = memoryHeads;
+        if (q != null) {
+            q.removeWhere("chat", chat);
+        }
+        return n;
     }
 
     public long outboxSize() {
@@ -404,6 +463,11 @@ public class Store {
             outbox += outbox().deleteMany(Filters.eq("chat", chat)).getDeletedCount();
         }
         removed.put("outbox", outbox);
+        OutboxQueue q = memoryHeads;
+        if (q != null) { // nothing of theirs stays in memory either
+            q.removeWhere("respondent", respondent);
+            q.removeWhere("chat", chat);
+        }
         removed.put("unplaced_replies", unplaced().deleteMany(Filters.eq("respondent", respondent)).getDeletedCount());
         removed.put("parked_updates", parked().deleteMany(Filters.eq("respondent", respondent)).getDeletedCount());
         removed.put("codings", db.getCollection("codings").deleteMany(Filters.eq("respondent", respondent))

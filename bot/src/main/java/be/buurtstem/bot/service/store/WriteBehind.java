@@ -60,9 +60,16 @@ public final class WriteBehind {
     /** seq of a dropped unit → when it was dropped. */
     private final ConcurrentSkipListMap<Long, Long> lost = new ConcurrentSkipListMap<>();
 
-    WriteBehind(MongoDatabase db, Durability durability) {
+    /** Told of outbox items once they are in the store, and of a failed write (see {@link OutboxQueue}). */
+    private final java.util.function.Consumer<List<Document>> outboxWritten;
+    private final Runnable outboxWriteFailed;
+
+    WriteBehind(MongoDatabase db, Durability durability, java.util.function.Consumer<List<Document>> outboxWritten,
+                Runnable outboxWriteFailed) {
         this.db = db;
         this.durability = durability;
+        this.outboxWritten = outboxWritten;
+        this.outboxWriteFailed = outboxWriteFailed;
     }
 
     /** Runs {@code work} gathering its writes into one unit, queued when it returns (dropped when it throws). */
@@ -225,7 +232,13 @@ public final class WriteBehind {
         bulk("respondents", respondents);
         bulk("answers", answers);
         bulk("unplaced_replies", unplaced);
-        Store.insertIgnoringDuplicates(db.getCollection("outbox"), outbox);
+        try {
+            Store.insertIgnoringDuplicates(db.getCollection("outbox"), outbox);
+        } catch (RuntimeException e) {
+            outboxWriteFailed.run();
+            throw e;
+        }
+        outboxWritten.accept(outbox);
         bulk("processed_updates", processed);
         return losers;
     }

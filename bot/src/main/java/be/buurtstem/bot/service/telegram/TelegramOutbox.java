@@ -206,6 +206,7 @@ public class TelegramOutbox implements AutoCloseable {
                     }
                     OutboxLeases.Claim claim = leases.claim(item.getString("_id"), Instant.now());
                     if (claim == OutboxLeases.Claim.REFUSED) {
+                        store.outboxGone(item.getString("_id")); // a listing from memory must not offer it again
                         continue; // sent or claimed by another instance since the listing
                     }
                     if (claim == OutboxLeases.Claim.TAKEN_OVER) {
