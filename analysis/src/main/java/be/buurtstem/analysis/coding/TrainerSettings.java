@@ -2,12 +2,15 @@ package be.buurtstem.analysis.coding;
 
 import opennlp.tools.util.TrainingParameters;
 
+import java.util.List;
+
 /**
  * How the categorizer is trained.
  *
  * @param features   the feature set
  * @param scheme     the multi-label scheme
- * @param algorithm  OpenNLP trainer: {@code MAXENT} (GIS), {@code MAXENT_QN} (L-BFGS), {@code NAIVEBAYES}, {@code PERCEPTRON}
+ * @param algorithm  OpenNLP trainer: {@code MAXENT} (GIS), {@code MAXENT_QN} (L-BFGS), {@code NAIVEBAYES}, {@code PERCEPTRON};
+ *                   or a one-vs-rest blend of two, {@code MAXENT_QN+NAIVEBAYES} (see {@link CategorizerCoder})
  * @param iterations training iterations
  * @param cutoff     a feature seen fewer times is ignored
  * @param folds      folds of the cross-validation that scores each model version and picks the thresholds
@@ -16,6 +19,9 @@ import opennlp.tools.util.TrainingParameters;
  */
 public record TrainerSettings(FeatureSet features, Scheme scheme, String algorithm, int iterations, int cutoff, int folds, long seed,
                               int threads) {
+    /** The OpenNLP trainers a setting may name (before DEFAULT, which is checked against it). */
+    public static final List<String> ALGORITHMS = List.of("MAXENT", "MAXENT_QN", "NAIVEBAYES", "PERCEPTRON");
+
     /** The defaults chosen by measurement (analysis/docs/coding.md): L-BFGS maxent, one-vs-rest, terms and character 4-grams. */
     public static final TrainerSettings DEFAULT = new TrainerSettings(FeatureSet.DEFAULT, Scheme.ONE_VS_REST, "MAXENT_QN", 100, 1, 5, 42,
             Runtime.getRuntime().availableProcessors());
@@ -24,7 +30,20 @@ public record TrainerSettings(FeatureSet features, Scheme scheme, String algorit
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1");
         }
+        List<String> algs = List.of(algorithm.split("\\+"));
+        for (String a : algs) {
+            if (!ALGORITHMS.contains(a)) {
+                throw new IllegalArgumentException(a + " is not one of " + String.join(", ", ALGORITHMS));
+            }
+        }
+        if (algs.size() > 2 || (algs.size() == 2 && !algs.contains("NAIVEBAYES")) || algs.stream().distinct().count() < algs.size()) {
+            throw new IllegalArgumentException("a blend is two algorithms, one of them NAIVEBAYES (e.g. MAXENT_QN+NAIVEBAYES), not " + algorithm);
+        }
+        if (algs.size() == 2 && scheme != Scheme.ONE_VS_REST) {
+            throw new IllegalArgumentException("a blend (" + algorithm + ") is one-vs-rest only");
+        }
     }
+
 
     public TrainerSettings(FeatureSet features, Scheme scheme, String algorithm, int iterations, int cutoff, int folds, long seed) {
         this(features, scheme, algorithm, iterations, cutoff, folds, seed, Runtime.getRuntime().availableProcessors());
@@ -50,9 +69,18 @@ public record TrainerSettings(FeatureSet features, Scheme scheme, String algorit
         return new TrainerSettings(features, scheme, algorithm, iterations, cutoff, k, seed, threads);
     }
 
+    /** The OpenNLP algorithms: one, or the two of a blend. */
+    public List<String> algorithms() {
+        return List.of(algorithm.split("\\+"));
+    }
+
     TrainingParameters parameters() {
+        return parameters(algorithms().get(0));
+    }
+
+    TrainingParameters parameters(String alg) {
         TrainingParameters p = new TrainingParameters();
-        p.put(TrainingParameters.ALGORITHM_PARAM, algorithm);
+        p.put(TrainingParameters.ALGORITHM_PARAM, alg);
         p.put(TrainingParameters.ITERATIONS_PARAM, iterations);
         p.put(TrainingParameters.CUTOFF_PARAM, cutoff);
         p.put("DataIndexer", "OnePass"); // in memory, not through a temporary file
