@@ -108,7 +108,9 @@ public final class CodeCommand implements Runnable {
         @Option(names = "--scheme", defaultValue = "ONE_VS_REST", description = "ONE_VS_REST or MULTINOMIAL (default: ${DEFAULT-VALUE})")
         Scheme scheme;
 
-        @Option(names = "--algorithm", defaultValue = "MAXENT_QN", description = "MAXENT, MAXENT_QN, NAIVEBAYES or PERCEPTRON, or a one-vs-rest blend with naive Bayes such as MAXENT_QN+NAIVEBAYES (default: ${DEFAULT-VALUE})")
+        @Option(names = "--algorithm", defaultValue = "MAXENT_QN|NAIVEBAYES",
+                description = "MAXENT, MAXENT_QN, NAIVEBAYES or PERCEPTRON; a one-vs-rest blend with naive Bayes such as MAXENT_QN+NAIVEBAYES; "
+                        + "or candidates A|B, of which cross-validation picks the better (default: ${DEFAULT-VALUE})")
         String algorithm;
 
         @Option(names = "--iterations", defaultValue = "100", description = "training iterations (default: ${DEFAULT-VALUE})")
@@ -236,6 +238,10 @@ public final class CodeCommand implements Runnable {
 
     /** Runs a subcommand body, turning a {@link Failure} into its message on stderr and exit 1. */
     static int guarded(CommandLine.Model.CommandSpec spec, java.util.concurrent.Callable<Integer> body) {
+        // OpenNLP's trainers log each model at INFO; outside the service that goes to stdout and would break --json
+        if (org.slf4j.LoggerFactory.getLogger("opennlp") instanceof ch.qos.logback.classic.Logger opennlp) {
+            opennlp.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
         try {
             return body.call();
         } catch (Failure e) {

@@ -80,6 +80,7 @@ public final class CodeEvaluateCommand implements Callable<Integer> {
         Map<String, Evaluation.Report> byLanguage;
         TopTheme top = new TopTheme();
         String what;
+        String algorithm = null;
         if (modelFile != null) {
             if (!Files.isRegularFile(modelFile)) {
                 throw new CodeCommand.Failure(modelFile + ": no such model file");
@@ -110,11 +111,12 @@ public final class CodeEvaluateCommand implements Callable<Integer> {
                     idx.stream().map(pred::get).toList(), themes)));
             what = "model " + trained.info().version() + " (" + trained.coder().version() + ") on " + in.input;
         } else {
-            CoderTrainer.CrossValidation cv;
+            CoderTrainer.Chosen chosen;
             try (CodeProgress progress = new CodeProgress(System.err, "cross-validating", folds)) {
-                cv = new CoderTrainer(pipeline).crossValidate(labelled.data(), CodeCommand.keywordCoder(CodeCommand.codebook(in.codebook)),
-                        settings, progress::update);
+                chosen = new CoderTrainer(pipeline).crossValidateAndChoose(labelled.data(),
+                        CodeCommand.keywordCoder(CodeCommand.codebook(in.codebook)), settings, progress::update);
             }
+            CoderTrainer.CrossValidation cv = chosen.cv();
             if (cv == null) {
                 throw new CodeCommand.Failure(in.input + ": fewer labelled non-synthetic answers (" + scorable + ") than folds (" + folds + ")");
             }
@@ -126,10 +128,11 @@ public final class CodeEvaluateCommand implements Callable<Integer> {
                 top.add(lang, la.labels(), cv.scores().get(i));
             }
             what = folds + "-fold cross-validation by respondent on " + in.input + " (" + settings.features() + ", " + settings.scheme()
-                    + ", " + settings.algorithm() + ")";
+                    + ", " + chosen.settings().algorithm() + chosen.why() + ")";
+            algorithm = chosen.settings().algorithm();
         }
         if (json) {
-            out.println(toJson(report, byLanguage, modelFile == null ? folds : 0, labelled, top));
+            out.println(toJson(report, byLanguage, modelFile == null ? folds : 0, labelled, top, algorithm));
         } else {
             print(out, what, report, byLanguage, labelled, top);
         }
@@ -207,9 +210,12 @@ public final class CodeEvaluateCommand implements Callable<Integer> {
     }
 
     private static String toJson(Evaluation.Report r, Map<String, Evaluation.Report> byLanguage, int folds, CodeCommand.Labelled labelled,
-                                 TopTheme top) {
+                                 TopTheme top, String algorithm) {
         JsonMapper m = JsonMapper.builder().build();
         ObjectNode o = reportJson(m, r);
+        if (algorithm != null) {
+            o.put("algorithm", algorithm);
+        }
         if (top.answers() > 0) {
             o.put("top_theme_accuracy", top.accuracy());
         }
