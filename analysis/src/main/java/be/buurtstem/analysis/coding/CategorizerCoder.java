@@ -11,6 +11,7 @@ import opennlp.tools.ml.TrainerFactory;
 import opennlp.tools.ml.maxent.quasinewton.QNModel;
 import opennlp.tools.ml.model.Context;
 import opennlp.tools.ml.model.MaxentModel;
+import opennlp.tools.ml.naivebayes.NaiveBayesModel;
 import opennlp.tools.util.ObjectStreamUtils;
 
 import java.io.IOException;
@@ -31,11 +32,19 @@ import java.util.Set;
  * The OpenNLP document-categorizer coder: {@link DoccatModel}s trained on coded answers, over the features of a
  * {@link FeatureSet}, made multi-label by a {@link Scheme}. Scores only; thresholds are the combined coder's.
  * Immutable and thread-safe (OpenNLP's maxent models evaluate without shared state).
+ *
+ * <p>One-vs-rest can blend two OpenNLP models per theme (algorithm {@code MAXENT_QN+NAIVEBAYES}): the theme's score is
+ * the logistic of the sum of the models' log-odds, the naive Bayes one scaled by {@value #NAIVE_BAYES_SCALE}. Naive
+ * Bayes' log-odds grow with every feature it treats as independent (hundreds on a sentence), so it is scaled to the
+ * range of the maxent model's; the scale was chosen by cross-validation (analysis/docs/coding.md). Both kinds are
+ * log-linear in their features, so the blend folds into the same single table as one model.
  */
 public final class CategorizerCoder implements ThemeCoder {
     static final String NONE = "__none__";
     static final String YES = "1";
     static final String NO = "0";
+    /** The weight of a naive Bayes model's log-odds in a score (alone or blended), chosen by cross-validation. */
+    static final double NAIVE_BAYES_SCALE = 0.1;
 
     private final String version;
     private final FeatureSet features;
@@ -43,6 +52,8 @@ public final class CategorizerCoder implements ThemeCoder {
     private final List<String> themes;
     /** ONE_VS_REST: one model per theme (null for a theme with only one outcome); MULTINOMIAL: one model. */
     private final List<DoccatModel> models;
+    /** ONE_VS_REST blend: the second model per theme (naive Bayes), or null when there is no blend. */
+    private final List<DoccatModel> second;
     /** ONE_VS_REST: the constant score of a theme without model (its only outcome: 1 or 0). */
     private final double[] constant;
     private final int[] yesIndex;
@@ -53,15 +64,27 @@ public final class CategorizerCoder implements ThemeCoder {
      */
     private final Map<String, Weights> folded;
 
+    /** ONE_VS_REST folded: the constant log-odds per theme (a naive Bayes model's prior; 0 for maxent). */
+    private final double[] prior;
+
     private record Weights(int[] themes, double[] deltas) {
     }
 
     CategorizerCoder(String version, FeatureSet features, Scheme scheme, List<String> themes, List<DoccatModel> models, double[] constant) {
+        this(version, features, scheme, themes, models, null, constant);
+    }
+
+    CategorizerCoder(String version, FeatureSet features, Scheme scheme, List<String> themes, List<DoccatModel> models,
+                     List<DoccatModel> second, double[] constant) {
         this.version = version;
         this.features = features;
         this.scheme = scheme;
         this.themes = List.copyOf(themes);
         this.models = new ArrayList<>(models);
+        this.second = second == null ? null : new ArrayList<>(second);
+        if (second != null && (scheme != Scheme.ONE_VS_REST || second.size() != models.size())) {
+            throw new IllegalArgumentException("a blend is one-vs-rest, with a second model per theme");
+        }
         this.constant = constant.clone();
         if (scheme == Scheme.ONE_VS_REST) {
             yesIndex = new int[themes.size()];
@@ -76,19 +99,33 @@ public final class CategorizerCoder implements ThemeCoder {
                 yesIndex[i] = m.getIndex(themes.get(i));
             }
         }
-        this.folded = scheme == Scheme.ONE_VS_REST ? fold(this.models) : null;
+        this.prior = new double[themes.size()];
+        Map<String, Weights> f = null;
+        if (scheme == Scheme.ONE_VS_REST) {
+            Map<String, List<double[]>> acc = new HashMap<>();
+            boolean ok = fold(this.models, acc, prior);
+            if (ok && this.second != null) {
+                ok = fold(this.second, acc, prior);
+            }
+            f = ok ? table(acc) : null;
+        }
+        this.folded = f;
     }
 
+    /** Adds the models' log-odds per feature to {@code acc} (and constants to {@code prior}); false if a model cannot be folded. */
     @SuppressWarnings("unchecked")
-    private static Map<String, Weights> fold(List<DoccatModel> models) {
-        Map<String, List<double[]>> acc = new HashMap<>();
+    private static boolean fold(List<DoccatModel> models, Map<String, List<double[]>> acc, double[] prior) {
         for (int t = 0; t < models.size(); t++) {
             DoccatModel dm = models.get(t);
             if (dm == null) {
                 continue;
             }
+            if (dm.getMaxentModel() instanceof NaiveBayesModel nb) {
+                foldNaiveBayes(nb, t, acc, prior);
+                continue;
+            }
             if (!(dm.getMaxentModel() instanceof QNModel qn)) {
-                return null;
+                return false;
             }
             Object[] data = qn.getDataStructures();
             Map<String, Context> pmap = (Map<String, Context>) data[1];
@@ -110,13 +147,48 @@ public final class CategorizerCoder implements ThemeCoder {
                 }
             }
         }
+        return true;
+    }
+
+    /**
+     * A binary naive Bayes model's log-odds are its prior's plus one term per feature it knows, whatever the others:
+     * so each term is read as OpenNLP computes it, from the model's answer on that feature alone, and scaled.
+     */
+    @SuppressWarnings("unchecked")
+    private static void foldNaiveBayes(NaiveBayesModel nb, int t, Map<String, List<double[]>> acc, double[] prior) {
+        int yes = nb.getIndex(YES);
+        double base = logit(nb.eval(new String[0])[yes]);
+        prior[t] += NAIVE_BAYES_SCALE * base;
+        Map<String, Context> pmap = (Map<String, Context>) nb.getDataStructures()[1];
+        String[] one = new String[1];
+        for (String pred : pmap.keySet()) {
+            one[0] = pred;
+            double delta = NAIVE_BAYES_SCALE * (logit(nb.eval(one)[yes]) - base);
+            if (delta != 0) {
+                acc.computeIfAbsent(pred, k -> new ArrayList<>(2)).add(new double[] {t, delta});
+            }
+        }
+    }
+
+    private static double logit(double p) {
+        double q = Math.min(Math.max(p, 1e-300), 1 - 1e-16);
+        return Math.log(q) - Math.log1p(-q);
+    }
+
+    /** The per-feature lists merged: one entry per (feature, theme). */
+    private static Map<String, Weights> table(Map<String, List<double[]>> acc) {
         Map<String, Weights> out = new HashMap<>(acc.size() * 2);
         acc.forEach((pred, list) -> {
-            int[] ts = new int[list.size()];
-            double[] ds = new double[list.size()];
-            for (int i = 0; i < ts.length; i++) {
-                ts[i] = (int) list.get(i)[0];
-                ds[i] = list.get(i)[1];
+            Map<Integer, Double> byTheme = new java.util.TreeMap<>();
+            for (double[] td : list) {
+                byTheme.merge((int) td[0], td[1], Double::sum);
+            }
+            int[] ts = new int[byTheme.size()];
+            double[] ds = new double[byTheme.size()];
+            int i = 0;
+            for (Map.Entry<Integer, Double> e : byTheme.entrySet()) {
+                ts[i] = e.getKey();
+                ds[i++] = e.getValue();
             }
             out.put(pred, new Weights(ts, ds));
         });
@@ -137,11 +209,13 @@ public final class CategorizerCoder implements ThemeCoder {
         labels.forEach(themeSet::addAll);
         List<String> themes = themeSet.stream().sorted().toList();
         List<DoccatModel> models = new ArrayList<>();
+        List<DoccatModel> second = null;
+        List<String> algorithms = settings.algorithms();
         double[] constant = new double[themes.size()];
         try {
             if (settings.scheme() == Scheme.ONE_VS_REST) {
                 SharedIndex index = new SharedIndex(feats, settings.cutoff());
-                DoccatModel[] trained = new DoccatModel[themes.size()];
+                DoccatModel[][] trained = new DoccatModel[algorithms.size()][themes.size()];
                 List<Integer> toTrain = new ArrayList<>();
                 for (int t = 0; t < themes.size(); t++) {
                     int yes = 0;
@@ -163,12 +237,15 @@ public final class CategorizerCoder implements ThemeCoder {
                 try {
                     List<Future<?>> jobs = new ArrayList<>();
                     for (int t : toTrain) {
-                        jobs.add(pool.submit(() -> {
-                            EventTrainer trainer = TrainerFactory.getEventTrainer(settings.parameters(), new HashMap<>());
-                            MaxentModel m = trainer.train(index.forTheme(labels, themes.get(t)));
-                            trained[t] = new DoccatModel("und", m, new HashMap<>(), factory());
-                            return null;
-                        }));
+                        for (int a = 0; a < algorithms.size(); a++) {
+                            int alg = a;
+                            jobs.add(pool.submit(() -> {
+                                EventTrainer trainer = TrainerFactory.getEventTrainer(settings.parameters(algorithms.get(alg)), new HashMap<>());
+                                MaxentModel m = trainer.train(index.forTheme(labels, themes.get(t)));
+                                trained[alg][t] = new DoccatModel("und", m, new HashMap<>(), factory());
+                                return null;
+                            }));
+                        }
                     }
                     for (Future<?> f : jobs) {
                         f.get();
@@ -184,7 +261,10 @@ public final class CategorizerCoder implements ThemeCoder {
                 } finally {
                     pool.shutdownNow();
                 }
-                models.addAll(java.util.Arrays.asList(trained));
+                models.addAll(java.util.Arrays.asList(trained[0]));
+                if (algorithms.size() > 1) {
+                    second = java.util.Arrays.asList(trained[1]);
+                }
             } else {
                 List<DocumentSample> samples = new ArrayList<>();
                 for (int i = 0; i < feats.size(); i++) {
@@ -200,10 +280,13 @@ public final class CategorizerCoder implements ThemeCoder {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new CategorizerCoder(version, settings.features(), settings.scheme(), themes, models, constant);
+        return new CategorizerCoder(version, settings.features(), settings.scheme(), themes, models, second, constant);
     }
 
     private static DoccatModel train(List<DocumentSample> samples, TrainerSettings settings) throws IOException {
+        if (settings.algorithms().size() > 1) {
+            throw new IllegalArgumentException("a blend of algorithms (" + settings.algorithm() + ") is one-vs-rest only");
+        }
         return DocumentCategorizerME.train("und", ObjectStreamUtils.createObjectStream(samples), settings.parameters(),
                 factory());
     }
@@ -244,6 +327,11 @@ public final class CategorizerCoder implements ThemeCoder {
         return models;
     }
 
+    /** The blend's second models (naive Bayes), per theme like {@link #models()}; null without a blend. */
+    List<DoccatModel> secondModels() {
+        return second;
+    }
+
     double[] constants() {
         return constant.clone();
     }
@@ -262,9 +350,23 @@ public final class CategorizerCoder implements ThemeCoder {
         Map<String, Double> out = new LinkedHashMap<>();
         for (int t = 0; t < themes.size(); t++) {
             DoccatModel m = models.get(t);
-            out.put(themes.get(t), m == null ? constant[t] : m.getMaxentModel().eval(context)[yesIndex[t]]);
+            if (m == null) {
+                out.put(themes.get(t), constant[t]);
+                continue;
+            }
+            double z = logOdds(m.getMaxentModel(), context);
+            if (second != null) {
+                z += logOdds(second.get(t).getMaxentModel(), context);
+            }
+            out.put(themes.get(t), 1 / (1 + Math.exp(-z)));
         }
         return out;
+    }
+
+    /** A binary model's log-odds of "1" as OpenNLP evaluates it, naive Bayes scaled as in the folded table. */
+    private static double logOdds(MaxentModel m, String[] context) {
+        double z = logit(m.eval(context)[m.getIndex(YES)]);
+        return m instanceof NaiveBayesModel ? NAIVE_BAYES_SCALE * z : z;
     }
 
     Map<String, Double> scores(String[] context) {
@@ -280,9 +382,12 @@ public final class CategorizerCoder implements ThemeCoder {
                 }
             }
             for (int t = 0; t < themes.size(); t++) {
-                out.put(themes.get(t), models.get(t) == null ? constant[t] : 1 / (1 + Math.exp(-sum[t])));
+                out.put(themes.get(t), models.get(t) == null ? constant[t] : 1 / (1 + Math.exp(-(sum[t] + prior[t]))));
             }
             return out;
+        }
+        if (second != null) {
+            return scoresByOpenNlp(context);
         }
         if (scheme == Scheme.ONE_VS_REST) {
             for (int t = 0; t < themes.size(); t++) {

@@ -68,7 +68,9 @@ public final class CoderTrainer {
         for (AnalyzedText t : texts) {
             feats.add(settings.features().extract(t));
         }
-        CrossValidation cv = settings.folds() >= 2 ? crossValidate(data, texts, feats, keywords, settings, progress) : null;
+        Chosen chosen = choose(data, texts, feats, keywords, settings, progress);
+        CrossValidation cv = chosen.cv();
+        settings = chosen.settings();
         List<Set<String>> labels = data.stream().map(LabelledAnswer::labels).toList();
         String modelVersion = "model-" + version;
         CategorizerCoder cat = CategorizerCoder.trainOnFeatures(feats, labels, settings, modelVersion);
@@ -86,19 +88,64 @@ public final class CoderTrainer {
         for (String t : cat.themeList()) {
             counts.putIfAbsent(t, 0);
         }
-        ModelInfo info = new ModelInfo(version, now, data.size(), synthetic, counts, describe(settings, keywords),
+        ModelInfo info = new ModelInfo(version, now, data.size(), synthetic, counts, describe(settings, keywords) + chosen.why(),
                 thresholds.sorted(), cv == null ? null : cv.report(), cv == null ? null : cv.byLanguage(), cv == null ? 0 : settings.folds());
         return new Validated(new Trained(coder, info), cv);
     }
 
     /** Cross-validates only (for {@code code evaluate}); null when there are fewer non-synthetic answers than folds. */
     public CrossValidation crossValidate(List<LabelledAnswer> data, KeywordCoder keywords, TrainerSettings settings, IntConsumer progress) {
+        return crossValidateAndChoose(data, keywords, settings, progress).cv();
+    }
+
+    /**
+     * The settings cross-validation chooses among the candidates of {@code settings} (one: itself), with that
+     * candidate's cross-validation (null when there are too few answers or no folds: then the first candidate) and,
+     * when there was a choice, the candidates' micro F1 as text for the model record.
+     */
+    public record Chosen(TrainerSettings settings, CrossValidation cv, String why, Map<String, CrossValidation> byCandidate) {
+        public Chosen(TrainerSettings settings, CrossValidation cv, String why) {
+            this(settings, cv, why, Map.of());
+        }
+    }
+
+    /** As {@link #crossValidate}, also saying which candidate was chosen (for {@code code evaluate}). */
+    public Chosen crossValidateAndChoose(List<LabelledAnswer> data, KeywordCoder keywords, TrainerSettings settings, IntConsumer progress) {
         List<AnalyzedText> texts = analyze(data);
         List<String[]> feats = new ArrayList<>(texts.size());
         for (AnalyzedText t : texts) {
             feats.add(settings.features().extract(t));
         }
-        return crossValidate(data, texts, feats, keywords, settings, progress);
+        return choose(data, texts, feats, keywords, settings, progress);
+    }
+
+    private static Chosen choose(List<LabelledAnswer> data, List<AnalyzedText> texts, List<String[]> feats, KeywordCoder keywords,
+                                 TrainerSettings settings, IntConsumer progress) {
+        List<TrainerSettings> candidates = settings.candidates();
+        if (settings.folds() < 2) {
+            return new Chosen(candidates.get(0), null, candidates.size() > 1 ? " (first of " + settings.algorithm() + ": no cross-validation)" : "");
+        }
+        Chosen best = null;
+        Map<String, CrossValidation> all = new java.util.LinkedHashMap<>();
+        StringBuilder why = new StringBuilder();
+        int k = settings.folds();
+        for (int c = 0; c < candidates.size(); c++) {
+            int done = c * k;
+            int n = candidates.size();
+            // progress in folds of the whole: each candidate's folds count 1/n
+            IntConsumer p = progress == null ? null : f -> progress.accept((done + f) / n);
+            CrossValidation cv = crossValidate(data, texts, feats, keywords, candidates.get(c), p);
+            if (cv == null) {
+                return new Chosen(candidates.get(0), null, candidates.size() > 1 ? " (first of " + settings.algorithm() + ": too few answers to choose)" : "");
+            }
+            all.put(candidates.get(c).algorithm(), cv);
+            why.append(c == 0 ? " (chosen by cross-validated micro F1 from " : ", ").append(candidates.get(c).algorithm())
+                    .append(String.format(java.util.Locale.ROOT, " %.3f", cv.report().microF1()));
+            if (best == null || cv.report().microF1() > best.cv().report().microF1()) {
+                best = new Chosen(candidates.get(c), cv, "");
+            }
+        }
+        return new Chosen(best.settings(), best.cv(), candidates.size() > 1 ? why.append(")").toString() : "", all);
     }
 
     private List<AnalyzedText> analyze(List<LabelledAnswer> data) {

@@ -24,7 +24,8 @@ import java.util.zip.ZipOutputStream;
 /**
  * Saves and loads a trained coder (the edge: file I/O). A model file is a zip: {@code manifest.json} (format, model
  * record, features, scheme, themes, thresholds, the codebook keywords if any) and one standard OpenNLP doccat model
- * per theme ({@code doccat/N.bin}), which OpenNLP's own tools can open. Saving writes a temporary file and moves it
+ * per theme ({@code doccat/N.bin}), which OpenNLP's own tools can open; a blend's naive Bayes model per theme is
+ * {@code doccat/nb/N.bin}. Saving writes a temporary file and moves it
  * into place, so a reader never sees half a model.
  */
 public final class ModelStore {
@@ -58,15 +59,9 @@ public final class ModelStore {
                 zip.putNextEntry(new ZipEntry("manifest.json"));
                 zip.write(JSON.writeValueAsBytes(m));
                 zip.closeEntry();
-                List<DoccatModel> models = cat.models();
-                for (int i = 0; i < models.size(); i++) {
-                    if (models.get(i) != null) {
-                        zip.putNextEntry(new ZipEntry("doccat/" + i + ".bin"));
-                        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-                        models.get(i).serialize(buf);
-                        buf.writeTo(zip);
-                        zip.closeEntry();
-                    }
+                writeModels(zip, "doccat/", cat.models());
+                if (cat.secondModels() != null) {
+                    writeModels(zip, "doccat/nb/", cat.secondModels());
                 }
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -75,10 +70,23 @@ public final class ModelStore {
         }
     }
 
+    private static void writeModels(ZipOutputStream zip, String prefix, List<DoccatModel> models) throws IOException {
+        for (int i = 0; i < models.size(); i++) {
+            if (models.get(i) != null) {
+                zip.putNextEntry(new ZipEntry(prefix + i + ".bin"));
+                ByteArrayOutputStream buf = new ByteArrayOutputStream();
+                models.get(i).serialize(buf);
+                buf.writeTo(zip);
+                zip.closeEntry();
+            }
+        }
+    }
+
     /** Loads a model file; {@link IOException} names what is wrong with it. */
     public static CoderTrainer.Trained load(Path file) throws IOException {
         Manifest m = null;
         Map<Integer, DoccatModel> models = new HashMap<>();
+        Map<Integer, DoccatModel> nb = new HashMap<>();
         try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
             ZipEntry e;
             while ((e = zip.getNextEntry()) != null) {
@@ -89,6 +97,8 @@ public final class ModelStore {
                     } catch (JacksonException ex) {
                         throw new IOException(file + ": model manifest is not readable: " + ex.getOriginalMessage(), ex);
                     }
+                } else if (e.getName().startsWith("doccat/nb/") && e.getName().endsWith(".bin")) {
+                    nb.put(Integer.parseInt(e.getName().substring(10, e.getName().length() - 4)), new DoccatModel(new ByteArrayInputStream(bytes)));
                 } else if (e.getName().startsWith("doccat/") && e.getName().endsWith(".bin")) {
                     int i = Integer.parseInt(e.getName().substring(7, e.getName().length() - 4));
                     models.put(i, new DoccatModel(new ByteArrayInputStream(bytes)));
@@ -109,8 +119,18 @@ public final class ModelStore {
         if (m.scheme() == Scheme.MULTINOMIAL && list.get(0) == null) {
             throw new IOException(file + ": model file has no categorizer");
         }
+        List<DoccatModel> second = null;
+        if (!nb.isEmpty()) {
+            second = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                second.add(nb.get(i));
+                if ((nb.get(i) == null) != (list.get(i) == null)) {
+                    throw new IOException(file + ": model file has a blend with a model missing for theme " + m.themes().get(i));
+                }
+            }
+        }
         CategorizerCoder cat = new CategorizerCoder("model-" + m.info().version(), FeatureSet.parse(m.features()), m.scheme(),
-                m.themes(), list, m.constants() == null ? new double[m.themes().size()] : m.constants());
+                m.themes(), list, second, m.constants() == null ? new double[m.themes().size()] : m.constants());
         KeywordCoder kw = m.codebook() == null ? null : new KeywordCoder(m.codebook());
         CombinedCoder coder = new CombinedCoder(kw, cat, new Thresholds(m.defaultThreshold(), m.thresholds()));
         return new CoderTrainer.Trained(coder, m.info());

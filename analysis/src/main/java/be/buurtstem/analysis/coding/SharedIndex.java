@@ -57,6 +57,11 @@ final class SharedIndex {
         java.util.Arrays.fill(once, 1);
     }
 
+    /** The features kept (seen at least cutoff times). */
+    String[] predLabels() {
+        return predLabels;
+    }
+
     /** The data indexer for one theme: outcome "1" for the answers that have it, "0" for the others. */
     AbstractDataIndexer forTheme(List<Set<String>> labels, String theme) {
         int[] outcomes = new int[labels.size()];

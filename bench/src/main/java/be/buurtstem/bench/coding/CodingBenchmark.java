@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -30,13 +31,17 @@ import java.util.concurrent.TimeUnit;
  * codebook's keywords), one answer per operation, cycling through 2,000 answers in six languages.
  * {@code codeAnswer}: the whole path a service runs (normalise, detect the language, segment, stem, code);
  * {@code codeAnalyzed}: the coder alone on analysed text; {@code keywordOnly}: the cold-start coder alone;
- * {@code analyzeOnly}: the text pipeline alone.
+ * {@code analyzeOnly}: the text pipeline alone. {@code algorithm}: the coder's model, as cross-validation may choose
+ * it (maxent: sparse weights; naive Bayes: a weight for every feature and theme, folded into the same table).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(1)
 public class CodingBenchmark {
+    @Param({"MAXENT_QN", "NAIVEBAYES"})
+    public String algorithm;
+
     private TextPipeline pipeline;
     private AnswerCoder coder;
     private KeywordCoder keywords;
@@ -49,7 +54,8 @@ public class CodingBenchmark {
         pipeline = TextPipeline.withBundledModel();
         keywords = new KeywordCoder(CodebookReader.bundled());
         List<LabelledAnswer> train = CodingData.expanded(5_000, 1);
-        CoderTrainer.Trained t = new CoderTrainer(pipeline).train(train, keywords, TrainerSettings.DEFAULT.withFolds(0), 1, Instant.EPOCH, null);
+        CoderTrainer.Trained t = new CoderTrainer(pipeline).train(train, keywords, TrainerSettings.DEFAULT.withAlgorithm(algorithm).withFolds(0), 1,
+                Instant.EPOCH, null);
         coder = new AnswerCoder(pipeline, t.coder());
         answers = CodingData.expanded(2_000, 2).stream().map(LabelledAnswer::answer).toList();
         analyzed = answers.stream().map(a -> pipeline.analyze(a.text(), a.language())).toArray(AnalyzedText[]::new);

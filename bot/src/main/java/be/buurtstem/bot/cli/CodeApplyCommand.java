@@ -31,10 +31,13 @@ public final class CodeApplyCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "a model made by 'code train'")
     Path modelFile;
 
-    @Option(names = "--input", required = true, paramLabel = "FILE", description = "answers: .jsonl or .csv")
+    @Option(names = "--input", required = true, paramLabel = "FILE", description = "answers: .jsonl, .csv or .tsv")
     Path input;
 
-    @Option(names = "--output", required = true, paramLabel = "FILE", description = "coded answers: .jsonl or .csv")
+    @CommandLine.Mixin
+    CodeCommand.ReadOptions read = new CodeCommand.ReadOptions();
+
+    @Option(names = "--output", required = true, paramLabel = "FILE", description = "coded answers: .jsonl, .csv or .tsv")
     Path output;
 
     @Option(names = "--skip-bad", description = "skip malformed records, reporting each one, instead of stopping at the first")
@@ -51,7 +54,9 @@ public final class CodeApplyCommand implements Callable<Integer> {
             throw new CodeCommand.Failure(modelFile + ": no such model file (make one with 'code train')");
         }
         try {
-            AnswerFormat.of(input);
+            if (AnswerFormat.of(input) == AnswerFormat.JSON_LINES && !read.columns.isEmpty()) {
+                throw new CodeCommand.Failure("--columns: column names can be mapped for CSV and TSV files only");
+            }
             AnswerFormat.of(output);
         } catch (IllegalArgumentException e) {
             throw new CodeCommand.Failure(e.getMessage());
@@ -65,11 +70,13 @@ public final class CodeApplyCommand implements Callable<Integer> {
         long none = 0;
         long mismatches = 0;
         try {
-            List<String> columns = AnswerFormat.of(output) == AnswerFormat.CSV ? AnswerWriter.scanExtraColumns(input, bad -> { }) : List.of();
-            try (AnswerReader r = AnswerReader.open(input, CodeCommand.skipReporter(skipBad, err));
+            List<String> columns = AnswerFormat.of(output) != AnswerFormat.JSON_LINES
+                    ? AnswerWriter.scanExtraColumns(input, bad -> { }, read.columns) : List.of();
+            try (AnswerReader r = read.open(input, CodeCommand.skipReporter(skipBad, err));
                  AnswerWriter w = AnswerWriter.open(output, columns);
                  CodeProgress progress = new CodeProgress(System.err, "coding", -1)) {
-                for (Answer a : r) {
+                for (Answer record : r) {
+                    Answer a = read.withDefaultLanguage(record);
                     AnswerCoder.Coded c = coder.code(a);
                     w.write(a.withCoding(c.coding().themes(), AnswerCoder.reportedScores(c.coding())));
                     coded++;

@@ -14,6 +14,7 @@ import be.buurtstem.bot.files.MalformedRecord;
 import be.buurtstem.bot.files.MalformedRecordException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -23,8 +24,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -32,7 +35,7 @@ import java.util.function.Consumer;
  * Exit codes: 0 done, 1 a malformed record (without {@code --skip-bad}) or an unreadable file, 2 usage.
  */
 @Command(name = "code", mixinStandardHelpOptions = true,
-        description = "Theme coding of answer files (JSON Lines or CSV): train, apply, evaluate.",
+        description = "Theme coding of answer files (JSON Lines, CSV or TSV): train, apply, evaluate.",
         subcommands = {CodeTrainCommand.class, CodeApplyCommand.class, CodeEvaluateCommand.class})
 public final class CodeCommand implements Runnable {
     static final String SEEDS = "/be/buurtstem/content/seed-examples.jsonl";
@@ -54,8 +57,11 @@ public final class CodeCommand implements Runnable {
 
     /** Options shared by the subcommands that read labelled answers. */
     static class InputOptions {
-        @Option(names = "--input", required = true, paramLabel = "FILE", description = "answers: .jsonl or .csv")
+        @Option(names = "--input", required = true, paramLabel = "FILE", description = "answers: .jsonl, .csv or .tsv")
         Path input;
+
+        @Mixin
+        ReadOptions read = new ReadOptions();
 
         @Option(names = "--skip-bad", description = "skip malformed records, reporting each one, instead of stopping at the first")
         boolean skipBad;
@@ -63,6 +69,34 @@ public final class CodeCommand implements Runnable {
         @Option(names = "--codebook", paramLabel = "FILE|bundled|none", defaultValue = "bundled",
                 description = "the codebook whose keywords are combined with the model (default: ${DEFAULT-VALUE})")
         String codebook;
+    }
+
+    /** How a CSV/TSV file's columns and a record without a language are read (public data sets name them their way). */
+    static class ReadOptions {
+        @Option(names = "--columns", split = ",", paramLabel = "FIELD=COLUMN",
+                description = "read a field from a differently named CSV/TSV column, e.g. id=index_id,themes=category (SIB-200)")
+        Map<String, String> columns = new LinkedHashMap<>();
+
+        @Option(names = "--language", paramLabel = "LANG",
+                description = "the chosen language of records that name none (e.g. nl for a file all in Dutch)")
+        String language;
+
+        AnswerReader open(Path file, Consumer<MalformedRecord> onSkipped) throws IOException {
+            try {
+                return AnswerReader.open(file, onSkipped, columns);
+            } catch (IllegalArgumentException e) {
+                throw new Failure("--columns: " + e.getMessage());
+            }
+        }
+
+        /** The record with {@code --language} filled in when it names none. */
+        Answer withDefaultLanguage(Answer a) {
+            if (language == null || a.language() != null) {
+                return a;
+            }
+            return new Answer(a.id(), a.text(), a.respondent(), a.question(), language, a.themes(), a.segments(), a.receivedAt(),
+                    a.scores(), a.synthetic());
+        }
     }
 
     /** Options of the categorizer (used to choose the defaults by measurement; see analysis/docs/coding.md). */
@@ -74,7 +108,9 @@ public final class CodeCommand implements Runnable {
         @Option(names = "--scheme", defaultValue = "ONE_VS_REST", description = "ONE_VS_REST or MULTINOMIAL (default: ${DEFAULT-VALUE})")
         Scheme scheme;
 
-        @Option(names = "--algorithm", defaultValue = "MAXENT_QN", description = "MAXENT, MAXENT_QN, NAIVEBAYES or PERCEPTRON (default: ${DEFAULT-VALUE})")
+        @Option(names = "--algorithm", defaultValue = "MAXENT_QN|NAIVEBAYES",
+                description = "MAXENT, MAXENT_QN, NAIVEBAYES or PERCEPTRON; a one-vs-rest blend with naive Bayes such as MAXENT_QN+NAIVEBAYES; "
+                        + "or candidates A|B, of which cross-validation picks the better (default: ${DEFAULT-VALUE})")
         String algorithm;
 
         @Option(names = "--iterations", defaultValue = "100", description = "training iterations (default: ${DEFAULT-VALUE})")
@@ -91,10 +127,11 @@ public final class CodeCommand implements Runnable {
                 throw new Failure("--features: " + e.getMessage());
             }
             String alg = algorithm.toUpperCase(Locale.ROOT);
-            if (!List.of("MAXENT", "MAXENT_QN", "NAIVEBAYES", "PERCEPTRON").contains(alg)) {
-                throw new Failure("--algorithm: " + algorithm + " is not one of MAXENT, MAXENT_QN, NAIVEBAYES, PERCEPTRON");
+            try {
+                return new TrainerSettings(fs, scheme, alg, iterations, 1, folds, TrainerSettings.DEFAULT.seed());
+            } catch (IllegalArgumentException e) {
+                throw new Failure("--algorithm: " + e.getMessage());
             }
-            return new TrainerSettings(fs, scheme, alg, iterations, 1, folds, TrainerSettings.DEFAULT.seed());
         }
     }
 
@@ -115,9 +152,10 @@ public final class CodeCommand implements Runnable {
         long unlabelled = 0;
         long skipped;
         long synthetic = 0;
-        try (AnswerReader r = AnswerReader.open(in.input, skipReporter(in.skipBad, err));
+        try (AnswerReader r = in.read.open(in.input, skipReporter(in.skipBad, err));
              CodeProgress progress = new CodeProgress(System.err, "reading", -1)) {
-            for (Answer a : r) {
+            for (Answer record : r) {
+                Answer a = in.read.withDefaultLanguage(record);
                 if (a.isLabelled()) {
                     LabelledAnswer la = LabelledAnswer.fromRecord(a);
                     if (scoreSynthetic && la.synthetic()) {
@@ -200,6 +238,10 @@ public final class CodeCommand implements Runnable {
 
     /** Runs a subcommand body, turning a {@link Failure} into its message on stderr and exit 1. */
     static int guarded(CommandLine.Model.CommandSpec spec, java.util.concurrent.Callable<Integer> body) {
+        // OpenNLP's trainers log each model at INFO; outside the service that goes to stdout and would break --json
+        if (org.slf4j.LoggerFactory.getLogger("opennlp") instanceof ch.qos.logback.classic.Logger opennlp) {
+            opennlp.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
         try {
             return body.call();
         } catch (Failure e) {

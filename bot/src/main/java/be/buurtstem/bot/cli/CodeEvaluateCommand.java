@@ -78,7 +78,9 @@ public final class CodeEvaluateCommand implements Callable<Integer> {
         TextPipeline pipeline = TextPipeline.withBundledModel();
         Evaluation.Report report;
         Map<String, Evaluation.Report> byLanguage;
+        TopTheme top = new TopTheme();
         String what;
+        String algorithm = null;
         if (modelFile != null) {
             if (!Files.isRegularFile(modelFile)) {
                 throw new CodeCommand.Failure(modelFile + ": no such model file");
@@ -94,8 +96,10 @@ public final class CodeEvaluateCommand implements Callable<Integer> {
                     }
                     var text = pipeline.analyze(la.answer().text(), la.answer().language());
                     gold.add(la.labels());
-                    pred.add(Set.copyOf(trained.coder().code(text).themes()));
+                    var coding = trained.coder().code(text);
+                    pred.add(Set.copyOf(coding.themes()));
                     String lang = la.answer().language() != null ? la.answer().language() : text.language().language();
+                    top.add(lang, la.labels(), coding.scores());
                     langs.computeIfAbsent(lang, x -> new ArrayList<>()).add(gold.size() - 1);
                     progress.update(gold.size());
                 }
@@ -107,30 +111,81 @@ public final class CodeEvaluateCommand implements Callable<Integer> {
                     idx.stream().map(pred::get).toList(), themes)));
             what = "model " + trained.info().version() + " (" + trained.coder().version() + ") on " + in.input;
         } else {
-            CoderTrainer.CrossValidation cv;
+            CoderTrainer.Chosen chosen;
             try (CodeProgress progress = new CodeProgress(System.err, "cross-validating", folds)) {
-                cv = new CoderTrainer(pipeline).crossValidate(labelled.data(), CodeCommand.keywordCoder(CodeCommand.codebook(in.codebook)),
-                        settings, progress::update);
+                chosen = new CoderTrainer(pipeline).crossValidateAndChoose(labelled.data(),
+                        CodeCommand.keywordCoder(CodeCommand.codebook(in.codebook)), settings, progress::update);
             }
+            CoderTrainer.CrossValidation cv = chosen.cv();
             if (cv == null) {
                 throw new CodeCommand.Failure(in.input + ": fewer labelled non-synthetic answers (" + scorable + ") than folds (" + folds + ")");
             }
             report = cv.report();
             byLanguage = cv.byLanguage();
+            for (int i = 0; i < cv.evaluated().size(); i++) {
+                LabelledAnswer la = cv.evaluated().get(i);
+                String lang = la.answer().language() != null ? la.answer().language() : null;
+                top.add(lang, la.labels(), cv.scores().get(i));
+            }
             what = folds + "-fold cross-validation by respondent on " + in.input + " (" + settings.features() + ", " + settings.scheme()
-                    + ", " + settings.algorithm() + ")";
+                    + ", " + chosen.settings().algorithm() + chosen.why() + ")";
+            algorithm = chosen.settings().algorithm();
         }
         if (json) {
-            out.println(toJson(report, byLanguage, modelFile == null ? folds : 0, labelled));
+            out.println(toJson(report, byLanguage, modelFile == null ? folds : 0, labelled, top, algorithm));
         } else {
-            print(out, what, report, byLanguage, labelled);
+            print(out, what, report, byLanguage, labelled, top);
         }
         out.flush();
         return 0;
     }
 
+    /**
+     * Top-theme accuracy over the answers labelled with exactly one theme: the share whose highest-scored theme is that
+     * one (how single-label data sets such as SIB-200 are scored, thresholds aside). Per language as well.
+     */
+    static final class TopTheme {
+        private final Map<String, int[]> byLanguage = new TreeMap<>();
+        private final int[] all = new int[2];
+
+        void add(String language, Set<String> gold, Map<String, Double> scores) {
+            if (gold.size() != 1) {
+                return;
+            }
+            String best = null;
+            double bestScore = Double.NEGATIVE_INFINITY;
+            for (Map.Entry<String, Double> e : new TreeMap<>(scores).entrySet()) {
+                if (e.getValue() > bestScore) {
+                    best = e.getKey();
+                    bestScore = e.getValue();
+                }
+            }
+            int right = gold.contains(best) ? 1 : 0;
+            all[0] += right;
+            all[1]++;
+            if (language != null) {
+                int[] l = byLanguage.computeIfAbsent(language, x -> new int[2]);
+                l[0] += right;
+                l[1]++;
+            }
+        }
+
+        int answers() {
+            return all[1];
+        }
+
+        double accuracy() {
+            return all[1] == 0 ? 0 : (double) all[0] / all[1];
+        }
+
+        Double accuracy(String language) {
+            int[] l = byLanguage.get(language);
+            return l == null || l[1] == 0 ? null : (double) l[0] / l[1];
+        }
+    }
+
     private static void print(PrintWriter out, String what, Evaluation.Report r, Map<String, Evaluation.Report> byLanguage,
-                              CodeCommand.Labelled labelled) {
+                              CodeCommand.Labelled labelled, TopTheme top) {
         out.println(what);
         out.printf("%d answers scored%s%n", r.answers(), labelled.synthetic() > 0 ? " (" + labelled.synthetic() + " synthetic answers trained on, never scored)" : "");
         out.printf("%-28s %7s %9s %7s %6s %6s%n", "theme", "support", "precision", "recall", "F1", "kappa");
@@ -141,22 +196,42 @@ public final class CodeEvaluateCommand implements Callable<Integer> {
         out.printf("macro F1 %.3f%n", r.macroF1());
         out.printf("Cohen's kappa %.3f (pooled over answer x theme), %.3f (mean over themes)%n", r.kappa(), r.meanKappa());
         out.printf("exact match %.3f%n", r.exactMatch());
+        if (top.answers() > 0) {
+            out.printf("top-theme accuracy %.3f (%d answers with one theme)%n", top.accuracy(), top.answers());
+        }
         if (!byLanguage.isEmpty()) {
             out.println("per language:");
-            byLanguage.forEach((lang, l) -> out.printf("  %-8s %6d answers  micro F1 %.3f  macro F1 %.3f  kappa %.3f%n",
-                    lang, l.answers(), l.microF1(), l.macroF1(), l.kappa()));
+            byLanguage.forEach((lang, l) -> {
+                Double acc = top.accuracy(lang);
+                out.printf("  %-8s %6d answers  micro F1 %.3f  macro F1 %.3f  kappa %.3f%s%n", lang, l.answers(), l.microF1(),
+                        l.macroF1(), l.kappa(), acc == null ? "" : String.format("  top-theme accuracy %.3f", acc));
+            });
         }
     }
 
-    private static String toJson(Evaluation.Report r, Map<String, Evaluation.Report> byLanguage, int folds, CodeCommand.Labelled labelled) {
+    private static String toJson(Evaluation.Report r, Map<String, Evaluation.Report> byLanguage, int folds, CodeCommand.Labelled labelled,
+                                 TopTheme top, String algorithm) {
         JsonMapper m = JsonMapper.builder().build();
         ObjectNode o = reportJson(m, r);
+        if (algorithm != null) {
+            o.put("algorithm", algorithm);
+        }
+        if (top.answers() > 0) {
+            o.put("top_theme_accuracy", top.accuracy());
+        }
         o.put("folds", folds);
         o.put("synthetic_trained_on", labelled.synthetic());
         o.put("unlabelled_left_out", labelled.unlabelled());
         o.put("skipped", labelled.skipped());
         ObjectNode langs = o.putObject("by_language");
-        byLanguage.forEach((lang, l) -> langs.set(lang, reportJson(m, l)));
+        byLanguage.forEach((lang, l) -> {
+            ObjectNode n = reportJson(m, l);
+            Double acc = top.accuracy(lang);
+            if (acc != null) {
+                n.put("top_theme_accuracy", acc);
+            }
+            langs.set(lang, n);
+        });
         return m.writeValueAsString(o);
     }
 

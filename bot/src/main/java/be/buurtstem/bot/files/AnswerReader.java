@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -18,7 +19,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * Streams the answers of a JSON Lines or CSV answer file, one record at a time (a file of a million answers is
+ * Streams the answers of a JSON Lines, CSV or TSV answer file, one record at a time (a file of a million answers is
  * never held in memory).
  *
  * <pre>{@code
@@ -61,12 +62,30 @@ public abstract sealed class AnswerReader implements Iterable<Answer>, AutoClose
      * reported to it and skipped; with null, the first one throws.
      */
     public static AnswerReader open(Path file, Consumer<MalformedRecord> onSkipped) throws IOException {
+        return open(file, onSkipped, Map.of());
+    }
+
+    /**
+     * As {@link #open(Path, Consumer)}, reading a CSV or TSV file whose header names standard fields differently:
+     * {@code columns} maps a field to the file's column, e.g. {@code id → index_id, themes → category} for SIB-200.
+     * A mapped column that the header lacks is the header's problem (a clear message, as a missing {@code id}).
+     */
+    public static AnswerReader open(Path file, Consumer<MalformedRecord> onSkipped, Map<String, String> columns) throws IOException {
         AnswerFormat format = AnswerFormat.of(file);
+        if (!columns.isEmpty() && format == AnswerFormat.JSON_LINES) {
+            throw new IllegalArgumentException(file + ": column names can be mapped for CSV and TSV files only");
+        }
+        for (String field : columns.keySet()) {
+            if (!Fields.STANDARD.contains(field)) {
+                throw new IllegalArgumentException("\"" + field + "\" is not an answer field (fields: " + String.join(", ", Fields.LEADING)
+                        + ", " + String.join(", ", Fields.TRAILING) + ")");
+            }
+        }
         InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         try {
             return switch (format) {
                 case JSON_LINES -> new JsonLinesAnswerReader(file, in, onSkipped);
-                case CSV -> new CsvAnswerReader(file, in, onSkipped);
+                case CSV, TSV -> new CsvAnswerReader(file, in, onSkipped, format.separator(), columns);
             };
         } catch (RuntimeException | IOException e) {
             in.close();
@@ -83,7 +102,7 @@ public abstract sealed class AnswerReader implements Iterable<Answer>, AutoClose
         Path file = Path.of(name);
         return switch (format) {
             case JSON_LINES -> new JsonLinesAnswerReader(file, in, onSkipped);
-            case CSV -> new CsvAnswerReader(file, in, onSkipped);
+            case CSV, TSV -> new CsvAnswerReader(file, in, onSkipped, format.separator(), Map.of());
         };
     }
 

@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Writes answers to a JSON Lines or CSV file (by extension), one record at a time, UTF-8.
+ * Writes answers to a JSON Lines, CSV or TSV file (by extension), one record at a time, UTF-8.
  *
  * <pre>{@code
  * try (AnswerReader in = AnswerReader.open(input);
@@ -56,7 +56,7 @@ public final class AnswerWriter implements AutoCloseable {
         }
         this.syntheticColumn = synth;
         this.out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16);
-        if (format == AnswerFormat.CSV) {
+        if (format != AnswerFormat.JSON_LINES) {
             List<String> header = new ArrayList<>(Fields.LEADING);
             header.addAll(segmentColumns);
             header.addAll(Fields.TRAILING);
@@ -155,10 +155,10 @@ public final class AnswerWriter implements AutoCloseable {
     private void writeCsvRow(List<String> cells) throws IOException {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
-                out.write(',');
+                out.write(format.separator());
             }
             String c = FormulaCells.neutralise(cells.get(i));
-            if (needsQuotes(c)) {
+            if (needsQuotes(c, format.separator())) {
                 out.write('"');
                 out.write(c.replace("\"", "\"\""));
                 out.write('"');
@@ -169,7 +169,7 @@ public final class AnswerWriter implements AutoCloseable {
         out.write("\r\n");
     }
 
-    private static boolean needsQuotes(String c) {
+    private static boolean needsQuotes(String c, char separator) {
         if (c.isEmpty()) {
             return false;
         }
@@ -178,7 +178,7 @@ public final class AnswerWriter implements AutoCloseable {
         }
         for (int i = 0; i < c.length(); i++) {
             char ch = c.charAt(i);
-            if (ch == ',' || ch == '"' || ch == '\n' || ch == '\r') {
+            if (ch == separator || ch == '"' || ch == '\n' || ch == '\r') {
                 return true;
             }
         }
@@ -200,8 +200,14 @@ public final class AnswerWriter implements AutoCloseable {
 
     /** Reads a file once to list the extra columns its records use (to write it as CSV from JSON Lines). */
     public static List<String> scanExtraColumns(Path input, java.util.function.Consumer<MalformedRecord> onSkipped) throws IOException {
-        try (AnswerReader in = AnswerReader.open(input, onSkipped == null ? bad -> { } : onSkipped)) {
-            if (AnswerFormat.of(input) == AnswerFormat.CSV) {
+        return scanExtraColumns(input, onSkipped, java.util.Map.of());
+    }
+
+    /** The same for a CSV/TSV file read with mapped column names ({@link AnswerReader#open(Path, java.util.function.Consumer, java.util.Map)}). */
+    public static List<String> scanExtraColumns(Path input, java.util.function.Consumer<MalformedRecord> onSkipped,
+                                                java.util.Map<String, String> columns) throws IOException {
+        try (AnswerReader in = AnswerReader.open(input, onSkipped == null ? bad -> { } : onSkipped, columns)) {
+            if (AnswerFormat.of(input) != AnswerFormat.JSON_LINES) {
                 return in.extraColumns();
             }
             java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();

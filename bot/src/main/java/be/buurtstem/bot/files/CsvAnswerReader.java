@@ -19,14 +19,21 @@ import java.util.function.Consumer;
  * In CSV, {@code themes} is a {@code ;}-separated list (an empty cell is "no theme", since the column is there) and
  * {@code scores} is {@code theme=0.91;other=0.12}. A cell of apostrophes followed by a formula character loses one
  * apostrophe: that is how {@link AnswerWriter} keeps spreadsheets from running answers ({@link FormulaCells}).
+ * TSV is the same with a tab between fields. Header names can be mapped to the standard fields (SIB-200's
+ * {@code index_id} and {@code category} read as {@code id} and {@code themes}).
  */
 final class CsvAnswerReader extends AnswerReader {
     private final List<String> header;
     private final Map<String, Integer> index = new HashMap<>();
     private final List<String> extra = new ArrayList<>();
+    private final char separator;
 
-    CsvAnswerReader(Path file, InputStream in, Consumer<MalformedRecord> onSkipped) throws IOException {
+    /** {@code columns}: standard field → the file's column that holds it (empty: the header uses the standard names). */
+    CsvAnswerReader(Path file, InputStream in, Consumer<MalformedRecord> onSkipped, char separator, Map<String, String> columns) throws IOException {
         super(file, in, onSkipped);
+        this.separator = separator;
+        Map<String, String> fieldOf = new HashMap<>();
+        columns.forEach((field, column) -> fieldOf.put(column, field));
         String first;
         do {
             first = lines.next();
@@ -50,6 +57,12 @@ final class CsvAnswerReader extends AnswerReader {
         header = new ArrayList<>(names.size());
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i).strip();
+            if (fieldOf.containsKey(name)) {
+                name = fieldOf.get(name);
+            } else if (columns.containsKey(name)) {
+                throw new MalformedRecordException(new MalformedRecord(file, headerLine, "header: column \"" + name
+                        + "\" is there while " + name + " is to be read from column \"" + columns.get(name) + "\""));
+            }
             if (name.isEmpty()) {
                 throw new MalformedRecordException(new MalformedRecord(file, headerLine, "header: column " + (i + 1) + " has no name"));
             }
@@ -63,6 +76,10 @@ final class CsvAnswerReader extends AnswerReader {
         }
         for (String required : List.of(Fields.ID, Fields.TEXT)) {
             if (!index.containsKey(required)) {
+                if (columns.containsKey(required)) {
+                    throw new MalformedRecordException(new MalformedRecord(file, headerLine, "header has no \"" + columns.get(required)
+                            + "\" column for " + required + " (found: " + String.join(",", names) + ")"));
+                }
                 throw new MalformedRecordException(new MalformedRecord(file, headerLine, "header has no \"" + required + "\" column (found: " + String.join(",", header) + ")"));
             }
         }
@@ -149,14 +166,14 @@ final class CsvAnswerReader extends AnswerReader {
                         i++;
                     } else {
                         quoted = false;
-                        if (i < line.length() && line.charAt(i) != ',') {
+                        if (i < line.length() && line.charAt(i) != separator) {
                             throw new Fields.BadValue("field " + (out.size() + 1) + ": text after a closing quote (a quote inside a quoted field must be doubled)");
                         }
                     }
                 } else {
                     field.append(c);
                 }
-            } else if (c == ',') {
+            } else if (c == separator) {
                 out.add(FormulaCells.restore(field.toString()));
                 field.setLength(0);
                 wasQuoted = false;

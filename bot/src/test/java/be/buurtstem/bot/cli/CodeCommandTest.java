@@ -227,4 +227,48 @@ class CodeCommandTest {
         assertTrue(apply.err().contains(input + ":3: line longer than 1 MB (1048576 bytes)"), apply.err());
         assertFalse(apply.err().contains("\tat "), apply.err());
     }
+
+    @Test
+    void trainsAndEvaluatesOnATsvWithItsOwnColumnNamesAndOneLanguage(@TempDir Path dir) throws IOException {
+        // a public data set's shape (SIB-200): index_id, category, text, one label each, no language column
+        StringBuilder tsv = new StringBuilder("index_id\tcategory\ttext\n");
+        int rows = 0;
+        for (Answer a : read(resource("labelled.csv"))) {
+            if ("en".equals(a.language()) && a.themes().size() == 1) {
+                tsv.append(a.id()).append('\t').append(a.themes().get(0)).append('\t').append(a.text()).append('\n');
+                rows++;
+            }
+        }
+        Path in = Files.writeString(dir.resolve("eng_Latn-train.tsv"), tsv);
+        Run eval = run("code", "evaluate", "--input", in.toString(), "--columns", "id=index_id,themes=category", "--language", "en",
+                "--folds", "3", "--codebook", "none", "--json");
+        assertEquals(0, eval.exit(), eval.err());
+        JsonNode o = JsonMapper.builder().build().readTree(eval.out());
+        assertEquals(rows, o.get("answers").asInt());
+        assertEquals(List.of("en"), List.copyOf(o.get("by_language").propertyNames()), "--language is every record's language");
+        double top = o.get("top_theme_accuracy").asDouble();
+        assertTrue(top > 0.5 && top <= 1, eval.out());
+        assertEquals(top, o.get("by_language").get("en").get("top_theme_accuracy").asDouble(), 1e-9);
+
+        Path model = dir.resolve("m.zip");
+        Run train = run("code", "train", "--input", in.toString(), "--columns", "id=index_id,themes=category", "--language", "en",
+                "--model", model.toString(), "--folds", "0", "--codebook", "none");
+        assertEquals(0, train.exit(), train.err());
+        Path coded = dir.resolve("coded.tsv");
+        Run apply = run("code", "apply", "--model", model.toString(), "--input", in.toString(), "--columns", "id=index_id,themes=category",
+                "--language", "en", "--output", coded.toString());
+        assertEquals(0, apply.exit(), apply.err());
+        List<Answer> back = read(coded);
+        assertEquals(rows, back.size());
+        assertEquals("en", back.get(0).language());
+        assertFalse(back.get(0).scores().isEmpty());
+        Run scored = run("code", "evaluate", "--model", model.toString(), "--input", in.toString(), "--columns", "id=index_id,themes=category",
+                "--language", "en");
+        assertEquals(0, scored.exit(), scored.err());
+        assertTrue(scored.out().contains("top-theme accuracy "), scored.out());
+
+        Run wrong = run("code", "evaluate", "--input", in.toString(), "--columns", "id=sentence_id", "--folds", "3");
+        assertEquals(1, wrong.exit());
+        assertTrue(wrong.err().contains("no \"sentence_id\" column for id"), wrong.err());
+    }
 }

@@ -183,4 +183,43 @@ class AnswerFileReaderTest {
         }
         assertEquals(100_000, n);
     }
+
+    @Test
+    void readsTsvAsPublicDataSetsWriteItWithMappedColumns(@TempDir Path dir) throws IOException {
+        // the shape of SIB-200's files: index_id, category, text; a text with quotes is quoted and its quotes doubled
+        Path f = Files.writeString(dir.resolve("eng_Latn-test.tsv"), "index_id\tcategory\ttext\n"
+                + "431\tgeography\tTurkey is encircled by seas, on three sides.\n"
+                + "1239\tentertainment\t\"\"\"She's very cute,\"\" he said.\"\n");
+        try (AnswerReader r = AnswerReader.open(f, null, Map.of("id", "index_id", "themes", "category"))) {
+            assertEquals(List.of(), r.extraColumns(), "the mapped columns are the standard fields");
+            List<Answer> all = r.stream().toList();
+            assertEquals(List.of("431", "1239"), all.stream().map(Answer::id).toList());
+            assertEquals(List.of("geography"), all.get(0).themes());
+            assertEquals("Turkey is encircled by seas, on three sides.", all.get(0).text(), "a comma is text in TSV");
+            assertEquals("\"She's very cute,\" he said.", all.get(1).text());
+            assertEquals(List.of("entertainment"), all.get(1).themes());
+        }
+        // without the mapping the header has no id column, and the message says so
+        MalformedRecordException e = assertThrows(MalformedRecordException.class, () -> AnswerReader.open(f).close());
+        assertTrue(e.getMessage().contains("header has no \"id\" column (found: index_id,category,text)"), e.getMessage());
+        // a mapping to a column the file lacks names it
+        e = assertThrows(MalformedRecordException.class, () -> AnswerReader.open(f, null, Map.of("id", "sentence_id")).close());
+        assertTrue(e.getMessage().contains("no \"sentence_id\" column for id"), e.getMessage());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> AnswerReader.open(f, null, Map.of("label", "category")));
+        assertTrue(bad.getMessage().contains("\"label\" is not an answer field"), bad.getMessage());
+    }
+
+    @Test
+    void tsvWrittenAndReadBack(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("out.tsv");
+        try (AnswerWriter w = AnswerWriter.open(f)) {
+            w.write(Answer.labelled("a1", "tab\there, comma, and \"quote\"", "nl", List.of("safety", "youth")));
+        }
+        String raw = Files.readString(f);
+        assertTrue(raw.startsWith("id\ttext\t"), raw);
+        assertTrue(raw.contains("\"tab\there, comma, and \"\"quote\"\"\""), raw);
+        Answer back = readAll(f).get(0);
+        assertEquals("tab\there, comma, and \"quote\"", back.text());
+        assertEquals(List.of("safety", "youth"), back.themes());
+    }
 }
