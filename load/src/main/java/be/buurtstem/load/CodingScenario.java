@@ -42,7 +42,7 @@ final class CodingScenario {
             Service service = setup.webhookService(dir, telegram, List.of());
             service.settle(Duration.ofSeconds(60));
             OpenLoop loop = new OpenLoop(List.of(setup.webhookUrl(service)), setup.secret(), false,
-                    Duration.ofSeconds(30));
+                    Duration.ofSeconds(60), 40, bound);
             Residents people = new Residents(3_000_000_000L, residents, "harness", telegram, setup.seed()).scripted("en");
             String loadBefore = ProcessStats.loadAverage();
             AtomicLong doneAt = new AtomicLong();
@@ -104,9 +104,13 @@ final class CodingScenario {
 
     /** The analyst API's total of the harness questionnaire's free-text answers (only the uncoded ones), or -1. */
     static long total(HttpClient http, String base, String token, boolean uncoded) {
+        return total(http, base, token, uncoded, "harness");
+    }
+
+    static long total(HttpClient http, String base, String token, boolean uncoded, String questionnaire) {
         try {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base
-                            + "/api/analyst/answers?questionnaire=harness&size=1&uncoded=" + uncoded))
+                            + "/api/analyst/answers?questionnaire=" + questionnaire + "&size=1&uncoded=" + uncoded))
                     .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {

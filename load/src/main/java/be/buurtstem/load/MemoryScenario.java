@@ -61,7 +61,7 @@ final class MemoryScenario {
                 }
             });
             OpenLoop loop = new OpenLoop(List.of(bounded.webhookUrl(service)), setup.secret(), false,
-                    Duration.ofSeconds(60));
+                    Duration.ofSeconds(60), concurrency, Duration.ofSeconds(60));
             Residents people = new Residents(4_000_000_000L, respondents, questionnaire, telegram, setup.seed());
             long t0 = System.nanoTime();
             long ok = loop.flood(people, telegram, steps, concurrency);

@@ -10,17 +10,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * Open-loop webhook load: update {@code k} has the intended send time {@code start + k / rate}, whatever happened to
- * the updates before it, and goes to resident {@code k mod N}; each is POSTed with the secret header as Telegram does.
+ * the updates before it, and goes to resident {@code k mod N}; each is POSTed with the secret header as Telegram does,
+ * over at most {@code connections} connections at once (Telegram's {@code max_connections}; beyond, updates wait
+ * their turn, as they do at Telegram).
  * Its latency is measured from the intended send time (a late sender or a slow service cannot hide a queue:
  * no coordinated omission) to the 200, and to the first reply the fake Telegram received for that chat after it
  * was posted. With {@code retry}, a failed post is posted again (to the next URL) like Telegram does, and the latency
@@ -45,17 +44,25 @@ final class OpenLoop {
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(4)).build();
-    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor();
     private final List<String> urls;
     private final String secret;
     private final boolean retry;
     private final Duration timeout;
+    private final int connections;
+    private final Duration drain;
 
-    OpenLoop(List<String> webhookUrls, String secret, boolean retry, Duration timeout) {
+    /**
+     * @param connections posts in flight at most (Telegram's webhook {@code max_connections}: default 40, at most 100)
+     * @param drain       after the last intended send time, how long queued updates are still sent
+     */
+    OpenLoop(List<String> webhookUrls, String secret, boolean retry, Duration timeout, int connections,
+             Duration drain) {
         this.urls = List.copyOf(webhookUrls);
         this.secret = secret;
         this.retry = retry;
         this.timeout = timeout;
+        this.connections = connections;
+        this.drain = drain;
     }
 
     /** The intended send time of update {@code k} at {@code rate} per second, in ns after the start. */
@@ -64,8 +71,11 @@ final class OpenLoop {
     }
 
     /**
-     * Sends {@code rate × seconds} updates of {@code residents} (update k from resident {@code k mod N}), waits for
-     * every answer (bound: the request timeout, more with retries), then for the replies to stop arriving at the fake.
+     * Sends {@code rate × seconds} updates of {@code residents} (update k from resident {@code k mod N}): each is
+     * written at its intended time and queued, like an update arriving at Telegram, and {@code connections} senders
+     * take them in order, like Telegram's webhook ({@code max_connections}, default 40). Then waits for every
+     * answer (at most {@code drain} after the last intended time; what is still queued then is not sent and counted
+     * as an error), then for the replies to stop arriving at the fake.
      */
     Result run(Residents residents, FakeTelegram telegram, double rate, double seconds) throws InterruptedException {
         int total = (int) Math.round(rate * seconds);
@@ -74,13 +84,37 @@ final class OpenLoop {
         long[] done = new long[total];
         int[] status = new int[total];
         int[] chatIndex = new int[total];
+        byte[][] bodies = new byte[total][];
         Latencies http = new Latencies();
         AtomicLong firstErrors = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
         Map<Integer, Long> statuses = new ConcurrentHashMap<>();
-        CountDownLatch finished = new CountDownLatch(total);
-        long late = 0;
+        java.util.concurrent.LinkedBlockingQueue<Integer> due = new java.util.concurrent.LinkedBlockingQueue<>();
+        AtomicLong late = new AtomicLong();
         long start = System.nanoTime() + 100_000_000L;
+        long stopAt = start + intendedOffsetNanos(total, rate) + drain.toNanos();
+        Thread[] senders = new Thread[connections];
+        for (int c = 0; c < connections; c++) {
+            senders[c] = Thread.ofVirtual().start(() -> {
+                while (true) {
+                    Integer next;
+                    try {
+                        next = due.take();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    int k = next;
+                    if (k < 0) {
+                        return;
+                    }
+                    long now = System.nanoTime();
+                    if (now - intended[k] > 10_000_000L) {
+                        late.incrementAndGet();
+                    }
+                    posted[k] = now;
+                    status[k] = send(k, bodies[k], intended, done, http, firstErrors, statuses, stopAt);
+                }
+            });
+        }
         for (int k = 0; k < total; k++) {
             long at = start + intendedOffsetNanos(k, rate);
             long wait;
@@ -90,16 +124,21 @@ final class OpenLoop {
             int r = k % residents.count();
             chatIndex[k] = r;
             intended[k] = at;
-            long now = System.nanoTime();
-            if (now - at > 10_000_000L) {
-                late++;
-            }
-            posted[k] = now;
-            byte[] body = residents.next(r, telegram.newUpdateId()).getBytes(StandardCharsets.UTF_8);
-            post(k, body, 0, 0, intended, done, status, http, firstErrors, failed, statuses, finished);
+            // what the resident writes is decided now, from what the bot has shown them so far
+            bodies[k] = residents.next(r, telegram.newUpdateId()).getBytes(StandardCharsets.UTF_8);
+            due.add(k);
         }
-        long lastPost = System.nanoTime();
-        finished.await(timeout.toMillis() * (retry ? 4 : 1) + 5000, TimeUnit.MILLISECONDS);
+        for (int c = 0; c < connections; c++) {
+            due.add(-1);
+        }
+        for (Thread t : senders) {
+            t.join(Math.max(1, (stopAt - System.nanoTime()) / 1_000_000 + timeout.toMillis() + 1000));
+        }
+        int unsent = due.size() > connections ? due.size() - connections : 0;
+        due.clear();
+        for (Thread t : senders) {
+            t.interrupt();
+        }
         awaitQuiet(telegram, Duration.ofSeconds(3), Duration.ofSeconds(120));
         Latencies reply = new Latencies();
         long noReply = 0;
@@ -111,49 +150,57 @@ final class OpenLoop {
                 lastDone = Math.max(lastDone, done[k]);
             }
             FakeTelegram.SendTimes times = telegram.sendTimes(residents.chat(chatIndex[k]));
-            long sent = times == null ? -1 : times.firstFrom(posted[k]);
+            long sent = times == null || posted[k] == 0 ? -1 : times.firstFrom(posted[k]);
             if (sent < 0) {
                 noReply++;
             } else {
                 reply.addSince(intended[k], sent);
             }
         }
+        if (unsent > 0) {
+            statuses.merge(0, (long) unsent, Long::sum);
+        }
         double span = (lastDone - start) / 1e9;
-        return new Result(total, ok, firstErrors.get(), total - ok,
-                new TreeMap<>(statuses), http, reply, noReply, span > 0 ? ok / span : 0,
-                total / Math.max(1e-9, (lastPost - start) / 1e9), late, seconds, status);
+        return new Result(total, ok, firstErrors.get(), total - ok, new TreeMap<>(statuses), http, reply, noReply,
+                span > 0 ? ok / span : 0, rate, late.get(), seconds, status);
     }
 
-    private void post(int k, byte[] body, int attempt, int url, long[] intended, long[] done, int[] status,
-                      Latencies http, AtomicLong firstErrors, AtomicLong failed, Map<Integer, Long> statuses,
-                      CountDownLatch finished) {
-        HttpRequest req = HttpRequest.newBuilder(URI.create(urls.get(url % urls.size()))).timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header("X-Telegram-Bot-Api-Secret-Token", secret)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        client.sendAsync(req, HttpResponse.BodyHandlers.discarding()).whenComplete((res, err) -> {
-            long now = System.nanoTime();
-            int code = err != null ? -1 : res.statusCode();
+    /** Posts update k (again, to the next URL, while {@code retry} and before {@code stopAt}); its final status. */
+    private int send(int k, byte[] body, long[] intended, long[] done, Latencies http, AtomicLong firstErrors,
+                     Map<Integer, Long> statuses, long stopAt) {
+        for (int attempt = 0; ; attempt++) {
+            if (System.nanoTime() > stopAt) {
+                statuses.merge(0, 1L, Long::sum); // not sent within the drain bound
+                return 0;
+            }
+            HttpRequest req = HttpRequest.newBuilder(URI.create(urls.get((k + attempt) % urls.size())))
+                    .timeout(timeout).header("Content-Type", "application/json")
+                    .header("X-Telegram-Bot-Api-Secret-Token", secret)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+            int code;
+            try {
+                code = client.send(req, HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (java.io.IOException e) {
+                code = -1;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return -1;
+            }
             statuses.merge(code, 1L, Long::sum);
             if (code == 200) {
+                long now = System.nanoTime();
                 done[k] = now;
-                status[k] = 200;
                 http.addSince(intended[k], now);
-                finished.countDown();
-                return;
+                return 200;
             }
             if (attempt == 0) {
                 firstErrors.incrementAndGet();
             }
-            if (retry && attempt < 20) {
-                retries.schedule(() -> post(k, body, attempt + 1, url + 1, intended, done, status, http, firstErrors,
-                        failed, statuses, finished), 200, TimeUnit.MILLISECONDS);
-                return;
+            if (!retry || attempt >= 20) {
+                return code;
             }
-            status[k] = code;
-            failed.incrementAndGet();
-            finished.countDown();
-        });
+            LockSupport.parkNanos(200_000_000L);
+        }
     }
 
     /** Waits until no message has reached the fake for {@code quiet}, or the bound. */
@@ -217,7 +264,6 @@ final class OpenLoop {
     }
 
     void close() {
-        retries.shutdownNow();
         client.shutdownNow();
     }
 }

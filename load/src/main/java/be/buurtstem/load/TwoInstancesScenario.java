@@ -82,7 +82,7 @@ final class TwoInstancesScenario {
             a.settle(Duration.ofSeconds(60));
             b.settle(Duration.ofSeconds(60));
             OpenLoop loop = new OpenLoop(List.of(shared.webhookUrl(a), shared.webhookUrl(b)), setup.secret(), true,
-                    Duration.ofSeconds(30));
+                    Duration.ofSeconds(30), 40, Duration.ofSeconds(120));
             Residents people = new Residents(5_000_000_000L, residents, "harness", telegram, setup.seed()).scripted("en");
             int updates = residents * 5;
             double runSeconds = updates / rate;

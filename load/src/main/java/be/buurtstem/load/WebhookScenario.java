@@ -21,6 +21,8 @@ final class WebhookScenario {
     private final String questionnaire;
     private final boolean jfr;
     private final boolean restart;
+    private final int connections;
+    private final Duration drain;
 
     WebhookScenario(Args args, boolean alone) {
         for (String r : args.scoped("webhook", "rate", alone, "300").split(",")) {
@@ -32,6 +34,8 @@ final class WebhookScenario {
         this.questionnaire = args.scoped("webhook", "questionnaire", alone, "inclusieweb");
         this.jfr = Boolean.parseBoolean(args.scoped("webhook", "jfr", alone, "false"));
         this.restart = Boolean.parseBoolean(args.scoped("webhook", "restart", alone, "true"));
+        this.connections = Integer.parseInt(args.scoped("webhook", "connections", alone, "40"));
+        this.drain = Args.parseDuration(args.scoped("webhook", "drain", alone, "60s"));
     }
 
     List<Map<String, String>> run(Setup setup, Report report) throws Exception {
@@ -46,7 +50,8 @@ final class WebhookScenario {
         String name = "webhook-" + (int) rate;
         Path dir = setup.work().resolve(name);
         report.line("### webhook, " + fmt(rate) + " updates/s for " + fmt(seconds) + " s from " + residents
-                + " residents (`/start " + questionnaire + "`, then buttons and typed answers)");
+                + " residents (`/start " + questionnaire + "`, then buttons and typed answers), at most " + connections
+                + " posts in flight");
         Map<String, String> f = new LinkedHashMap<>();
         try (FakeTelegram telegram = new FakeTelegram()) {
             List<String> more = new ArrayList<>();
@@ -59,7 +64,7 @@ final class WebhookScenario {
             long settled = service.settle(Duration.ofSeconds(60));
             f.put("idle after start-up", "after " + settled + " ms");
             OpenLoop loop = new OpenLoop(List.of(setup.webhookUrl(service)), setup.secret(), false,
-                    Duration.ofSeconds(30));
+                    Duration.ofSeconds(60), connections, drain);
             if (warmup > 0) {
                 Residents warm = new Residents(8_000_000_000L, Math.max(1, Math.min(residents,
                         (int) (rate * warmup))), questionnaire, telegram, setup.seed() + 1);
@@ -70,16 +75,23 @@ final class WebhookScenario {
             String loadBefore = ProcessStats.loadAverage();
             long sendsBefore = telegram.sends.sum();
             java.time.Duration cpu0 = ProcessStats.cpu(service.pid());
+            java.time.Duration harness0 = ProcessStats.cpu(ProcessHandle.current().pid());
             long t0 = System.nanoTime();
             Residents people = new Residents(1_000_000_000L, residents, questionnaire, telegram, setup.seed());
             OpenLoop.Result r = loop.run(people, telegram, rate, seconds);
             java.time.Duration cpu = ProcessStats.cpu(service.pid()).minus(cpu0);
+            java.time.Duration harnessCpu = ProcessStats.cpu(ProcessHandle.current().pid()).minus(harness0);
             double wall = (System.nanoTime() - t0) / 1e9;
             String loadAfter = ProcessStats.loadAverage();
             put(f, r, rate);
             f.put("replies sent (sendMessage at the fake)", String.valueOf(telegram.sends.sum() - sendsBefore));
             f.put("service CPU per update", String.format(java.util.Locale.ROOT, "%.2f ms (%.1f s CPU over %.1f s, "
                     + "until the replies stopped)", cpu.toNanos() / 1e6 / r.scheduled(), cpu.toMillis() / 1000.0, wall));
+            f.put("harness CPU meanwhile (same 2 cores)", String.format(java.util.Locale.ROOT, "%.1f s",
+                    harnessCpu.toMillis() / 1000.0));
+            f.put("free-text answers stored (analyst API)", String.valueOf(CodingScenario.total(
+                    java.net.http.HttpClient.newHttpClient(), service.base(), setup.analystToken(), false,
+                    questionnaire)));
             f.put("service RSS at end", ProcessStats.rssMb(service.pid()) + " MB");
             f.put("heap at end", ProcessStats.heap(service.pid(), false));
             f.put("heap after a full GC", ProcessStats.heap(service.pid(), true));
@@ -103,13 +115,15 @@ final class WebhookScenario {
 
     static void put(Map<String, String> f, OpenLoop.Result r, double rate) {
         f.put("updates scheduled / answered 200", r.scheduled() + " / " + r.ok());
-        f.put("errors (non-200 or no answer within 30 s)", r.failed() + " " + r.statuses());
+        f.put("errors (not 200: -1 = no answer within 60 s, 0 = still queued at the drain bound)", r.failed() + " "
+                + r.statuses());
         f.put("latency to HTTP 200 from the intended send time, p50 / p90 / p99 / max", r.http().summary() + " ms");
         f.put("latency to the reply at the fake Telegram, p50 / p90 / p99 / max", r.reply().summary() + " ms ("
                 + r.noReply() + " without a reply)");
         f.put("achieved rate (200s per second, first intended send to last 200)",
                 String.format(java.util.Locale.ROOT, "%.0f/s of %.0f/s", r.achievedRate(), rate));
-        f.put("client sent late (> 10 ms after the intended time)", r.lateSendsOver10ms() + " of " + r.scheduled());
+        f.put("posted > 10 ms after the intended time (all connections busy, or a late client)",
+                r.lateSendsOver10ms() + " of " + r.scheduled());
     }
 
     static String fmt(double d) {

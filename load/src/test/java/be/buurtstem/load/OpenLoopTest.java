@@ -62,7 +62,7 @@ class OpenLoopTest {
             service.start();
             try {
                 OpenLoop loop = new OpenLoop(List.of("http://127.0.0.1:" + service.getAddress().getPort()
-                        + "/telegram/webhook"), "s3cret", false, Duration.ofSeconds(10));
+                        + "/telegram/webhook"), "s3cret", false, Duration.ofSeconds(10), 4, Duration.ofSeconds(30));
                 Residents residents = new Residents(1000, 10, "inclusieweb", telegram, 1).scripted("nl");
                 OpenLoop.Result r = loop.run(residents, telegram, 100, 0.4); // 40 updates, 4 per resident
                 loop.close();
