@@ -75,6 +75,9 @@ final class TwoInstancesScenario {
             telegram.keepCopies();
             Map<String, String> extra = new HashMap<>(setup.extraEnv());
             extra.put("MONGODB_URI", "mongodb://127.0.0.1:" + dbPort);
+            // one respondent-id key for both (each data folder would otherwise generate its own)
+            extra.put("BUURTSTEM_SECRET", "load-" + Long.toHexString(new java.security.SecureRandom().nextLong())
+                    + Long.toHexString(new java.security.SecureRandom().nextLong()));
             Setup shared = new Setup(setup.jar(), setup.work(), setup.jvm(), extra, setup.analystToken(),
                     setup.secret(), setup.questionnaires(), setup.seed());
             Service a = shared.webhookService(dir.resolve("a"), telegram, List.of());
