@@ -85,8 +85,9 @@ final class WebhookScenario {
             String loadAfter = ProcessStats.loadAverage();
             put(f, r, rate);
             f.put("replies sent (sendMessage at the fake)", String.valueOf(telegram.sends.sum() - sendsBefore));
-            f.put("service CPU per update", String.format(java.util.Locale.ROOT, "%.2f ms (%.1f s CPU over %.1f s, "
-                    + "until the replies stopped)", cpu.toNanos() / 1e6 / r.scheduled(), cpu.toMillis() / 1000.0, wall));
+            f.put("service CPU per update answered", String.format(java.util.Locale.ROOT, "%.2f ms (%.1f s CPU over "
+                    + "%.1f s, until the replies stopped, / %d updates answered 200)", cpu.toNanos() / 1e6
+                    / Math.max(1, r.ok()), cpu.toMillis() / 1000.0, wall, r.ok()));
             f.put("harness CPU meanwhile (same 2 cores)", String.format(java.util.Locale.ROOT, "%.1f s",
                     harnessCpu.toMillis() / 1000.0));
             f.put("free-text answers stored (analyst API)", String.valueOf(CodingScenario.total(
