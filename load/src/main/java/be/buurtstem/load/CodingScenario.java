@@ -43,7 +43,8 @@ final class CodingScenario {
             service.settle(Duration.ofSeconds(60));
             OpenLoop loop = new OpenLoop(List.of(setup.webhookUrl(service)), setup.secret(), false,
                     Duration.ofSeconds(60), 40, bound);
-            Residents people = new Residents(3_000_000_000L, residents, "harness", telegram, setup.seed()).scripted("en");
+            Residents people = new Residents(3_000_000_000L, residents, "harness", telegram, setup.seed())
+                    .fixed("en", "/start harness", "press:o:yes", "type", "type", "type");
             String loadBefore = ProcessStats.loadAverage();
             AtomicLong doneAt = new AtomicLong();
             AtomicLong lastStored = new AtomicLong();

@@ -88,12 +88,20 @@ final class OpenLoop {
         Latencies http = new Latencies();
         AtomicLong firstErrors = new AtomicLong();
         Map<Integer, Long> statuses = new ConcurrentHashMap<>();
-        java.util.concurrent.LinkedBlockingQueue<Integer> due = new java.util.concurrent.LinkedBlockingQueue<>();
+        // one queue per connection, a resident always on the same one: one chat's updates are posted one after the
+        // other, in order, never two at once (as Telegram delivers a chat's updates)
+        @SuppressWarnings("unchecked")
+        java.util.concurrent.LinkedBlockingQueue<Integer>[] queues = new java.util.concurrent.LinkedBlockingQueue[
+                connections];
+        for (int c = 0; c < connections; c++) {
+            queues[c] = new java.util.concurrent.LinkedBlockingQueue<>();
+        }
         AtomicLong late = new AtomicLong();
         long start = System.nanoTime() + 100_000_000L;
         long stopAt = start + intendedOffsetNanos(total, rate) + drain.toNanos();
         Thread[] senders = new Thread[connections];
         for (int c = 0; c < connections; c++) {
+            java.util.concurrent.LinkedBlockingQueue<Integer> due = queues[c];
             senders[c] = Thread.ofVirtual().start(() -> {
                 while (true) {
                     Integer next;
@@ -126,16 +134,19 @@ final class OpenLoop {
             intended[k] = at;
             // what the resident writes is decided now, from what the bot has shown them so far
             bodies[k] = residents.next(r, telegram.newUpdateId()).getBytes(StandardCharsets.UTF_8);
-            due.add(k);
+            queues[r % connections].add(k);
         }
         for (int c = 0; c < connections; c++) {
-            due.add(-1);
+            queues[c].add(-1);
         }
         for (Thread t : senders) {
             t.join(Math.max(1, (stopAt - System.nanoTime()) / 1_000_000 + timeout.toMillis() + 1000));
         }
-        int unsent = due.size() > connections ? due.size() - connections : 0;
-        due.clear();
+        int unsent = 0;
+        for (java.util.concurrent.LinkedBlockingQueue<Integer> q : queues) {
+            unsent += (int) q.stream().filter(k -> k >= 0).count();
+            q.clear();
+        }
         for (Thread t : senders) {
             t.interrupt();
         }

@@ -36,6 +36,7 @@ final class Residents {
     private final SplittableRandom random;
     private final Map<String, List<String>> texts;
     private boolean firstButtonOnly;
+    private String[] script;
 
     Residents(long firstChat, int count, String questionnaire, FakeTelegram telegram, long seed) {
         this.firstChat = firstChat;
@@ -55,6 +56,17 @@ final class Residents {
     Residents scripted(String lang) {
         java.util.Arrays.fill(language, lang);
         firstButtonOnly = true;
+        return this;
+    }
+
+    /**
+     * Every resident speaks {@code lang} and sends these steps whatever the bot answered (so that a slow service
+     * does not change what is sent): {@code press:DATA} presses a button, {@code type} types a seed answer, anything
+     * else is sent as text; past the last step they type.
+     */
+    Residents fixed(String lang, String... script) {
+        java.util.Arrays.fill(language, lang);
+        this.script = script.clone();
         return this;
     }
 
@@ -82,6 +94,13 @@ final class Residents {
         int step = steps[i]++;
         long chat = chat(i);
         String lang = language[i];
+        if (script != null) {
+            String s = step < script.length ? script[step] : "type";
+            if (s.startsWith("press:")) {
+                return Updates.callback(updateId, chat, lang, s.substring("press:".length()));
+            }
+            return Updates.text(updateId, chat, lang, s.equals("type") ? typed(lang) : s);
+        }
         if (step == 0) {
             return Updates.text(updateId, chat, lang, startCommand);
         }

@@ -86,7 +86,8 @@ final class TwoInstancesScenario {
             b.settle(Duration.ofSeconds(60));
             OpenLoop loop = new OpenLoop(List.of(shared.webhookUrl(a), shared.webhookUrl(b)), setup.secret(), true,
                     Duration.ofSeconds(30), 40, Duration.ofSeconds(120));
-            Residents people = new Residents(5_000_000_000L, residents, "harness", telegram, setup.seed()).scripted("en");
+            Residents people = new Residents(5_000_000_000L, residents, "harness", telegram, setup.seed())
+                    .fixed("en", "/start harness", "press:o:yes", "type", "type", "type");
             int updates = residents * 5;
             double runSeconds = updates / rate;
             Thread killer = Thread.ofVirtual().start(() -> {

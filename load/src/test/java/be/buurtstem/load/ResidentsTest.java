@@ -60,4 +60,22 @@ class ResidentsTest {
         assertEquals("fr", Residents.pick(0.5));
         assertEquals("en", Residents.pick(0.999));
     }
+
+    @Test
+    void aFixedScriptIsSentWhateverTheBotAnswered() throws Exception {
+        try (FakeTelegram t = new FakeTelegram()) {
+            Residents r = new Residents(600, 1, "harness", t, 3).fixed("en", "/start harness", "press:o:yes", "type");
+            assertEquals("/start harness", FakeTelegram.JSON.readTree(r.next(0, 1)).path("message").path("text")
+                    .asText());
+            // no reply yet: still the press of the script
+            assertEquals("o:yes", FakeTelegram.JSON.readTree(r.next(0, 2)).path("callback_query").path("data")
+                    .asText());
+            botSays(t, 600, "\"text\":\"Q\",\"reply_markup\":{\"inline_keyboard\":[[{\"text\":\"x\","
+                    + "\"callback_data\":\"o:other\"}]]}");
+            String typed = FakeTelegram.JSON.readTree(r.next(0, 3)).path("message").path("text").asText();
+            assertTrue(Residents.seedTexts().get("en").contains(typed), typed);
+            assertTrue(Residents.seedTexts().get("en").contains(FakeTelegram.JSON.readTree(r.next(0, 4))
+                    .path("message").path("text").asText()));
+        }
+    }
 }
