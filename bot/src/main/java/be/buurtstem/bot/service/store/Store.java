@@ -337,6 +337,15 @@ public class Store {
         memoryHeads = new OutboxQueue(() -> outbox().find().into(new ArrayList<>()));
     }
 
+    /**
+     * Whether this service is its store's only writer (the in-process embedded store, see
+     * {@link #keepOutboxHeadsInMemory}): then leases found in it at start are a killed predecessor's. (The durability
+     * is no longer the embedded store itself but the write-behind wrapper, so it cannot tell.)
+     */
+    public boolean soleWriter() {
+        return memoryHeads != null;
+    }
+
     private void outboxWritten(List<Document> items) {
         OutboxQueue q = memoryHeads;
         if (q != null && !items.isEmpty()) {
@@ -416,7 +425,9 @@ public class Store {
         long n = outbox().deleteMany(Filters.eq("chat", chat)).getDeletedCount();
         OutboxQueue q = memoryHeads;
         if (q != null) {
-            q.removeWhere("chat", chat);
+            // read again rather than removed by chat: an item of this chat written between the delete and now (a
+            // grouped write) is in the store and must stay listed (a rare path: a resident who blocked the bot)
+            q.invalidate();
         }
         return n;
     }

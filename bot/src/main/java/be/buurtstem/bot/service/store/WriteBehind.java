@@ -144,7 +144,7 @@ public final class WriteBehind {
             Set<Unit> losers;
             try {
                 losers = durability.together(() -> write(batch));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) { // an Error too: a batch lost here would leave sync() waiting forever
                 synchronized (queueLock) {
                     batch.addAll(queue); // back at the head, in order: the next flush writes them again
                     queue = batch;

@@ -3,7 +3,6 @@ package be.buurtstem.bot.service.telegram;
 import be.buurtstem.bot.service.conversation.ConversationService;
 import be.buurtstem.bot.service.ops.OrganiserNotifier;
 import be.buurtstem.bot.service.privacy.RespondentIds;
-import be.buurtstem.bot.service.store.EmbeddedMongo;
 import be.buurtstem.bot.service.store.Leases;
 import be.buurtstem.bot.service.store.OutboxLeases;
 import be.buurtstem.bot.service.store.Store;
@@ -61,7 +60,7 @@ public class TelegramConfiguration {
     @Bean
     Leases leases(Store store) {
         Leases leases = new Leases(store, Leases.instanceName());
-        if (store.durability() instanceof EmbeddedMongo) {
+        if (store.soleWriter()) {
             // the in-process store is this instance's alone: leases in it are a killed predecessor's, not to wait out
             leases.forgetAll();
         }
@@ -72,7 +71,7 @@ public class TelegramConfiguration {
     TelegramOutbox telegramOutbox(Store store, TelegramApi api, TelegramSettings settings, Leases leases,
                                   @Value("${buurtstem.outbox-lease:30s}") java.time.Duration lease) {
         OutboxLeases outboxLeases = new OutboxLeases(store, leases.owner(), lease);
-        if (store.durability() instanceof EmbeddedMongo) {
+        if (store.soleWriter()) {
             outboxLeases.forgetAll();
         }
         TelegramOutbox outbox = new TelegramOutbox(store, api, settings, outboxLeases);
