@@ -59,7 +59,9 @@ public final class ModelInUse {
         if (named != null && named == 0) {
             return out; // an analyst chose the keywords
         }
-        if (named != null && registry.record(named).isPresent()) {
+        // the pointer's version only while its record says it was put in use: after a drop and a retraining the
+        // number may have been given again to a version the rule kept aside
+        if (named != null && registry.record(named).filter(ModelInUse::wasPromoted).isPresent()) {
             out.add(named);
         }
         List<Document> promoted = new ArrayList<>();

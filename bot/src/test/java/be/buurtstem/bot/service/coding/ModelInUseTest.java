@@ -44,6 +44,10 @@ class ModelInUseTest {
             assertEquals(List.of(1, 3, 2), inUse.candidates());
             models.deleteOne(Filters.eq("_id", 1)); // dropped after a deletion: the one promoted before it
             assertEquals(List.of(3, 2), inUse.candidates());
+            // the dropped number given again to a version the rule kept aside: the pointer (still 1) does not lead to it
+            models.insertOne(new Document("_id", 1).append("version", 1)
+                    .append(ModelInUse.PROMOTION, new Document("decision", "keep")));
+            assertEquals(List.of(3, 2), inUse.candidates());
             inUse.put(0, "analyst", t.plusSeconds(120));
             assertEquals(List.of(), inUse.candidates(), "the keywords alone, by an analyst's choice");
         }
