@@ -31,7 +31,8 @@ public class ApiAccessFilter extends OncePerRequestFilter {
         this.organiser = digest(organiserToken);
     }
 
-    private static byte[] digest(String token) {
+    /** The SHA-256 of a configured or presented token (null when blank), compared in constant time. */
+    public static byte[] digest(String token) {
         if (token == null || token.isBlank()) {
             return null;
         }

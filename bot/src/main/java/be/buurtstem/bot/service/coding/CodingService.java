@@ -1,5 +1,6 @@
 package be.buurtstem.bot.service.coding;
 
+import be.buurtstem.bot.service.ops.Metrics;
 import be.buurtstem.analysis.coding.AnalystDecision;
 import be.buurtstem.analysis.coding.AnswerCoder;
 import be.buurtstem.analysis.coding.Coding;
@@ -182,7 +183,7 @@ public final class CodingService implements AnswerListener, AutoCloseable {
             Instant received = AnswerDocs.receivedAt(d);
             if (received != null) {
                 lastLatencyMicros.set(java.time.Duration.between(received, now).toNanos() / 1000);
-                be.buurtstem.bot.service.ops.Metrics.coded(java.time.Duration.between(received, now));
+                Metrics.coded(java.time.Duration.between(received, now));
             }
             List<AnalystDecision> ds = decisions.forAnswer(d.getString("_id"));
             List<String> themes = List.copyOf(Decisions.resolve(List.copyOf(coding.themes()), ds));

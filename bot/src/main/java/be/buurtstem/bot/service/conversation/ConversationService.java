@@ -3,7 +3,6 @@ package be.buurtstem.bot.service.conversation;
 import be.buurtstem.bot.service.conversation.effects.Effects;
 import be.buurtstem.bot.service.conversation.effects.EventHandlers;
 import be.buurtstem.bot.service.privacy.RespondentIds;
-import be.buurtstem.bot.service.store.ConcurrentUpdateException;
 import be.buurtstem.bot.service.store.Answers;
 import be.buurtstem.bot.service.store.InboundRead;
 import be.buurtstem.bot.service.store.Respondent;
@@ -92,23 +91,15 @@ public class ConversationService {
         lock.lock();
         try {
             // every write of this message is gathered and written with other messages' at the next sync
+            // no retry here: inside a unit a session write only queues; a session another instance changed meanwhile
+            // is found when the unit is written, and its sync fails, so the update comes again (WriteBehind)
             return store.unit(() -> {
-                for (int attempt = 1; ; attempt++) {
-                    InboundRead read = store.read(rid, in.inputId());
-                    if (read.processed()) {
-                        log.info("duplicate input ignored input={} respondent={}", in.inputId(),
-                                RespondentIds.logTag(rid));
-                        return new Result(rid, List.of(), true, null);
-                    }
-                    try {
-                        return apply(rid, in, read, delivery);
-                    } catch (ConcurrentUpdateException e) {
-                        if (attempt >= 3) {
-                            throw e;
-                        }
-                        log.warn("session changed concurrently, retrying respondent={}", RespondentIds.logTag(rid));
-                    }
+                InboundRead read = store.read(rid, in.inputId());
+                if (read.processed()) {
+                    log.info("duplicate input ignored input={} respondent={}", in.inputId(), RespondentIds.logTag(rid));
+                    return new Result(rid, List.of(), true, null);
                 }
+                return apply(rid, in, read, delivery);
             });
         } finally {
             lock.unlock();

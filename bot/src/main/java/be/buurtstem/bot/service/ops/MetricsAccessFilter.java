@@ -10,9 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
 
 /**
@@ -31,7 +29,7 @@ public class MetricsAccessFilter extends OncePerRequestFilter {
                                @Value("${buurtstem.analyst-token:}") String analyst,
                                @Value("${buurtstem.organiser-token:}") String organiser) {
         this.access = access;
-        this.metricsToken = digest(metricsToken);
+        this.metricsToken = ApiAccessFilter.digest(metricsToken);
         this.anyToken = this.metricsToken != null || !analyst.isBlank() || !organiser.isBlank();
     }
 
@@ -59,7 +57,7 @@ public class MetricsAccessFilter extends OncePerRequestFilter {
             refuse(response, 401, "send the metrics token as 'Authorization: Bearer TOKEN'");
             return;
         }
-        byte[] given = digest(header.substring(7));
+        byte[] given = ApiAccessFilter.digest(header.substring(7));
         boolean metrics = given != null && metricsToken != null && MessageDigest.isEqual(given, metricsToken);
         if (!metrics && access.roleOf(header) == null) {
             refuse(response, 403, "this token does not give access to the metrics");
@@ -68,16 +66,6 @@ public class MetricsAccessFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private static byte[] digest(String token) {
-        if (token == null || token.isBlank()) {
-            return null;
-        }
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.strip().getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static void refuse(HttpServletResponse response, int status, String reason) throws IOException {
         response.setStatus(status);

@@ -1,5 +1,6 @@
 package be.buurtstem.bot.service.saturation;
 
+import be.buurtstem.bot.service.ops.Metrics;
 import be.buurtstem.analysis.coding.AnalystDecision;
 import be.buurtstem.analysis.coding.Decisions;
 import be.buurtstem.analysis.saturation.CodedAnswer;
@@ -111,7 +112,7 @@ public final class SaturationService {
             n++;
         }
         lastRebuild = new Rebuild(n, (System.nanoTime() - t0) / 1_000_000, clock.instant());
-        be.buurtstem.bot.service.ops.Metrics.saturationRebuilt(t0);
+        Metrics.saturationRebuilt(t0);
         log.info("saturation rebuilt from {} coded answers in {} ms", n, lastRebuild.millis());
     }
 

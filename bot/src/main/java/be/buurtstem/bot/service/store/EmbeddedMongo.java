@@ -1,5 +1,6 @@
 package be.buurtstem.bot.service.store;
 
+import be.buurtstem.bot.service.ops.Metrics;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import be.buurtstem.bot.service.privacy.OwnerOnly;
@@ -311,7 +312,7 @@ public final class EmbeddedMongo implements Durability, AutoCloseable {
         }
         try {
             s.sync();
-            be.buurtstem.bot.service.ops.Metrics.storeSync(start);
+            Metrics.storeSync(start);
         } catch (IllegalStateException closed) {
             if (!s.isClosed()) {
                 throw closed;

@@ -54,11 +54,6 @@ final class OutboxQueue {
         return out;
     }
 
-    synchronized int size() {
-        ensureLoaded();
-        return byId.size();
-    }
-
     /** Items now in the store; one already known (a replayed message's deterministic ids) is left as it was. */
     synchronized void added(List<Document> items) {
         if (!loaded) {

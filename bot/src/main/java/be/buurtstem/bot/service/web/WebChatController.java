@@ -1,5 +1,6 @@
 package be.buurtstem.bot.service.web;
 
+import be.buurtstem.bot.service.ops.Metrics;
 import be.buurtstem.bot.service.conversation.ConversationService;
 import be.buurtstem.bot.service.conversation.Delivery;
 import be.buurtstem.bot.service.conversation.Inbound;
@@ -342,7 +343,7 @@ public class WebChatController {
         // the session, its answers and the processed mark are written together by the sync, then on disk
         ConversationService.Result result = conversations.handle(in, Delivery.NONE);
         store.durability().sync();
-        be.buurtstem.bot.service.ops.Metrics.inbound(be.buurtstem.bot.service.ops.Metrics.WEB, start);
+        Metrics.inbound(Metrics.WEB, start);
         List<OutboundMessage> messages = result.messages();
         String lang = result.language();
         Optional<SessionRecord> session = store.session(result.respondent());
