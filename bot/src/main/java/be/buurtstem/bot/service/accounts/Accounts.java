@@ -1,0 +1,79 @@
+package be.buurtstem.bot.service.accounts;
+
+import be.buurtstem.bot.service.store.Store;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import org.bson.Document;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The {@code accounts} collection: the only place that knows its field names. A username is kept lower-case and is
+ * the document's id. Every write is synced at once (accounts change rarely and must survive a crash).
+ */
+public class Accounts {
+    static final String COLLECTION = "accounts";
+    private final Store store;
+    private final MongoCollection<Document> accounts;
+
+    public Accounts(Store store) {
+        this.store = store;
+        this.accounts = store.database().getCollection(COLLECTION);
+    }
+
+    public static String normalise(String username) {
+        return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+    }
+
+    public Optional<Account> find(String username) {
+        Document d = accounts.find(Filters.eq("_id", normalise(username))).first();
+        return Optional.ofNullable(d).map(Accounts::read);
+    }
+
+    public List<Account> all() {
+        List<Account> out = new ArrayList<>();
+        for (Document d : accounts.find().sort(new Document("_id", 1))) {
+            out.add(read(d));
+        }
+        return out;
+    }
+
+    public long count() {
+        return accounts.countDocuments();
+    }
+
+    public void save(Account a) {
+        List<String> roles = a.roles().stream().sorted().map(Role::key).toList();
+        Document d = new Document("_id", normalise(a.username()))
+                .append("password", a.passwordHash())
+                .append("roles", roles)
+                .append("enabled", a.enabled())
+                .append("mustChangePassword", a.mustChangePassword())
+                .append("created", Date.from(a.created()));
+        accounts.replaceOne(Filters.eq("_id", d.getString("_id")), d, new ReplaceOptions().upsert(true));
+        store.durability().sync();
+    }
+
+    public boolean delete(String username) {
+        boolean gone = accounts.deleteOne(Filters.eq("_id", normalise(username))).getDeletedCount() > 0;
+        store.durability().sync();
+        return gone;
+    }
+
+    static Account read(Document d) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String r : d.getList("roles", String.class, List.of())) {
+            roles.add(Role.of(r));
+        }
+        return new Account(d.getString("_id"), d.getString("password"), roles,
+                !Boolean.FALSE.equals(d.getBoolean("enabled")), Boolean.TRUE.equals(d.getBoolean("mustChangePassword")),
+                d.getDate("created").toInstant());
+    }
+}
