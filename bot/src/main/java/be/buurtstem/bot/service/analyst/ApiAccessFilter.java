@@ -70,6 +70,15 @@ public class ApiAccessFilter extends OncePerRequestFilter {
         return api(request) == null;
     }
 
+    /**
+     * A streamed answer (the export) goes on in an async dispatch, which the chain's rules check again: the token is
+     * read again there too (this chain keeps no security context between dispatches).
+     */
+    @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return false;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
