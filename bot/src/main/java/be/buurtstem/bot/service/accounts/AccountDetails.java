@@ -18,9 +18,13 @@ public class AccountDetails implements UserDetailsService {
     public UserDetails loadUserByUsername(String username) {
         Account a = accounts.find(username).orElseThrow(() -> new UsernameNotFoundException("no such account"));
         return User.withUsername(a.username()).password(a.passwordHash()).disabled(!a.enabled())
-                .authorities(a.roles().contains(Role.ADMIN)
-                        ? java.util.Arrays.stream(Role.values()).map(r -> new SimpleGrantedAuthority(r.authority())).toList()
-                        : a.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList())
+                .authorities(authorities(a))
                 .build();
+    }
+
+    /** The authorities an account gives: its roles', and every role's for an admin. */
+    public static java.util.List<SimpleGrantedAuthority> authorities(Account a) {
+        return (a.roles().contains(Role.ADMIN) ? java.util.Arrays.stream(Role.values()) : a.roles().stream().sorted())
+                .map(r -> new SimpleGrantedAuthority(r.authority())).toList();
     }
 }

@@ -3,10 +3,13 @@ package be.buurtstem.bot.service.accounts;
 import be.buurtstem.bot.service.store.Store;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
 import org.bson.Document;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
@@ -57,8 +60,26 @@ public class Accounts {
                 .append("enabled", a.enabled())
                 .append("mustChangePassword", a.mustChangePassword())
                 .append("created", Date.from(a.created()));
-        accounts.replaceOne(Filters.eq("_id", d.getString("_id")), d, new ReplaceOptions().upsert(true));
+        String id = d.remove("_id").toString();
+        // $set, not a replace: the fields this record does not hold (lastSignIn) stay
+        accounts.updateOne(Filters.eq("_id", id), new Document("$set", d), new UpdateOptions().upsert(true));
         store.durability().sync();
+    }
+
+    /** Notes a successful sign-in (shown on the accounts page). */
+    public void signedIn(String username, Instant at) {
+        accounts.updateOne(Filters.eq("_id", normalise(username)), new Document("$set",
+                new Document("lastSignIn", Date.from(at))));
+        store.durability().sync();
+    }
+
+    /** When each account last signed in (accounts that never did are absent). */
+    public Map<String, Instant> lastSignIns() {
+        Map<String, Instant> out = new HashMap<>();
+        for (Document d : accounts.find(Filters.exists("lastSignIn"))) {
+            out.put(d.getString("_id"), d.getDate("lastSignIn").toInstant());
+        }
+        return out;
     }
 
     public boolean delete(String username) {

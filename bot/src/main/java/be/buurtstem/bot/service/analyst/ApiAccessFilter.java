@@ -5,6 +5,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -12,12 +15,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.List;
 
 /**
- * Bearer-token access to {@code /api/analyst/**} (the analyst token) and {@code /api/organiser/**} (the organiser
- * or the analyst token). A role whose token is not configured is switched off. Tokens are compared in constant time
- * (SHA-256 digests compared with {@link MessageDigest#isEqual}, so neither content nor length leaks). Every refusal
- * is 403 with a JSON reason; no token is ever logged.
+ * Bearer-token sign-in for {@code /api/analyst/**} and {@code /api/organiser/**}, inside the machine chain of
+ * {@link be.buurtstem.bot.service.pages.SecurityConfiguration}: a known token becomes a Spring Security
+ * authentication with its role (the analyst token {@code ROLE_ANALYST}, the organiser token {@code ROLE_ORGANISER});
+ * which role opens which API is decided by the chain's rules, not here. A role whose token is not configured is
+ * switched off. Tokens are compared in constant time (SHA-256 digests compared with {@link MessageDigest#isEqual},
+ * so neither content nor length leaks). Every refusal is 403 with a JSON reason ({@link #refuse}); no token is ever
+ * logged. Not registered as a servlet filter of its own (SecurityConfiguration switches that off).
  */
 @Component
 public class ApiAccessFilter extends OncePerRequestFilter {
@@ -63,33 +70,82 @@ public class ApiAccessFilter extends OncePerRequestFilter {
         return api(request) == null;
     }
 
+    /**
+     * A streamed answer (the export) goes on in an async dispatch, which the chain's rules check again: the token is
+     * read again there too (this chain keeps no security context between dispatches).
+     */
+    @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return false;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        boolean analystApi = "analyst".equals(api(request));
-        if (analystApi && analyst == null) {
-            refuse(response, "the analyst API is switched off: set BUURTSTEM_ANALYST_TOKEN");
+        String role = roleOf(request.getHeader("Authorization"));
+        if (role == null) {
+            chain.doFilter(request, response); // the chain's rules refuse it, with refusalReason's words
             return;
         }
+        request.setAttribute(ROLE, role);
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new ApiToken(role));
+        SecurityContextHolder.setContext(context);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext(); // the machine chain keeps no context between requests
+        }
+    }
+
+    /** A signed-in token: its name is the role, never the token itself. */
+    static final class ApiToken extends AbstractAuthenticationToken {
+        private final String role;
+
+        ApiToken(String role) {
+            super(List.of(new SimpleGrantedAuthority("ROLE_" + role.toUpperCase(java.util.Locale.ROOT))));
+            this.role = role;
+            setAuthenticated(true);
+        }
+
+        @Override
+        public Object getCredentials() {
+            return "";
+        }
+
+        @Override
+        public Object getPrincipal() {
+            return role + " token";
+        }
+    }
+
+    /**
+     * Why an API request was refused, in the words the API has always used: the API switched off, no bearer header,
+     * or a token that does not open this API (unknown, or of a role this API does not take).
+     */
+    public String refusalReason(HttpServletRequest request) {
+        String api = api(request);
+        if (api == null) {
+            return "there is no API at this address";
+        }
+        boolean analystApi = "analyst".equals(api);
+        if (analystApi && analyst == null) {
+            return "the analyst API is switched off: set BUURTSTEM_ANALYST_TOKEN";
+        }
         if (!analystApi && analyst == null && organiser == null) {
-            refuse(response, "the organiser API is switched off: set BUURTSTEM_ORGANISER_TOKEN");
-            return;
+            return "the organiser API is switched off: set BUURTSTEM_ORGANISER_TOKEN";
         }
         String header = request.getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
-            refuse(response, "send your token as 'Authorization: Bearer TOKEN'");
-            return;
+            return "send your token as 'Authorization: Bearer TOKEN'";
         }
-        byte[] given = digest(header.substring(7));
-        boolean isAnalyst = given != null && analyst != null && MessageDigest.isEqual(given, analyst);
-        boolean isOrganiser = given != null && organiser != null && MessageDigest.isEqual(given, organiser);
-        if (analystApi ? !isAnalyst : !(isAnalyst || isOrganiser)) {
-            refuse(response, analystApi ? "this token does not give access to the analyst API"
-                    : "this token does not give access to the organiser API");
-            return;
-        }
-        request.setAttribute(ROLE, isAnalyst ? "analyst" : "organiser");
-        chain.doFilter(request, response);
+        return analystApi ? "this token does not give access to the analyst API"
+                : "this token does not give access to the organiser API";
+    }
+
+    /** Writes a 403 with the reason for this request (the machine chain's entry point and access-denied handler). */
+    public void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        refuse(response, refusalReason(request));
     }
 
     /**
