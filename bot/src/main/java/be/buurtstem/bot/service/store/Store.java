@@ -77,6 +77,22 @@ public class Store {
         return writeBehind.unit(work);
     }
 
+    /**
+     * A group of messages confirmed by one sync, handled on any threads (the poller's batch): run their handling in
+     * {@link SyncGroup#run}, then {@link SyncGroup#sync}, which fails only when one of them was not written.
+     */
+    public SyncGroup syncGroup() {
+        return writeBehind.newGroup();
+    }
+
+    /**
+     * How often the store refused the writes of the message with this input id (null: never, or written since): a
+     * channel parks a message refused again and again instead of asking for it for ever.
+     */
+    public WriteBehind.WriteFailure writeFailures(String inputId) {
+        return writeBehind.writeFailures(inputId);
+    }
+
     /** Runs {@code hook} once the current message's writes are in the store (at once outside a unit). */
     public void afterWrite(Runnable hook) {
         Unit u = writeBehind.current();
@@ -190,14 +206,16 @@ public class Store {
                 consents.add(new Document("questionnaire", c.questionnaire()).append("version", c.version())
                         .append("given", c.given()).append("at", Date.from(c.at())));
             }
-            updates.add(Updates.pushEach("consents", consents));
+            // a set, not a push: a flush written again (WriteBehind) must not record a consent twice; two consents
+            // alike to the millisecond are the same one
+            updates.add(Updates.addEachToSet("consents", consents));
         }
         updateRespondent(respondent, channel, Updates.combine(updates), now);
     }
 
     public void recordConsent(String respondent, String channel, String questionnaire, int version, boolean given,
                               Instant at) {
-        updateRespondent(respondent, channel, Updates.push("consents", new Document("questionnaire", questionnaire)
+        updateRespondent(respondent, channel, Updates.addToSet("consents", new Document("questionnaire", questionnaire)
                 .append("version", version).append("given", given).append("at", Date.from(at))), at);
     }
 
