@@ -81,6 +81,9 @@ public final class Retention {
     /** One run as of {@code now}; returns the counts it audited. */
     public synchronized Document run(Instant now) {
         markedThisRun = false;
+        // what the conversation has queued but not yet written counts too (WriteBehind): a resident who answered a
+        // moment ago must not be taken for one with nothing left
+        store.writeQueued();
         MongoCollection<Document> answers = col("answers");
         MongoCollection<Document> sessions = col("sessions");
         MongoCollection<Document> respondents = col("respondents");
@@ -152,6 +155,7 @@ public final class Retention {
             touched.add(r.getString("_id"));
         }
         long respondentsDeleted = 0;
+        store.writeQueued(); // and what came in during this run
         for (String rid : touched) {
             if (answers.countDocuments(Filters.eq("respondent", rid)) == 0
                     && sessions.countDocuments(Filters.eq("_id", rid)) == 0) {

@@ -93,6 +93,11 @@ public class Store {
         return writeBehind.writeFailures(inputId);
     }
 
+    /** Writes the messages queued so far (WriteBehind) without a sync: a reader of whole collections sees them. */
+    public void writeQueued() {
+        writeBehind.awaitAllWritten();
+    }
+
     /** Runs {@code hook} once the current message's writes are in the store (at once outside a unit). */
     public void afterWrite(Runnable hook) {
         Unit u = writeBehind.current();

@@ -110,6 +110,28 @@ class RetentionTest {
         }
     }
 
+    @Test
+    void aFreshAnswerStillQueuedKeepsItsResident(@TempDir Path dir) {
+        try (EmbeddedMongo db = EmbeddedMongo.open(dir); MongoClient c = MongoClients.create(db.connectionString());
+             Erasure erasure = new Erasure(dir, db, List::of, Duration.ofHours(1))) {
+            Store store = new Store(c, "t", db);
+            store.createIndexes();
+            Instant now = T0.plus(200, ChronoUnit.DAYS);
+            answer(store, "r1", "kort", "a", T0); // past its 6 months
+            // r1 answers 'lang' just now: the message's writes are queued, not yet synced (WriteBehind)
+            store.unit(() -> store.putAnswers(List.of(new be.buurtstem.bot.service.store.StoredAnswer("r1:lang:1:a:0",
+                    "r1", "lang", 1, "a", 0, "free_text", "nieuw", "nieuw", "nl", null, null, java.util.Map.of(),
+                    "telegram", now, now))));
+            Retention retention = new Retention(store, RetentionSettings.of("24m", "kort=6m", "24h", "30d", null),
+                    erasure);
+            Document run = retention.run(now);
+            assertEquals(1L, run.get("answers"), run.toJson());
+            assertEquals(0L, run.get("respondents"), "r1 has a fresh answer: not removed whole");
+            assertEquals(1, c.getDatabase("t").getCollection("answers").countDocuments(Filters.eq("_id",
+                    "r1:lang:1:a:0")), "the fresh answer is kept");
+        }
+    }
+
     static void answer(Store store, String respondent, String questionnaire, String question, Instant at) {
         store.putAnswer(respondent + ":" + questionnaire + ":1:" + question + ":0", new Document("respondent", respondent)
                 .append("questionnaire", questionnaire).append("question", question).append("text", "woorden")
