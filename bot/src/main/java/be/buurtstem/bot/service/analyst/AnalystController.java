@@ -219,9 +219,8 @@ public class AnalystController {
     public Map<String, Object> models() {
         int inUse = (Integer) learning.status().get("current_model");
         List<Map<String, Object>> versions = new ArrayList<>();
-        for (Document d : models.list()) {
-            Map<String, Object> m = new LinkedHashMap<>(d);
-            m.remove("_id");
+        for (be.buurtstem.bot.service.store.ModelRecord d : models.list()) {
+            Map<String, Object> m = new LinkedHashMap<>(d.fields());
             m.put("status", ModelInUse.status(d, inUse));
             versions.add(m);
         }

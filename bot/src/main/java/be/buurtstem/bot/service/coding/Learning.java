@@ -74,7 +74,7 @@ public final class Learning implements ErasureStep, AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.policy = new RetrainPolicy(settings.retrainAfter());
-        Instant last = registry.list().stream().findFirst().map(d -> trainedAt(d.get("trainedAt"))).orElse(null);
+        Instant last = registry.list().stream().findFirst().map(d -> trainedAt(d.trainedAt())).orElse(null);
         sinceLastTraining.set(decisions.countSince(last));
     }
 
@@ -167,7 +167,7 @@ public final class Learning implements ErasureStep, AutoCloseable {
         TrainerSettings d = TrainerSettings.DEFAULT;
         TrainerSettings ts = new TrainerSettings(d.features(), d.scheme(), d.algorithm(), settings.iterations(),
                 d.cutoff(), settings.folds(), d.seed()).withThreads(settings.threads());
-        int version = registry.latestVersion() + 1;
+        int version = registry.nextVersion(); // never one given before, also to a version since dropped
         log.info("training model version {} ({}) on {} analysed answers and {} seed examples", version, why, analyst,
                 data.size() - analyst);
         CoderTrainer.Validated validated = new CoderTrainer(coders.pipeline()).trainValidated(data, coders.keywords(),

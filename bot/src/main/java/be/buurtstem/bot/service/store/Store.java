@@ -35,6 +35,8 @@ public class Store {
     static final String LOOKUP_ROOT = "lookup_root";
     private final Sessions sessionRepository;
     private final Answers answerRepository;
+    private final Audit auditLog;
+    private final Models models;
     private final WriteBehind writeBehind;
     private final Durability syncing;
     /** The outbox's heads in memory when this service is the store's only writer ({@link #keepOutboxHeadsInMemory}). */
@@ -45,6 +47,8 @@ public class Store {
         this.durability = durability;
         this.sessionRepository = new Sessions(db);
         this.answerRepository = new Answers(db);
+        this.auditLog = new Audit(db);
+        this.models = new Models(db, auditLog);
         this.writeBehind = new WriteBehind(db, durability, this::outboxWritten, this::outboxWriteFailed);
         // what every caller gets: a sync first writes the messages' queued units (WriteBehind), then syncs
         this.syncing = new Durability() {
@@ -510,9 +514,18 @@ public class Store {
         return removed;
     }
 
-    public void audit(String type, Document details, Instant at) {
-        db.getCollection("audit").insertOne(new Document("type", type).append("at", Date.from(at))
-                .append("details", details));
+    public void audit(String type, Map<String, ?> details, Instant at) {
+        auditLog.record(type, details, at);
+    }
+
+    /** The {@code audit} collection ({@link Audit}). */
+    public Audit auditLog() {
+        return auditLog;
+    }
+
+    /** The coders' records ({@link Models}). */
+    public Models models() {
+        return models;
     }
 
     // ---- collections and mapping ------------------------------------------------------------------------------
