@@ -3,7 +3,6 @@ package be.buurtstem.bot.service.conversation;
 import be.buurtstem.bot.service.conversation.effects.Effects;
 import be.buurtstem.bot.service.conversation.effects.EventHandlers;
 import be.buurtstem.bot.service.privacy.RespondentIds;
-import be.buurtstem.bot.service.store.Answers;
 import be.buurtstem.bot.service.store.InboundRead;
 import be.buurtstem.bot.service.store.Respondent;
 import be.buurtstem.bot.service.store.StoredAnswer;
@@ -282,7 +281,7 @@ public class ConversationService {
             store.afterWrite(() -> { // theme coding must find the answer it codes in the store
                 for (StoredAnswer answer : answers) {
                     for (AnswerListener listener : listeners) {
-                        listener.answerStored(Answers.document(answer));
+                        listener.answerStored(answer);
                     }
                 }
             });

@@ -37,6 +37,8 @@ public class Store {
     private final Answers answerRepository;
     private final Audit auditLog;
     private final Models models;
+    private final Decisions decisions;
+    private final SaturationRecords saturationRecords;
     private final WriteBehind writeBehind;
     private final Durability syncing;
     /** The outbox's heads in memory when this service is the store's only writer ({@link #keepOutboxHeadsInMemory}). */
@@ -49,6 +51,8 @@ public class Store {
         this.answerRepository = new Answers(db);
         this.auditLog = new Audit(db);
         this.models = new Models(db, auditLog);
+        this.decisions = new Decisions(db);
+        this.saturationRecords = new SaturationRecords(db);
         this.writeBehind = new WriteBehind(db, durability, this::outboxWritten, this::outboxWriteFailed);
         // what every caller gets: a sync first writes the messages' queued units (WriteBehind), then syncs
         this.syncing = new Durability() {
@@ -128,6 +132,8 @@ public class Store {
         parked().createIndex(Indexes.ascending("respondent"));
         db.getCollection("questionnaires").createIndex(Indexes.ascending("id", "version"), new IndexOptions().unique(true));
         db.getCollection("audit").createIndex(Indexes.ascending("at"));
+        decisions.createIndexes();
+        answers().createIndex(Indexes.ascending("kind", "receivedAt"));
     }
 
     public boolean ping() {
@@ -479,6 +485,72 @@ public class Store {
         return parked().find().sort(Sorts.ascending("at")).into(new ArrayList<>());
     }
 
+    // ---- retention (ops/Retention): whole-collection reads and conditional deletes ------------------------------
+
+    /** A session as retention sees it: whose, of which questionnaire, last changed when. */
+    public record SessionStamp(String respondent, String questionnaire, Instant updatedAt) {
+    }
+
+    /** Every session's stamp (write the queued messages first: {@link #writeQueued}). */
+    public List<SessionStamp> sessionStamps() {
+        List<SessionStamp> out = new ArrayList<>();
+        sessions().find().projection(com.mongodb.client.model.Projections.include("_id", "questionnaire", "updatedAt"))
+                .forEach(d -> {
+                    if (d.getString("_id") != null && d.getDate("updatedAt") != null) {
+                        out.add(new SessionStamp(d.getString("_id"), d.getString("questionnaire"),
+                                d.getDate("updatedAt").toInstant()));
+                    }
+                });
+        return out;
+    }
+
+    /** Deletes a session unless it changed since its stamp was read; true when deleted. */
+    public boolean deleteSessionIfUnchanged(SessionStamp s) {
+        return sessions().deleteOne(Filters.and(Filters.eq("_id", s.respondent()),
+                Filters.eq("updatedAt", Date.from(s.updatedAt())))).getDeletedCount() == 1;
+    }
+
+    public boolean hasSession(String respondent) {
+        writeBehind.awaitWritten(respondent);
+        return sessions().countDocuments(Filters.eq("_id", respondent)) > 0;
+    }
+
+    public long answerCount(String respondent) {
+        writeBehind.awaitWritten(respondent);
+        return answerRepository.countOf(respondent);
+    }
+
+    /** The respondents who gave a consent at least once. */
+    public java.util.Set<String> consentedRespondents() {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        respondents().find(Filters.eq("consents.given", true)).projection(
+                com.mongodb.client.model.Projections.include("_id")).forEach(d -> out.add(d.getString("_id")));
+        return out;
+    }
+
+    /** The respondents whose record was last changed before {@code cutoff}. */
+    public List<String> respondentsUnchangedSince(Instant cutoff) {
+        List<String> out = new ArrayList<>();
+        respondents().find(Filters.lt("updatedAt", Date.from(cutoff)))
+                .projection(com.mongodb.client.model.Projections.include("_id"))
+                .forEach(d -> out.add(d.getString("_id")));
+        return out;
+    }
+
+    /** Removes a resident's unplaced replies to one questionnaire; returns how many. */
+    public long deleteUnplacedOf(String respondent, String questionnaire) {
+        return unplaced().deleteMany(Filters.and(Filters.eq("respondent", respondent),
+                Filters.eq("questionnaire", questionnaire))).getDeletedCount();
+    }
+
+    public long parkedBefore(Instant cutoff) {
+        return parked().countDocuments(Filters.lt("at", Date.from(cutoff)));
+    }
+
+    public long forgetParkedBefore(Instant cutoff) {
+        return parked().deleteMany(Filters.lt("at", Date.from(cutoff))).getDeletedCount();
+    }
+
     // ---- privacy ----------------------------------------------------------------------------------------------
 
     /** Removes everything stored about a resident, in every collection. Returns how much was removed per collection. */
@@ -508,8 +580,7 @@ public class Store {
         }
         removed.put("unplaced_replies", unplaced().deleteMany(Filters.eq("respondent", respondent)).getDeletedCount());
         removed.put("parked_updates", parked().deleteMany(Filters.eq("respondent", respondent)).getDeletedCount());
-        removed.put("codings", db.getCollection("codings").deleteMany(Filters.eq("respondent", respondent))
-                .getDeletedCount());
+        removed.put("codings", decisions.deleteOf(respondent, null));
         audit("respondent_deleted", new Document("answers", removed.get("answers")), Instant.now());
         return removed;
     }
@@ -521,6 +592,16 @@ public class Store {
     /** The {@code audit} collection ({@link Audit}). */
     public Audit auditLog() {
         return auditLog;
+    }
+
+    /** What saturation keeps ({@link SaturationRecords}: {@code saturation_scopes}, {@code alerts}). */
+    public SaturationRecords saturationRecords() {
+        return saturationRecords;
+    }
+
+    /** Analysts' decisions ({@link Decisions}: {@code codings}). */
+    public Decisions decisions() {
+        return decisions;
     }
 
     /** The coders' records ({@link Models}). */
