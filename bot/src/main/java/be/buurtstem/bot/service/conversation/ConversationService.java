@@ -16,7 +16,6 @@ import be.buurtstem.engine.Input;
 import be.buurtstem.engine.OutboundMessage;
 import be.buurtstem.engine.RespondentContext;
 import be.buurtstem.engine.Turn;
-import com.mongodb.client.model.Updates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -126,7 +125,7 @@ public class ConversationService {
         }
         Optional<Respondent> respondent = read.respondent();
         if (respondent.map(Respondent::blocked).orElse(false)) {
-            store.updateRespondent(rid, in.channel(), Updates.set("blocked", false), in.at()); // they came back
+            store.markBack(rid, in.channel(), in.at()); // they came back
         }
         Ctx c = new Ctx(rid, in, existing, respondent, languageFor(respondent, existing, in.suggestedLanguage()),
                 delivery);

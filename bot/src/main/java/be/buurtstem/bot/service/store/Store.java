@@ -39,6 +39,7 @@ public class Store {
     private final Models models;
     private final Decisions decisions;
     private final SaturationRecords saturationRecords;
+    private final StoredQuestionnaires storedQuestionnaires;
     private final WriteBehind writeBehind;
     private final Durability syncing;
     /** The outbox's heads in memory when this service is the store's only writer ({@link #keepOutboxHeadsInMemory}). */
@@ -53,6 +54,7 @@ public class Store {
         this.models = new Models(db, auditLog);
         this.decisions = new Decisions(db);
         this.saturationRecords = new SaturationRecords(db);
+        this.storedQuestionnaires = new StoredQuestionnaires(db);
         this.writeBehind = new WriteBehind(db, durability, this::outboxWritten, this::outboxWriteFailed);
         // what every caller gets: a sync first writes the messages' queued units (WriteBehind), then syncs
         this.syncing = new Durability() {
@@ -238,6 +240,11 @@ public class Store {
         respondents().updateOne(Filters.eq("_id", respondent), Updates.combine(Updates.set("blocked", true),
                 Updates.set("blockedReason", reason), Updates.set("updatedAt", Date.from(at)),
                 Updates.setOnInsert("createdAt", Date.from(at))), new UpdateOptions().upsert(true));
+    }
+
+    /** A resident who had blocked the bot wrote again: no longer blocked. */
+    public void markBack(String respondent, String channel, Instant at) {
+        updateRespondent(respondent, channel, Updates.set("blocked", false), at);
     }
 
     public boolean isBlocked(String respondent) {
@@ -594,6 +601,11 @@ public class Store {
         return auditLog;
     }
 
+    /** Every questionnaire version served ({@link StoredQuestionnaires}). */
+    public StoredQuestionnaires storedQuestionnaires() {
+        return storedQuestionnaires;
+    }
+
     /** What saturation keeps ({@link SaturationRecords}: {@code saturation_scopes}, {@code alerts}). */
     public SaturationRecords saturationRecords() {
         return saturationRecords;
@@ -610,6 +622,11 @@ public class Store {
     }
 
     // ---- collections and mapping ------------------------------------------------------------------------------
+
+    /** For this package's repositories ({@link Leases}). */
+    MongoCollection<Document> collection(String name) {
+        return db.getCollection(name);
+    }
 
     MongoCollection<Document> sessions() {
         return db.getCollection("sessions");
@@ -639,6 +656,8 @@ public class Store {
         return db.getCollection("parked_updates");
     }
 
+    /** The raw collection: use {@link #storedQuestionnaires} (kept for code written before it). */
+    @Deprecated
     public MongoCollection<Document> questionnaires() {
         return db.getCollection("questionnaires");
     }
