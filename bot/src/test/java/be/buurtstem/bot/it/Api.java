@@ -4,6 +4,7 @@ import be.buurtstem.bot.service.analyst.AnswerRefs;
 import be.buurtstem.bot.service.coding.CodingService;
 import be.buurtstem.bot.service.privacy.RespondentIds;
 import be.buurtstem.bot.service.store.Store;
+import be.buurtstem.bot.service.store.StoredAnswer;
 import org.bson.Document;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -15,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 /** HTTP calls to the analyst and organiser API of a running service, and simulated free-text answers. */
 final class Api {
@@ -77,14 +79,10 @@ final class Api {
     static String simulate(Harness service, String respondent, String questionnaire, String text, String area,
                            Instant at) {
         String id = respondent + ":" + questionnaire + ":1:wish:0";
-        Document doc = new Document("respondent", respondent).append("questionnaire", questionnaire)
-                .append("version", 1).append("question", "wish").append("round", 0).append("kind", "free_text")
-                .append("value", text).append("text", text).append("language", "nl").append("segment", null)
-                .append("block", "wishes").append("segments", new Document("area", area))
-                .append("channel", "telegram").append("codes", List.of()).append("at", Date.from(at))
-                .append("receivedAt", Date.from(at));
-        service.context.getBean(Store.class).putAnswer(id, doc);
-        service.context.getBean(CodingService.class).answerStored(doc);
+        StoredAnswer answer = new StoredAnswer(id, respondent, questionnaire, 1, "wish", 0, "free_text", text, text,
+                "nl", null, "wishes", Map.of("area", area), "telegram", at, at);
+        service.context.getBean(Store.class).putAnswers(List.of(answer));
+        service.context.getBean(CodingService.class).answerStored(answer);
         return id;
     }
 

@@ -213,27 +213,28 @@ class NoTraceTest {
 
         Retention retention = service.context.getBean(Retention.class);
         Instant now = Instant.now();
-        Document early = retention.run(now.plus(1, ChronoUnit.HOURS));
-        assertEquals(0L, early.get("unconsented_sessions"), early.toJson());
-        Document day = retention.run(now.plus(25, ChronoUnit.HOURS));
-        assertEquals(20L, day.get("unconsented_sessions"), day.toJson());
+        java.util.Map<String, Long> early = retention.run(now.plus(1, ChronoUnit.HOURS));
+        assertEquals(0L, early.get("unconsented_sessions"), early.toString());
+        java.util.Map<String, Long> day = retention.run(now.plus(25, ChronoUnit.HOURS));
+        assertEquals(20L, day.get("unconsented_sessions"), day.toString());
         assertEquals(0, service.db().getCollection("sessions").countDocuments(eq("channel", "web")));
         assertEquals(2, service.db().getCollection("answers").countDocuments(eq("respondent", resident)),
                 "the consented resident is kept");
         assertEquals(1, service.db().getCollection("parked_updates").countDocuments(eq("_id", "tg:424242")));
 
-        Document month = retention.run(now.plus(31, ChronoUnit.DAYS));
-        assertEquals(1L, month.get("parked_updates"), month.toJson());
+        java.util.Map<String, Long> month = retention.run(now.plus(31, ChronoUnit.DAYS));
+        assertEquals(1L, month.get("parked_updates"), month.toString());
         assertTrue(service.db().getCollection("sessions").countDocuments(eq("_id", resident)) == 1);
 
         // 24 months after the last answer (the default): answers, session and respondent record go, no trace left
-        Document later = retention.run(now.plus(731, ChronoUnit.DAYS));
-        assertTrue(later.getLong("answers") >= 2 && later.getLong("respondents") >= 1, later.toJson());
+        java.util.Map<String, Long> later = retention.run(now.plus(731, ChronoUnit.DAYS));
+        assertTrue(later.get("answers") >= 2 && later.get("respondents") >= 1, later.toString());
         assertEquals(0, service.db().getCollection("answers").countDocuments());
         service.assertNoTraceOf(chat, resident);
         Document audit = service.db().getCollection("audit").find(eq("type", "retention_run"))
                 .sort(new Document("at", -1)).first();
-        assertEquals(later.toJson(), audit.get("details", Document.class).toJson());
+        assertEquals(new Document(new java.util.LinkedHashMap<String, Object>(later)).toJson(),
+                audit.get("details", Document.class).toJson());
         assertFalse(audit.toJson().contains(resident), "counts only in the audit");
         assertTrue(service.context.getBean(Erasure.class).pending(), "retention deletions are erased like any other");
         service.context.getBean(Erasure.class).eraseNow();

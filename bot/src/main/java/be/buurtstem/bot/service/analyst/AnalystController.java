@@ -14,12 +14,10 @@ import be.buurtstem.bot.service.coding.ModelRegistry;
 import be.buurtstem.bot.service.privacy.RespondentIds;
 import be.buurtstem.bot.service.saturation.SaturationService;
 import be.buurtstem.bot.service.store.Store;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Sorts;
-import org.bson.Document;
-import org.bson.conversions.Bson;
+import be.buurtstem.bot.service.store.AnswerRecord;
+import be.buurtstem.bot.service.store.Answers;
+import be.buurtstem.bot.service.store.StoredAnswer;
+import be.buurtstem.bot.service.store.StoredCoding;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -59,7 +57,7 @@ public class AnalystController {
     static final long MAX_OFFSET = 10_000_000;
 
     private final Store store;
-    private final MongoCollection<Document> answers;
+    private final Answers answers;
     private final DecisionStore decisions;
     private final CodingService coding;
     private final Learning learning;
@@ -72,7 +70,7 @@ public class AnalystController {
                              ModelRegistry models, SaturationService saturation, BuurtstemSettings settings,
                              RespondentIds ids) {
         this.store = store;
-        this.answers = store.database().getCollection("answers");
+        this.answers = store.answerRepository();
         this.decisions = decisions;
         this.coding = coding;
         this.learning = learning;
@@ -123,29 +121,19 @@ public class AnalystController {
             throw new ApiException(400, "page × size (the answers skipped) must be at most " + MAX_OFFSET
                     + "; got page " + page + " of size " + size);
         }
-        List<Bson> filters = new ArrayList<>();
-        filters.add(Filters.eq("kind", AnswerDocs.FREE_TEXT));
-        if (questionnaire != null && !questionnaire.isBlank()) {
-            filters.add(Filters.eq("questionnaire", questionnaire));
-        }
+        Answers.FreeText filter = Answers.FreeText.of(questionnaire);
         if (uncoded) {
-            filters.add(Filters.exists("coding", false));
+            filter = filter.coded(false);
         }
         if (unconfirmed) {
-            Set<String> reviewed = decisions.reviewedAnswers();
-            if (!reviewed.isEmpty()) {
-                filters.add(Filters.nin("_id", reviewed));
-            }
+            filter = filter.without(decisions.reviewedAnswers());
         }
-        Bson filter = Filters.and(filters);
-        long total = answers.countDocuments(filter);
-        List<Document> docs = answers.find(filter).sort(Sorts.ascending("receivedAt", "_id"))
-                .skip((int) offset).limit(size).into(new ArrayList<>());
-        Map<String, List<AnalystDecision>> byAnswer = decisions.byAnswer(docs.stream().map(d -> d.getString("_id"))
-                .toList());
+        long total = answers.count(filter);
+        List<AnswerRecord> docs = answers.page(filter, offset, size);
+        Map<String, List<AnalystDecision>> byAnswer = decisions.byAnswer(docs.stream().map(AnswerRecord::id).toList());
         List<Map<String, Object>> items = new ArrayList<>();
-        for (Document d : docs) {
-            items.add(view(d, refs.ref(d.getString("_id")), byAnswer.getOrDefault(d.getString("_id"), List.of())));
+        for (AnswerRecord d : docs) {
+            items.add(view(d, refs.ref(d.id()), byAnswer.getOrDefault(d.id(), List.of())));
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("page", page);
@@ -158,7 +146,7 @@ public class AnalystController {
     @GetMapping("/answers/{id}")
     public Map<String, Object> answer(@PathVariable("id") String ref) {
         String id = answerId(ref);
-        Document d = freeText(id);
+        AnswerRecord d = freeText(id);
         return view(d, ref, decisions.forAnswer(id));
     }
 
@@ -179,9 +167,9 @@ public class AnalystController {
             throw new ApiException(400, "theme must be 1-64 letters, digits, '_', '-' or '.'");
         }
         String id = answerId(ref);
-        Document d = freeText(id);
+        AnswerRecord d = freeText(id);
         List<AnalystDecision> before = decisions.forAnswer(id);
-        Set<String> effective = Decisions.resolve(AnswerDocs.machineThemes(d), before);
+        Set<String> effective = Decisions.resolve(d.machineThemes(), before);
         if (action == AnalystDecision.Action.CONFIRM && !effective.contains(theme)) {
             throw new ApiException(409, "theme '" + theme + "' is not coded on this answer; use add");
         }
@@ -192,9 +180,12 @@ public class AnalystController {
         AnalystDecision decision = new AnalystDecision(id, theme, action, "analyst", now);
         String decisionId = decisions.record(d, decision);
         // audit without personal data: neither the answer id (it holds the respondent id) nor the text
-        store.audit("analyst_decision", new Document("decision", decisionId)
-                .append("questionnaire", d.getString("questionnaire")).append("theme", theme)
-                .append("action", action.name().toLowerCase(Locale.ROOT)), now);
+        Map<String, Object> audited = new LinkedHashMap<>();
+        audited.put("decision", decisionId);
+        audited.put("questionnaire", d.answer().questionnaire());
+        audited.put("theme", theme);
+        audited.put("action", action.name().toLowerCase(Locale.ROOT));
+        store.audit("analyst_decision", audited, now);
         store.durability().sync(); // on disk before the analyst is told it is stored
         saturation.markDirty();
         learning.decisionRecorded();
@@ -219,9 +210,8 @@ public class AnalystController {
     public Map<String, Object> models() {
         int inUse = (Integer) learning.status().get("current_model");
         List<Map<String, Object>> versions = new ArrayList<>();
-        for (Document d : models.list()) {
-            Map<String, Object> m = new LinkedHashMap<>(d);
-            m.remove("_id");
+        for (be.buurtstem.bot.service.store.ModelRecord d : models.list()) {
+            Map<String, Object> m = new LinkedHashMap<>(d.fields());
             m.put("status", ModelInUse.status(d, inUse));
             versions.add(m);
         }
@@ -270,23 +260,16 @@ public class AnalystController {
             case "csv" -> ".csv";
             default -> throw new ApiException(400, "format must be jsonl or csv");
         };
-        Bson filter = questionnaire == null || questionnaire.isBlank() ? Filters.eq("kind", AnswerDocs.FREE_TEXT)
-                : Filters.and(Filters.eq("kind", AnswerDocs.FREE_TEXT), Filters.eq("questionnaire", questionnaire));
+        Answers.FreeText filter = Answers.FreeText.of(questionnaire);
         Set<String> columns = new LinkedHashSet<>(List.of("questionnaire", "channel", "block"));
-        for (Document d : answers.find(filter).projection(Projections.include("segments", "language"))) {
-            Document seg = d.get("segments", Document.class);
-            if (seg != null) {
-                columns.addAll(seg.keySet());
-            }
-        }
+        columns.addAll(answers.segmentNames(filter));
         columns.add("confirmed");
         Files.createDirectories(tmp);
         Path file = Files.createTempFile(tmp, "export-", ext);
         try (AnswerWriter out = AnswerWriter.open(file, List.copyOf(columns))) {
             Map<String, List<AnalystDecision>> byAnswer = decisions.byAnswer(null);
-            for (Document d : answers.find(filter).sort(Sorts.ascending("receivedAt", "_id"))) {
-                out.write(exported(d, refs.ref(d.getString("_id")), byAnswer.getOrDefault(d.getString("_id"), List.of())));
-            }
+            answers.each(filter, d -> out.write(exported(d, refs.ref(d.id()), byAnswer.getOrDefault(d.id(),
+                    List.of()))));
         } catch (RuntimeException | IOException e) {
             Files.deleteIfExists(file);
             throw e;
@@ -313,30 +296,22 @@ public class AnalystController {
     }
 
     /** An answer as exported under its reference: effective themes, machine scores, pseudonymous respondent, segments. */
-    static Answer exported(Document d, String ref, List<AnalystDecision> ds) {
+    static Answer exported(AnswerRecord r, String ref, List<AnalystDecision> ds) {
+        StoredAnswer d = r.answer();
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("questionnaire", d.getString("questionnaire"));
+        fields.put("questionnaire", d.questionnaire());
         AnswerDocs.fields(d).forEach((k, v) -> {
             if (!k.equals("language")) {
                 fields.put(k, v);
             }
         });
         fields.put("confirmed", String.valueOf(Decisions.reviewed(ds)));
-        Map<String, Double> scores = new LinkedHashMap<>();
-        Document s = d.get("scores", Document.class);
-        if (s != null) {
-            s.forEach((k, v) -> {
-                if (v instanceof Number n) {
-                    scores.put(k, n.doubleValue());
-                }
-            });
-        }
-        List<String> themes = AnswerDocs.isCoded(d) || !ds.isEmpty()
-                ? List.copyOf(Decisions.resolve(AnswerDocs.machineThemes(d), ds)) : null;
-        String text = d.getString("text");
-        return new Answer(ref, text == null ? "" : text, d.getString("respondent"),
-                d.getString("question"), d.getString("language"), themes, fields, AnswerDocs.receivedAt(d), scores,
-                false);
+        Map<String, Double> scores = r.coded() ? new LinkedHashMap<>(r.coding().scores()) : new LinkedHashMap<>();
+        List<String> themes = r.coded() || !ds.isEmpty()
+                ? List.copyOf(Decisions.resolve(r.machineThemes(), ds)) : null;
+        String text = d.text();
+        return new Answer(ref, text == null ? "" : text, d.respondent(), d.question(), d.language(), themes, fields,
+                d.receivedAt(), scores, false);
     }
 
     /** The stored id behind an answer reference ({@link AnswerRefs}); a stored id itself is not accepted. */
@@ -344,47 +319,42 @@ public class AnalystController {
         return refs.answerId(ref).orElseThrow(() -> new ApiException(404, "no free-text answer with this id"));
     }
 
-    private Document freeText(String id) {
-        Document d = answers.find(Filters.eq("_id", id)).first();
-        if (d == null || !AnswerDocs.FREE_TEXT.equals(d.getString("kind"))) {
-            throw new ApiException(404, "no free-text answer with this id");
-        }
-        return d;
+    private AnswerRecord freeText(String id) {
+        return answers.find(id).filter(d -> AnswerDocs.FREE_TEXT.equals(d.answer().kind()))
+                .orElseThrow(() -> new ApiException(404, "no free-text answer with this id"));
     }
 
     /** What an analyst sees of an answer, under its reference (no respondent id: not needed to judge themes). */
-    static Map<String, Object> view(Document d, String ref, List<AnalystDecision> ds) {
+    static Map<String, Object> view(AnswerRecord r, String ref, List<AnalystDecision> ds) {
+        StoredAnswer d = r.answer();
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("id", ref);
-        v.put("questionnaire", d.getString("questionnaire"));
-        v.put("version", d.get("version"));
-        v.put("question", d.getString("question"));
-        v.put("block", d.getString("block"));
-        v.put("language", d.getString("language"));
-        v.put("channel", d.getString("channel"));
-        v.put("received_at", AnswerDocs.receivedAt(d) == null ? null : AnswerDocs.receivedAt(d).toString());
-        v.put("text", d.getString("text"));
-        Document coding = d.get("coding", Document.class);
+        v.put("questionnaire", d.questionnaire());
+        v.put("version", d.version());
+        v.put("question", d.question());
+        v.put("block", d.block());
+        v.put("language", d.language());
+        v.put("channel", d.channel());
+        v.put("received_at", d.receivedAt() == null ? null : d.receivedAt().toString());
+        v.put("text", d.text());
+        StoredCoding coding = r.coding();
         if (coding != null) {
             Map<String, Object> c = new LinkedHashMap<>();
-            c.put("coder", coding.getString("coder"));
-            c.put("version", coding.getString("version"));
-            c.put("model", coding.get("model"));
-            c.put("at", coding.getDate("at") == null ? null : coding.getDate("at").toInstant().toString());
-            c.put("detected_language", coding.getString("language"));
-            c.put("language_confidence", coding.get("languageConfidence"));
-            c.put("language_mismatch", coding.get("languageMismatch"));
+            c.put("coder", coding.coder());
+            c.put("version", coding.version());
+            c.put("model", coding.model());
+            c.put("at", coding.at() == null ? null : coding.at().toString());
+            c.put("detected_language", coding.language());
+            c.put("language_confidence", coding.languageConfidence());
+            c.put("language_mismatch", coding.languageMismatch());
             v.put("coding", c);
         } else {
             v.put("coding", null);
         }
         List<Map<String, Object>> machine = new ArrayList<>();
-        Object codes = d.get("codes");
-        if (codes instanceof List<?> list) {
-            for (Object o : list) {
-                if (o instanceof Document c) {
-                    machine.add(Map.of("theme", c.getString("theme"), "confidence", c.get("confidence")));
-                }
+        if (coding != null) {
+            for (StoredCoding.Code c : coding.codes()) {
+                machine.add(Map.of("theme", c.theme(), "confidence", c.confidence()));
             }
         }
         v.put("machine_codes", machine);
@@ -394,7 +364,7 @@ public class AnalystController {
                     "at", a.at().toString()));
         }
         v.put("decisions", decided);
-        v.put("themes", List.copyOf(Decisions.resolve(AnswerDocs.machineThemes(d), ds)));
+        v.put("themes", List.copyOf(Decisions.resolve(r.machineThemes(), ds)));
         v.put("reviewed", Decisions.reviewed(ds));
         return v;
     }

@@ -7,22 +7,19 @@ import be.buurtstem.analysis.coding.Coding;
 import be.buurtstem.analysis.coding.Decisions;
 import be.buurtstem.bot.service.conversation.AnswerListener;
 import be.buurtstem.bot.service.saturation.SaturationService;
+import be.buurtstem.bot.service.store.Answers;
 import be.buurtstem.bot.service.store.Store;
+import be.buurtstem.bot.service.store.StoredAnswer;
+import be.buurtstem.bot.service.store.StoredCoding;
 import be.buurtstem.bot.service.survey.Survey;
 import be.buurtstem.bot.service.survey.SurveyCatalog;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.Updates;
-import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,7 +47,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class CodingService implements AnswerListener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CodingService.class);
 
-    private final MongoCollection<Document> answers;
+    private final Answers answers;
     private final Coders coders;
     private final DecisionStore decisions;
     private final SaturationService saturation;
@@ -69,8 +66,7 @@ public final class CodingService implements AnswerListener, AutoCloseable {
 
     public CodingService(Store store, Coders coders, DecisionStore decisions, SaturationService saturation,
                          SurveyCatalog catalog, CodingSettings settings, Clock clock) {
-        this.answers = store.database().getCollection("answers");
-        answers.createIndex(com.mongodb.client.model.Indexes.ascending("kind", "receivedAt"));
+        this.answers = store.answerRepository();
         this.coders = coders;
         this.decisions = decisions;
         this.saturation = saturation;
@@ -113,14 +109,13 @@ public final class CodingService implements AnswerListener, AutoCloseable {
     }
 
     @Override
-    public void answerStored(Document answer) {
+    public void answerStored(StoredAnswer answer) {
         try {
             if (!shouldCode(answer)) {
                 return;
             }
-            // the stored document itself is queued (no second read); the conditional write keeps it coded once
-            Document copy = new Document(answer);
-            worker.execute(() -> guarded("coding", () -> codeNew(copy)));
+            // the stored answer itself is queued (no second read); the conditional write keeps it coded once
+            worker.execute(() -> guarded("coding", () -> codeNew(answer)));
         } catch (Throwable t) {
             // never disturb the resident's path: the sweep will find the answer
             sweepNeeded.set(true);
@@ -133,19 +128,18 @@ public final class CodingService implements AnswerListener, AutoCloseable {
     }
 
     /** Free-text answers of questions with coding on. */
-    boolean shouldCode(Document answer) {
-        if (!AnswerDocs.FREE_TEXT.equals(answer.getString("kind"))) {
+    boolean shouldCode(StoredAnswer answer) {
+        if (!AnswerDocs.FREE_TEXT.equals(answer.kind())) {
             return false;
         }
-        String q = answer.getString("questionnaire");
-        Integer v = answer.getInteger("version");
-        Optional<Survey> survey = v == null ? catalog.current(q) : catalog.version(q, v).or(() -> catalog.current(q));
-        return survey.map(s -> s.coded(answer.getString("question"))).orElse(true);
+        String q = answer.questionnaire();
+        Optional<Survey> survey = catalog.version(q, answer.version()).or(() -> catalog.current(q));
+        return survey.map(s -> s.coded(answer.question())).orElse(true);
     }
 
-    private void codeNew(Document d) {
+    private void codeNew(StoredAnswer d) {
         awaitRelease();
-        if (d.getString("_id") != null && !AnswerDocs.isCoded(d)) {
+        if (d.id() != null) {
             code(d, true);
         }
     }
@@ -154,38 +148,32 @@ public final class CodingService implements AnswerListener, AutoCloseable {
      * Codes one answer and writes the codes. {@code first}: only if not coded yet, and then counted in saturation;
      * otherwise (re-coding with a new model) the codes are replaced.
      */
-    private boolean code(Document d, boolean first) {
+    private boolean code(StoredAnswer d, boolean first) {
         Coders.Current cur = coders.current();
         AnswerCoder.Coded c = cur.coder().code(AnswerDocs.toAnswer(d));
         Coding coding = c.coding();
-        List<Document> codes = new ArrayList<>();
+        List<StoredCoding.Code> codes = new ArrayList<>();
         for (String theme : coding.themes()) {
-            codes.add(new Document("theme", theme).append("confidence", round(coding.score(theme)))
-                    .append("coder", coding.coderId()).append("version", coding.coderVersion()));
+            codes.add(new StoredCoding.Code(theme, round(coding.score(theme)), coding.coderId(),
+                    coding.coderVersion()));
         }
-        Document scores = new Document();
-        AnswerCoder.reportedScores(coding).forEach((t, s) -> scores.append(t, round(s)));
+        Map<String, Double> scores = new LinkedHashMap<>();
+        AnswerCoder.reportedScores(coding).forEach((t, s) -> scores.put(t, round(s)));
         Instant now = clock.instant();
-        Document meta = new Document("coder", coding.coderId()).append("version", coding.coderVersion())
-                .append("model", cur.modelVersion()).append("at", Date.from(now))
-                .append("language", c.language().language())
-                .append("languageConfidence", round(c.language().confidence()))
-                .append("languageMismatch", c.language().mismatch());
-        Bson filter = first ? Filters.and(Filters.eq("_id", d.getString("_id")), Filters.exists("coding", false))
-                : Filters.eq("_id", d.getString("_id"));
-        long matched = answers.updateOne(filter, Updates.combine(Updates.set("codes", codes),
-                Updates.set("scores", scores), Updates.set("coding", meta))).getMatchedCount();
-        if (matched == 0) {
+        StoredCoding stored = new StoredCoding(codes, scores, coding.coderId(), coding.coderVersion(),
+                cur.modelVersion(), now, c.language().language(), round(c.language().confidence()),
+                c.language().mismatch());
+        if (!answers.writeCoding(d.id(), stored, first)) {
             return false;
         }
         if (first) {
             codedCount.incrementAndGet();
-            Instant received = AnswerDocs.receivedAt(d);
+            Instant received = d.receivedAt();
             if (received != null) {
                 lastLatencyMicros.set(java.time.Duration.between(received, now).toNanos() / 1000);
                 Metrics.coded(java.time.Duration.between(received, now));
             }
-            List<AnalystDecision> ds = decisions.forAnswer(d.getString("_id"));
+            List<AnalystDecision> ds = decisions.forAnswer(d.id());
             List<String> themes = List.copyOf(Decisions.resolve(List.copyOf(coding.themes()), ds));
             saturation.counted(d, themes, Decisions.reviewed(ds));
         }
@@ -201,16 +189,15 @@ public final class CodingService implements AnswerListener, AutoCloseable {
         long t0 = System.nanoTime();
         int n = 0;
         List<String> ids = new ArrayList<>();
-        for (Document d : answers.find(Filters.and(Filters.eq("kind", AnswerDocs.FREE_TEXT),
-                Filters.exists("coding", false))).sort(Sorts.ascending("receivedAt", "_id"))) {
-            if (shouldCode(d)) {
-                ids.add(d.getString("_id"));
+        answers.each(Answers.FreeText.all().coded(false), d -> {
+            if (shouldCode(d.answer())) {
+                ids.add(d.id());
             }
-        }
+        });
         for (String id : ids) {
             awaitRelease();
-            Document d = answers.find(Filters.eq("_id", id)).first();
-            if (d != null && !AnswerDocs.isCoded(d) && code(d, true)) {
+            var d = answers.find(id);
+            if (d.isPresent() && !d.get().coded() && code(d.get().answer(), true)) {
                 n++;
             }
         }
@@ -229,16 +216,15 @@ public final class CodingService implements AnswerListener, AutoCloseable {
             try {
                 Set<String> reviewed = decisions.reviewedAnswers();
                 List<String> ids = new ArrayList<>();
-                for (Document d : answers.find(Filters.and(Filters.eq("kind", AnswerDocs.FREE_TEXT),
-                        Filters.exists("coding", true))).projection(new Document("_id", 1))) {
-                    if (!reviewed.contains(d.getString("_id"))) {
-                        ids.add(d.getString("_id"));
+                for (String id : answers.ids(Answers.FreeText.all().coded(true))) {
+                    if (!reviewed.contains(id)) {
+                        ids.add(id);
                     }
                 }
                 int n = 0;
                 for (String id : ids) {
-                    Document d = answers.find(Filters.eq("_id", id)).first();
-                    if (d != null && code(d, false)) {
+                    var d = answers.find(id);
+                    if (d.isPresent() && code(d.get().answer(), false)) {
                         n++;
                     }
                 }

@@ -1,87 +1,44 @@
 package be.buurtstem.bot.service.coding;
 
 import be.buurtstem.analysis.coding.AnalystDecision;
+import be.buurtstem.bot.service.store.AnswerRecord;
+import be.buurtstem.bot.service.store.Decisions;
 import be.buurtstem.bot.service.store.Store;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Sorts;
-import org.bson.Document;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Date;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
-/**
- * Analysts' decisions, in {@code codings}: one document per decision ({@code answer, respondent, questionnaire,
- * theme, action, analyst, at}), never touched by machine coding. The respondent is kept so that "delete my answers"
- * removes the decisions on that resident's answers too.
- */
+/** Analysts' decisions (the {@code codings} collection, {@link Decisions}), as coding and the analysts' API use them. */
 public final class DecisionStore {
-    private final MongoCollection<Document> codings;
+    private final Decisions decisions;
 
     public DecisionStore(Store store) {
-        this.codings = store.database().getCollection("codings");
-        codings.createIndex(Indexes.ascending("answer"));
-        codings.createIndex(Indexes.ascending("respondent"));
-        codings.createIndex(Indexes.ascending("at"));
+        this.decisions = store.decisions();
     }
 
-    /** Stores a decision; returns its id. */
-    public String record(Document answer, AnalystDecision d) {
-        String id = UUID.randomUUID().toString();
-        codings.insertOne(new Document("_id", id).append("answer", d.answerId())
-                .append("respondent", answer.getString("respondent"))
-                .append("questionnaire", answer.getString("questionnaire"))
-                .append("question", answer.getString("question"))
-                .append("theme", d.theme()).append("action", d.action().name().toLowerCase(Locale.ROOT))
-                .append("analyst", d.analyst()).append("at", Date.from(d.at())));
-        return id;
+    /** Stores a decision on an answer; returns its id. */
+    public String record(AnswerRecord answer, AnalystDecision d) {
+        return decisions.record(answer.answer(), d);
     }
 
     public List<AnalystDecision> forAnswer(String answerId) {
-        List<AnalystDecision> out = new ArrayList<>();
-        for (Document d : codings.find(Filters.eq("answer", answerId)).sort(Sorts.ascending("at"))) {
-            out.add(toDecision(d));
-        }
-        return out;
+        return decisions.forAnswer(answerId);
     }
 
     /** Decisions per answer, in time order; all of them when {@code answerIds} is null. */
     public Map<String, List<AnalystDecision>> byAnswer(Collection<String> answerIds) {
-        Map<String, List<AnalystDecision>> out = new HashMap<>();
-        var find = answerIds == null ? codings.find() : codings.find(Filters.in("answer", answerIds));
-        for (Document d : find.sort(Sorts.ascending("at"))) {
-            out.computeIfAbsent(d.getString("answer"), k -> new ArrayList<>()).add(toDecision(d));
-        }
-        return out;
+        return decisions.byAnswer(answerIds);
     }
 
     /** Ids of the answers some analyst decided on. */
     public Set<String> reviewedAnswers() {
-        Set<String> out = new HashSet<>();
-        for (Document d : codings.find().projection(Projections.include("answer"))) {
-            out.add(d.getString("answer"));
-        }
-        return out;
+        return decisions.reviewedAnswers();
     }
 
     public long countSince(Instant at) {
-        return at == null ? codings.countDocuments() : codings.countDocuments(Filters.gt("at", Date.from(at)));
-    }
-
-    static AnalystDecision toDecision(Document d) {
-        return new AnalystDecision(d.getString("answer"), d.getString("theme"),
-                AnalystDecision.Action.valueOf(d.getString("action").toUpperCase(Locale.ROOT)), d.getString("analyst"),
-                d.getDate("at").toInstant());
+        return decisions.countSince(at);
     }
 }

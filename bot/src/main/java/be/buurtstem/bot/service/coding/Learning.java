@@ -8,10 +8,9 @@ import be.buurtstem.analysis.coding.PromotionRule;
 import be.buurtstem.analysis.coding.RetrainPolicy;
 import be.buurtstem.analysis.coding.TrainerSettings;
 import be.buurtstem.bot.service.privacy.ErasureStep;
+import be.buurtstem.bot.service.store.AnswerRecord;
+import be.buurtstem.bot.service.store.Answers;
 import be.buurtstem.bot.service.store.Store;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +40,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Learning implements ErasureStep, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Learning.class);
 
-    private final MongoCollection<Document> answers;
+    private final Answers answers;
     private final Store store;
     private final Coders coders;
     private final DecisionStore decisions;
@@ -65,7 +64,7 @@ public final class Learning implements ErasureStep, AutoCloseable {
     public Learning(Store store, Coders coders, DecisionStore decisions, ModelRegistry registry, ModelInUse inUse,
                     CodingService coding, CodingSettings settings, Clock clock) {
         this.store = store;
-        this.answers = store.database().getCollection("answers");
+        this.answers = store.answerRepository();
         this.coders = coders;
         this.decisions = decisions;
         this.registry = registry;
@@ -74,7 +73,7 @@ public final class Learning implements ErasureStep, AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.policy = new RetrainPolicy(settings.retrainAfter());
-        Instant last = registry.list().stream().findFirst().map(d -> trainedAt(d.get("trainedAt"))).orElse(null);
+        Instant last = registry.list().stream().findFirst().map(d -> trainedAt(d.trainedAt())).orElse(null);
         sinceLastTraining.set(decisions.countSince(last));
     }
 
@@ -153,9 +152,9 @@ public final class Learning implements ErasureStep, AutoCloseable {
         Map<String, List<AnalystDecision>> byAnswer = decisions.byAnswer(null);
         List<LabelledAnswer> data = new ArrayList<>();
         if (!byAnswer.isEmpty()) {
-            for (Document d : answers.find(Filters.in("_id", byAnswer.keySet()))) {
-                data.add(LabelledAnswer.fromDecisions(AnswerDocs.toAnswer(d), AnswerDocs.machineThemes(d),
-                        byAnswer.get(d.getString("_id"))));
+            for (AnswerRecord d : answers.find(byAnswer.keySet())) {
+                data.add(LabelledAnswer.fromDecisions(AnswerDocs.toAnswer(d.answer()), d.machineThemes(),
+                        byAnswer.get(d.id())));
             }
         }
         int analyst = data.size();
@@ -167,7 +166,7 @@ public final class Learning implements ErasureStep, AutoCloseable {
         TrainerSettings d = TrainerSettings.DEFAULT;
         TrainerSettings ts = new TrainerSettings(d.features(), d.scheme(), d.algorithm(), settings.iterations(),
                 d.cutoff(), settings.folds(), d.seed()).withThreads(settings.threads());
-        int version = registry.latestVersion() + 1;
+        int version = registry.nextVersion(); // never one given before, also to a version since dropped
         log.info("training model version {} ({}) on {} analysed answers and {} seed examples", version, why, analyst,
                 data.size() - analyst);
         CoderTrainer.Validated validated = new CoderTrainer(coders.pipeline()).trainValidated(data, coders.keywords(),
@@ -182,9 +181,14 @@ public final class Learning implements ErasureStep, AutoCloseable {
         }
         lastMillis = (System.nanoTime() - t0) / 1_000_000;
         lastError = null;
-        store.audit("model_trained", new Document("version", version).append("analysed_answers", analyst)
-                .append("examples", data.size()).append("millis", lastMillis).append("reason", why)
-                .append("promoted", verdict.promoted()), clock.instant());
+        Map<String, Object> trained = new LinkedHashMap<>();
+        trained.put("version", version);
+        trained.put("analysed_answers", analyst);
+        trained.put("examples", data.size());
+        trained.put("millis", lastMillis);
+        trained.put("reason", why);
+        trained.put("promoted", verdict.promoted());
+        store.audit("model_trained", trained, clock.instant());
         log.info("model version {} trained in {} ms; {}", version, lastMillis, verdict.reason());
         if (verdict.promoted()) {
             int recoded = coding.recodeUnreviewed().get(10, TimeUnit.MINUTES);
@@ -247,8 +251,7 @@ public final class Learning implements ErasureStep, AutoCloseable {
         } else {
             coders.use(trained);
         }
-        store.audit("model_promoted", new Document("version", version).append("previous", previous).append("by", by),
-                now);
+        store.audit("model_promoted", Map.of("version", version, "previous", previous, "by", by), now);
         log.info("model version {} put in use by {} (was {}); re-coding answers no analyst decided on", version, by,
                 previous);
         coding.recodeUnreviewed().whenComplete((n, e) -> {
@@ -277,8 +280,8 @@ public final class Learning implements ErasureStep, AutoCloseable {
         Set<String> present = new HashSet<>();
         Set<String> reviewed = decisions.reviewedAnswers();
         if (!reviewed.isEmpty()) {
-            for (Document d : answers.find(Filters.in("_id", reviewed)).projection(new Document("_id", 1))) {
-                present.add(ModelRegistry.fingerprint(d.getString("_id")));
+            for (String id : answers.present(reviewed)) {
+                present.add(ModelRegistry.fingerprint(id));
             }
         }
         List<Integer> stale = registry.trainedOnDeleted(present);
@@ -291,7 +294,7 @@ public final class Learning implements ErasureStep, AutoCloseable {
         }
         if (!stale.isEmpty()) {
             inUse.load().ifPresentOrElse(coders::use, coders::useKeywordsOnly);
-            store.audit("models_dropped", new Document("versions", stale.size()), clock.instant());
+            store.audit("models_dropped", Map.of("versions", stale.size()), clock.instant());
             log.info("{} model versions dropped: they learnt from deleted answers; model in use: {}", stale.size(),
                     coders.current().modelVersion());
         }

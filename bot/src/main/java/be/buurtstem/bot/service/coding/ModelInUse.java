@@ -2,18 +2,17 @@ package be.buurtstem.bot.service.coding;
 
 import be.buurtstem.analysis.coding.CoderTrainer;
 import be.buurtstem.analysis.coding.Promotion;
+import be.buurtstem.bot.service.store.ModelRecord;
+import be.buurtstem.bot.service.store.Models;
 import be.buurtstem.bot.service.store.Store;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.Updates;
-import org.bson.Document;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,18 +24,13 @@ import java.util.Optional;
  * most recently before it is used; with none, the keywords.
  */
 public final class ModelInUse {
-    static final String PROMOTION = "promotion";
-    static final String PROMOTED_AT = "promoted_at";
-    static final String PROMOTED_BY = "promoted_by";
-    private static final String POINTER = "in_use";
+    static final String PROMOTION = Models.PROMOTION;
 
-    private final MongoCollection<Document> pointer;
-    private final MongoCollection<Document> models;
+    private final Models models;
     private final ModelRegistry registry;
 
     public ModelInUse(Store store, ModelRegistry registry) {
-        this.pointer = store.database().getCollection("model_in_use");
-        this.models = store.database().getCollection("models");
+        this.models = store.models();
         this.registry = registry;
     }
 
@@ -54,58 +48,60 @@ public final class ModelInUse {
     /** The versions to try, best first (none: the keywords alone). */
     List<Integer> candidates() {
         List<Integer> out = new ArrayList<>();
-        Document p = pointer.find(Filters.eq("_id", POINTER)).first();
-        Integer named = p == null ? null : p.getInteger("version");
+        Integer named = models.inUse().map(Models.Pointer::version).orElse(null);
         if (named != null && named == 0) {
             return out; // an analyst chose the keywords
         }
-        // the pointer's version only while its record says it was put in use: after a drop and a retraining the
-        // number may have been given again to a version the rule kept aside
+        // the pointer's version only while its record says it was put in use (a store from before the numbers only
+        // grew may have given a dropped version's number again to one the rule kept aside)
         if (named != null && registry.record(named).filter(ModelInUse::wasPromoted).isPresent()) {
             out.add(named);
         }
-        List<Document> promoted = new ArrayList<>();
-        for (Document d : registry.list()) {
-            if (wasPromoted(d) && !out.contains(d.getInteger("_id"))) {
+        List<ModelRecord> promoted = new ArrayList<>();
+        for (ModelRecord d : registry.list()) {
+            if (wasPromoted(d) && !out.contains(d.version())) {
                 promoted.add(d);
             }
         }
-        promoted.sort(Comparator.comparing((Document d) -> d.getDate(PROMOTED_AT) == null ? new Date(0)
-                : d.getDate(PROMOTED_AT)).thenComparing(d -> d.getInteger("_id")).reversed());
-        promoted.forEach(d -> out.add(d.getInteger("_id")));
+        promoted.sort(Comparator.comparing((ModelRecord d) -> d.promotedAt() == null ? Instant.EPOCH : d.promotedAt())
+                .thenComparing(ModelRecord::version).reversed());
+        promoted.forEach(d -> out.add(d.version()));
         return out;
     }
 
-    static boolean wasPromoted(Document record) {
-        return record.get(PROMOTED_AT) != null || !record.containsKey(PROMOTION);
+    static boolean wasPromoted(ModelRecord record) {
+        return record.promotedAt() != null || record.promotion() == null;
     }
 
     /** Puts a version in use (0: the keywords alone): its record says when and by whom, the pointer names it. */
     public void put(int version, String by, Instant at) {
-        if (version != 0) {
-            models.updateOne(Filters.eq("_id", version), Updates.combine(Updates.set(PROMOTED_AT, Date.from(at)),
-                    Updates.set(PROMOTED_BY, by)));
-        }
-        pointer.replaceOne(Filters.eq("_id", POINTER), new Document("_id", POINTER).append("version", version)
-                .append("at", Date.from(at)).append("by", by), new ReplaceOptions().upsert(true));
+        models.putInUse(version, by, at);
     }
 
     /** The fields the rule's verdict adds to a new version's record. */
-    public static Document promotionFields(Promotion p, Instant at) {
-        Document d = new Document("decision", p.promoted() ? "promote" : "keep").append("reason", p.reason())
-                .append("compared_with", p.current()).append("held_out_answers", p.heldOut())
-                .append("scores", scores(p.candidateScores())).append("compared_scores", scores(p.currentScores()))
-                .append("decided_at", Date.from(at));
-        return new Document(PROMOTION, d);
+    public static Map<String, Object> promotionFields(Promotion p, Instant at) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("decision", p.promoted() ? "promote" : "keep");
+        d.put("reason", p.reason());
+        d.put("compared_with", p.current());
+        d.put("held_out_answers", p.heldOut());
+        d.put("scores", scores(p.candidateScores()));
+        d.put("compared_scores", scores(p.currentScores()));
+        d.put("decided_at", Date.from(at));
+        return Map.of(PROMOTION, d);
     }
 
-    private static Document scores(Promotion.Scores s) {
+    private static Map<String, Object> scores(Promotion.Scores s) {
         if (s == null) {
             return null;
         }
-        return new Document("microF1", round(s.microF1())).append("microPrecision", round(s.microPrecision()))
-                .append("microRecall", round(s.microRecall())).append("macroF1", round(s.macroF1()))
-                .append("kappa", round(s.kappa()));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("microF1", round(s.microF1()));
+        m.put("microPrecision", round(s.microPrecision()));
+        m.put("microRecall", round(s.microRecall()));
+        m.put("macroF1", round(s.macroF1()));
+        m.put("kappa", round(s.kappa()));
+        return m;
     }
 
     private static double round(double v) {
@@ -113,8 +109,8 @@ public final class ModelInUse {
     }
 
     /** How a version shows to analysts: {@code in_use}, {@code promoted} (earlier, not now) or {@code not_promoted}. */
-    public static String status(Document record, int inUse) {
-        if (record.getInteger("_id") == inUse) {
+    public static String status(ModelRecord record, int inUse) {
+        if (record.version() == inUse) {
             return "in_use";
         }
         return wasPromoted(record) ? "promoted" : "not_promoted";

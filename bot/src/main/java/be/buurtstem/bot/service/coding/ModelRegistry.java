@@ -5,10 +5,8 @@ import be.buurtstem.analysis.coding.CoderTrainer;
 import be.buurtstem.analysis.coding.ModelStore;
 import be.buurtstem.bot.service.store.Store;
 import be.buurtstem.bot.service.privacy.OwnerOnly;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
-import org.bson.Document;
+import be.buurtstem.bot.service.store.ModelRecord;
+import be.buurtstem.bot.service.store.Models;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,14 +33,11 @@ import java.util.Optional;
  */
 public final class ModelRegistry {
     private static final Logger log = LoggerFactory.getLogger(ModelRegistry.class);
-    static final String TRAINED_ON = "trained_on";
-    private final MongoCollection<Document> models;
-    private final MongoCollection<Document> audit;
+    private final Models models;
     private final Path dir;
 
     public ModelRegistry(Store store, Path dataDir) {
-        this.models = store.database().getCollection("models");
-        this.audit = store.database().getCollection("audit");
+        this.models = store.models();
         this.dir = dataDir.resolve("models");
     }
 
@@ -54,22 +50,19 @@ public final class ModelRegistry {
      * {@link #fingerprint}s of the analysed answers it learnt from, so that it can be dropped once one is deleted.
      */
     public void save(CoderTrainer.Trained trained, Codebook codebook, Collection<String> trainedOn) throws IOException {
-        save(trained, codebook, trainedOn, new Document());
+        save(trained, codebook, trainedOn, Map.of());
     }
 
     /** {@link #save}, with further fields of the record ({@link ModelInUse#promotionFields}) written with it. */
-    public void save(CoderTrainer.Trained trained, Codebook codebook, Collection<String> trainedOn, Document fields)
-            throws IOException {
+    public void save(CoderTrainer.Trained trained, Codebook codebook, Collection<String> trainedOn,
+                     Map<String, Object> fields) throws IOException {
         OwnerOnly.folder(dir);
         int version = trained.info().version();
         ModelStore.save(trained, codebook, file(version));
         OwnerOnly.file(file(version));
-        Document record = Document.parse(ModelStore.toJson(trained.info()));
-        record.put("_id", version);
-        record.put("file", dir.getFileName().resolve(file(version).getFileName()).toString());
-        record.put(TRAINED_ON, trainedOn.stream().sorted().toList());
-        record.putAll(fields);
-        models.insertOne(record);
+        models.insert(version, ModelStore.toJson(trained.info()),
+                dir.getFileName().resolve(file(version).getFileName()).toString(),
+                trainedOn.stream().sorted().toList(), fields);
     }
 
     /**
@@ -93,46 +86,43 @@ public final class ModelRegistry {
      */
     public List<Integer> trainedOnDeleted(Set<String> present) {
         List<Integer> out = new ArrayList<>();
-        for (Document d : list()) {
-            List<String> on = d.getList(TRAINED_ON, String.class);
-            boolean stale = on == null ? number(d, "examples") > number(d, "synthetic") : !present.containsAll(on);
+        for (ModelRecord d : list()) {
+            List<String> on = d.trainedOn();
+            boolean stale = on == null ? d.examples() > d.synthetic() : !present.containsAll(on);
             if (stale) {
-                out.add(d.getInteger("_id"));
+                out.add(d.version());
             }
         }
         return out;
     }
 
-    private static long number(Document d, String field) {
-        return d.get(field) instanceof Number n ? n.longValue() : 0;
-    }
-
     /** Removes a version: its file first, then its record. */
     public void remove(int version) throws IOException {
         Files.deleteIfExists(file(version));
-        models.deleteOne(Filters.eq("_id", version));
+        models.remove(version);
     }
 
     /** All model records, newest first. */
-    public List<Document> list() {
-        return models.find().sort(Sorts.descending("_id")).into(new ArrayList<>());
+    public List<ModelRecord> list() {
+        return models.list();
     }
 
-    /** The highest version ever trained (also one since dropped, so that a number never names two models). */
+    /**
+     * The number for a new version: higher than any given before, also than one since dropped (after a drop and a
+     * retraining a number was given again before, so that it named two models).
+     */
+    public int nextVersion() {
+        return models.nextVersion();
+    }
+
+    /** The highest version ever numbered (also one since dropped, so that a number never names two models). */
     public int latestVersion() {
-        Document d = models.find().sort(Sorts.descending("_id")).first();
-        int latest = d == null ? 0 : d.getInteger("_id");
-        Document trained = audit.find(Filters.eq("type", "model_trained")).sort(Sorts.descending("details.version"))
-                .first();
-        if (trained != null && trained.get("details", Document.class).get("version") instanceof Number n) {
-            latest = Math.max(latest, n.intValue());
-        }
-        return latest;
+        return models.lastVersion();
     }
 
     /** The record of a version, if it is stored. */
-    public Optional<Document> record(int version) {
-        return Optional.ofNullable(models.find(Filters.eq("_id", version)).first());
+    public Optional<ModelRecord> record(int version) {
+        return models.record(version);
     }
 
     /**
@@ -143,7 +133,7 @@ public final class ModelRegistry {
         if (version == 0) {
             return Set.of();
         }
-        List<String> on = record(version).map(d -> d.getList(TRAINED_ON, String.class)).orElse(null);
+        List<String> on = record(version).map(ModelRecord::trainedOn).orElse(null);
         return on == null ? null : Set.copyOf(on);
     }
 

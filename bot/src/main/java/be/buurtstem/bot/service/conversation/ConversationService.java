@@ -3,7 +3,6 @@ package be.buurtstem.bot.service.conversation;
 import be.buurtstem.bot.service.conversation.effects.Effects;
 import be.buurtstem.bot.service.conversation.effects.EventHandlers;
 import be.buurtstem.bot.service.privacy.RespondentIds;
-import be.buurtstem.bot.service.store.Answers;
 import be.buurtstem.bot.service.store.InboundRead;
 import be.buurtstem.bot.service.store.Respondent;
 import be.buurtstem.bot.service.store.StoredAnswer;
@@ -17,7 +16,6 @@ import be.buurtstem.engine.Input;
 import be.buurtstem.engine.OutboundMessage;
 import be.buurtstem.engine.RespondentContext;
 import be.buurtstem.engine.Turn;
-import com.mongodb.client.model.Updates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -127,7 +125,7 @@ public class ConversationService {
         }
         Optional<Respondent> respondent = read.respondent();
         if (respondent.map(Respondent::blocked).orElse(false)) {
-            store.updateRespondent(rid, in.channel(), Updates.set("blocked", false), in.at()); // they came back
+            store.markBack(rid, in.channel(), in.at()); // they came back
         }
         Ctx c = new Ctx(rid, in, existing, respondent, languageFor(respondent, existing, in.suggestedLanguage()),
                 delivery);
@@ -282,7 +280,7 @@ public class ConversationService {
             store.afterWrite(() -> { // theme coding must find the answer it codes in the store
                 for (StoredAnswer answer : answers) {
                     for (AnswerListener listener : listeners) {
-                        listener.answerStored(Answers.document(answer));
+                        listener.answerStored(answer);
                     }
                 }
             });

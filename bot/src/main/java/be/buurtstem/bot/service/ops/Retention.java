@@ -2,17 +2,12 @@ package be.buurtstem.bot.service.ops;
 
 import be.buurtstem.bot.service.conversation.AnswerListener;
 import be.buurtstem.bot.service.privacy.Erasure;
+import be.buurtstem.bot.service.store.Answers;
 import be.buurtstem.bot.service.store.Store;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -79,82 +74,55 @@ public final class Retention {
     }
 
     /** One run as of {@code now}; returns the counts it audited. */
-    public synchronized Document run(Instant now) {
+    public synchronized Map<String, Long> run(Instant now) {
         markedThisRun = false;
-        MongoCollection<Document> answers = col("answers");
-        MongoCollection<Document> sessions = col("sessions");
-        MongoCollection<Document> respondents = col("respondents");
+        // what the conversation has queued but not yet written counts too (WriteBehind): a resident who answered a
+        // moment ago must not be taken for one with nothing left
+        store.writeQueued();
+        Answers answers = store.answerRepository();
         Set<String> touched = new LinkedHashSet<>();
         long answersDeleted = 0;
         long unplacedDeleted = 0;
         long decisionsDeleted = 0;
 
         // the last answer of each resident to each questionnaire
-        Map<String, Map<String, Instant>> last = new HashMap<>();
-        for (Document a : answers.find().projection(Projections.include("respondent", "questionnaire", "receivedAt",
-                "at"))) {
-            Date at = a.getDate("receivedAt") != null ? a.getDate("receivedAt") : a.getDate("at");
-            if (a.getString("respondent") == null || a.getString("questionnaire") == null || at == null) {
-                continue;
-            }
-            last.computeIfAbsent(a.getString("respondent"), k -> new HashMap<>())
-                    .merge(a.getString("questionnaire"), at.toInstant(), (x, y) -> x.isAfter(y) ? x : y);
-        }
-        for (var byResident : last.entrySet()) {
+        for (var byResident : answers.lastAnswered().entrySet()) {
             for (var e : byResident.getValue().entrySet()) {
                 if (!e.getValue().isBefore(settings.answersOf(e.getKey()).before(now))) {
                     continue;
                 }
-                var which = Filters.and(Filters.eq("respondent", byResident.getKey()),
-                        Filters.eq("questionnaire", e.getKey()));
+                String rid = byResident.getKey();
                 erasureAhead();
-                answersDeleted += answers.deleteMany(which).getDeletedCount();
-                unplacedDeleted += col("unplaced_replies").deleteMany(which).getDeletedCount();
-                decisionsDeleted += col("codings").deleteMany(which).getDeletedCount();
-                touched.add(byResident.getKey());
+                answersDeleted += answers.deleteOf(rid, e.getKey());
+                unplacedDeleted += store.deleteUnplacedOf(rid, e.getKey());
+                decisionsDeleted += store.decisions().deleteOf(rid, e.getKey());
+                touched.add(rid);
             }
         }
 
         // sessions: idle past their questionnaire's retention, or past the short one when they never consented
         long sessionsDeleted = 0;
         long unconsentedDeleted = 0;
-        // who consented, read once for the run (not one query per session)
-        Set<String> consentedIds = new java.util.HashSet<>();
-        for (Document r : respondents.find().projection(Projections.include("_id", "consents"))) {
-            if (consented(r)) {
-                consentedIds.add(r.getString("_id"));
-            }
-        }
-        for (Document s : sessions.find().projection(Projections.include("_id", "questionnaire", "updatedAt"))) {
-            String rid = s.getString("_id");
-            Date updated = s.getDate("updatedAt");
-            if (rid == null || updated == null) {
-                continue;
-            }
-            boolean consented = consentedIds.contains(rid);
-            RetentionPeriod keep = consented ? settings.answersOf(s.getString("questionnaire")) : settings.unconsented();
-            if (updated.toInstant().isBefore(keep.before(now))
-                    && erasureAhead() && sessions.deleteOne(Filters.and(Filters.eq("_id", rid), Filters.eq("updatedAt", updated)))
-                    .getDeletedCount() == 1) {
+        Set<String> consentedIds = store.consentedRespondents(); // read once for the run, not once per session
+        for (Store.SessionStamp s : store.sessionStamps()) {
+            boolean consented = consentedIds.contains(s.respondent());
+            RetentionPeriod keep = consented ? settings.answersOf(s.questionnaire()) : settings.unconsented();
+            if (s.updatedAt().isBefore(keep.before(now)) && erasureAhead() && store.deleteSessionIfUnchanged(s)) {
                 if (consented) {
                     sessionsDeleted++;
                 } else {
                     unconsentedDeleted++;
                 }
-                touched.add(rid);
+                touched.add(s.respondent());
             }
         }
 
         // respondent records with nothing left to keep them for (also those left behind by older runs)
-        Instant oldest = settings.unconsented().before(now);
-        for (Document r : respondents.find(Filters.lt("updatedAt", Date.from(oldest)))
-                .projection(Projections.include("_id"))) {
-            touched.add(r.getString("_id"));
-        }
+        touched.addAll(store.respondentsUnchangedSince(settings.unconsented().before(now)));
         long respondentsDeleted = 0;
+        store.writeQueued(); // and what came in during this run
         for (String rid : touched) {
-            if (answers.countDocuments(Filters.eq("respondent", rid)) == 0
-                    && sessions.countDocuments(Filters.eq("_id", rid)) == 0) {
+            if (store.answerCount(rid) == 0 && !store.hasSession(rid)) {
                 erasureAhead();
                 Map<String, Long> removed = store.deleteRespondent(rid, null);
                 respondentsDeleted += removed.getOrDefault("respondents", 0L);
@@ -168,14 +136,14 @@ public final class Retention {
             }
         }
 
-        var parkedExpired = Filters.lt("at", Date.from(settings.parked().before(now)));
+        Instant parkedCutoff = settings.parked().before(now);
         long parkedDeleted = 0;
-        if (col("parked_updates").countDocuments(parkedExpired) > 0) {
+        if (store.parkedBefore(parkedCutoff) > 0) {
             erasureAhead();
-            parkedDeleted = col("parked_updates").deleteMany(parkedExpired).getDeletedCount();
+            parkedDeleted = store.forgetParkedBefore(parkedCutoff);
         }
 
-        Map<String, Object> counts = new LinkedHashMap<>();
+        Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("answers", answersDeleted);
         counts.put("unplaced_replies", unplacedDeleted);
         counts.put("codings", decisionsDeleted);
@@ -183,25 +151,12 @@ public final class Retention {
         counts.put("unconsented_sessions", unconsentedDeleted);
         counts.put("respondents", respondentsDeleted);
         counts.put("parked_updates", parkedDeleted);
-        Document details = new Document(counts);
-        store.audit("retention_run", details, now);
-        boolean deleted = counts.values().stream().anyMatch(v -> ((Long) v) > 0);
+        store.audit("retention_run", counts, now);
+        boolean deleted = counts.values().stream().anyMatch(v -> v > 0);
         if (deleted) {
             erasure.deleted();
         }
-        log.info("retention run: {}", details.toJson());
-        return details;
-    }
-
-    private static boolean consented(Document respondent) {
-        if (respondent == null) {
-            return false;
-        }
-        List<Document> consents = respondent.getList("consents", Document.class, List.of());
-        return consents.stream().anyMatch(c -> Boolean.TRUE.equals(c.getBoolean("given")));
-    }
-
-    private MongoCollection<Document> col(String name) {
-        return store.database().getCollection(name);
+        log.info("retention run: {}", counts);
+        return counts;
     }
 }

@@ -2,7 +2,6 @@ package be.buurtstem.bot.service.privacy;
 
 import be.buurtstem.bot.service.conversation.AnswerListener;
 import be.buurtstem.bot.service.store.EmbeddedMongo;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,10 +54,6 @@ public final class Erasure implements AnswerListener, AutoCloseable {
         if (pending()) {
             schedule(Duration.ZERO);
         }
-    }
-
-    @Override
-    public void answerStored(Document answer) {
     }
 
     @Override

@@ -1,15 +1,13 @@
 package be.buurtstem.bot.service.questionnaires;
 
 import be.buurtstem.bot.service.store.Store;
+import be.buurtstem.bot.service.store.StoredQuestionnaires;
 import be.buurtstem.bot.service.survey.Survey;
 import be.buurtstem.bot.service.survey.SurveyCatalog;
 import be.buurtstem.engine.LoadResult;
 import be.buurtstem.engine.Problem;
 import be.buurtstem.engine.QuestionnaireLoader;
 import be.buurtstem.engine.Validator;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
@@ -23,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,10 +108,8 @@ public class QuestionnaireCatalog implements SurveyCatalog, AutoCloseable {
             return problems; // an organiser's file overrides the bundled one
         }
         // Stored before it is served: a resident who starts this version must find it again after a restart.
-        store.questionnaires().replaceOne(Filters.eq("_id", id + ":" + survey.version()),
-                new Document("_id", id + ":" + survey.version()).append("id", id).append("version", survey.version())
-                        .append("file", fileName).append("source", yaml).append("loadedAt", new Date()),
-                new ReplaceOptions().upsert(true));
+        store.storedQuestionnaires().put(new StoredQuestionnaires.Version(id, survey.version(), fileName, yaml,
+                java.time.Instant.now()));
         versions.put(id + ":" + survey.version(), survey);
         current.put(id, survey);
         currentOrigin.put(id, origin);
@@ -123,15 +118,15 @@ public class QuestionnaireCatalog implements SurveyCatalog, AutoCloseable {
     }
 
     private void loadStoredVersions() {
-        for (Document d : store.questionnaires().find()) {
+        for (StoredQuestionnaires.Version d : store.storedQuestionnaires().all()) {
             try {
-                LoadResult r = QuestionnaireLoader.parse(d.getString("source"), d.getString("file"));
+                LoadResult r = QuestionnaireLoader.parse(d.source(), d.file());
                 if (r.questionnaire() != null && !r.hasErrors()) {
                     EngineSurvey s = new EngineSurvey(r.questionnaire());
                     versions.put(s.id() + ":" + s.version(), s);
                 }
             } catch (RuntimeException | StackOverflowError e) {
-                log.warn("stored questionnaire {} could not be read again: {}", d.get("_id"), e.getClass().getSimpleName());
+                log.warn("stored questionnaire {} could not be read again: {}", d.key(), e.getClass().getSimpleName());
             }
         }
     }

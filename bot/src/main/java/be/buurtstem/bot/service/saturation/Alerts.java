@@ -2,12 +2,8 @@ package be.buurtstem.bot.service.saturation;
 
 import be.buurtstem.analysis.saturation.SaturationEvent;
 import be.buurtstem.bot.service.ops.OrganiserNotifier;
+import be.buurtstem.bot.service.store.SaturationRecords;
 import be.buurtstem.bot.service.store.Store;
-import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Updates;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +25,7 @@ public final class Alerts {
     private static final Logger log = LoggerFactory.getLogger(Alerts.class);
     private static final java.time.format.DateTimeFormatter LAST =
             java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(java.time.ZoneOffset.UTC);
-    private final MongoCollection<Document> alerts;
+    private final SaturationRecords alerts;
     private final Store store;
     private final OrganiserNotifier notifier;
     private final String language;
@@ -37,7 +33,7 @@ public final class Alerts {
 
     public Alerts(Store store, OrganiserNotifier notifier, String language, Clock clock) {
         this.language = language;
-        this.alerts = store.database().getCollection("alerts");
+        this.alerts = store.saturationRecords();
         this.store = store;
         this.notifier = notifier;
         this.clock = clock;
@@ -47,15 +43,9 @@ public final class Alerts {
     public boolean send(String questionnaire, SaturationEvent e) {
         String key = key(questionnaire, e);
         String text = text(questionnaire, e, language);
-        try {
-            alerts.insertOne(new Document("_id", key).append("questionnaire", questionnaire)
-                    .append("type", e.getClass().getSimpleName()).append("field", e.field()).append("value", e.value())
-                    .append("text", text).append("at", Date.from(clock.instant())).append("sent", false));
-        } catch (MongoWriteException dup) {
-            if (dup.getError().getCode() == 11000) {
-                return false;
-            }
-            throw dup;
+        if (!alerts.recordAlert(key, questionnaire, e.getClass().getSimpleName(), e.field(), e.value(), text,
+                clock.instant())) {
+            return false;
         }
         store.durability().sync(); // the key is on disk before the message can leave
         deliver(key, text);
@@ -64,20 +54,20 @@ public final class Alerts {
 
     private void deliver(String key, String text) {
         notifier.notifyOrganisers(text);
-        alerts.updateOne(Filters.eq("_id", key), Updates.set("sent", true));
+        alerts.alertSent(key);
         store.durability().sync();
         log.info("saturation alert sent: {}", key);
     }
 
     /** Hands over alerts recorded but not marked sent (a crash between the two). */
     public void resendUnsent() {
-        for (Document d : alerts.find(Filters.eq("sent", false))) {
-            deliver(d.getString("_id"), d.getString("text"));
+        for (SaturationRecords.Alert a : alerts.unsentAlerts()) {
+            deliver(a.key(), a.text());
         }
     }
 
     public long count() {
-        return alerts.countDocuments();
+        return alerts.alertCount();
     }
 
     static String key(String questionnaire, SaturationEvent e) {

@@ -11,21 +11,18 @@ import be.buurtstem.analysis.saturation.SaturationState;
 import be.buurtstem.analysis.saturation.SaturationThresholds;
 import be.buurtstem.bot.service.coding.AnswerDocs;
 import be.buurtstem.bot.service.coding.DecisionStore;
+import be.buurtstem.bot.service.store.Answers;
+import be.buurtstem.bot.service.store.SaturationRecords;
 import be.buurtstem.bot.service.store.Store;
+import be.buurtstem.bot.service.store.StoredAnswer;
 import be.buurtstem.bot.service.survey.Survey;
 import be.buurtstem.bot.service.survey.SurveyCatalog;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.Updates;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,8 +45,8 @@ public final class SaturationService {
     private static final Logger log = LoggerFactory.getLogger(SaturationService.class);
     private static final List<String> BASE_FIELDS = List.of("language", "channel", "block");
 
-    private final MongoCollection<Document> answers;
-    private final MongoCollection<Document> scopesCollection;
+    private final Answers answers;
+    private final SaturationRecords scopes;
     private final DecisionStore decisions;
     private final SurveyCatalog catalog;
     private final SaturationSettings settings;
@@ -67,8 +64,8 @@ public final class SaturationService {
 
     public SaturationService(Store store, DecisionStore decisions, SurveyCatalog catalog, SaturationSettings settings,
                              Expectations expectations, Alerts alerts, Clock clock) {
-        this.answers = store.database().getCollection("answers");
-        this.scopesCollection = store.database().getCollection("saturation_scopes");
+        this.answers = store.answerRepository();
+        this.scopes = store.saturationRecords();
         this.decisions = decisions;
         this.catalog = catalog;
         this.settings = settings;
@@ -78,8 +75,8 @@ public final class SaturationService {
     }
 
     /** Counts a newly coded answer with its themes (machine codes adjusted by decisions, if any). */
-    public synchronized void counted(Document answer, List<String> themes, boolean confirmed) {
-        String q = answer.getString("questionnaire");
+    public synchronized void counted(StoredAnswer answer, List<String> themes, boolean confirmed) {
+        String q = answer.questionnaire();
         if (q == null) {
             return;
         }
@@ -97,21 +94,18 @@ public final class SaturationService {
             state(s.id());
         }
         Map<String, List<AnalystDecision>> byAnswer = decisions.byAnswer(null);
-        long n = 0;
-        for (Document d : answers.find(Filters.and(Filters.eq("kind", AnswerDocs.FREE_TEXT),
-                        Filters.exists("coding", true)))
-                .projection(new Document("text", 0).append("value", 0).append("scores", 0))
-                .sort(Sorts.ascending("receivedAt", "_id"))) {
-            String q = d.getString("questionnaire");
+        long[] n = {0};
+        answers.eachWithoutWords(Answers.FreeText.all().coded(true), d -> {
+            String q = d.answer().questionnaire();
             if (q == null) {
-                continue;
+                return;
             }
-            List<AnalystDecision> ds = byAnswer.getOrDefault(d.getString("_id"), List.of());
-            List<String> themes = List.copyOf(Decisions.resolve(AnswerDocs.machineThemes(d), ds));
-            send(q, state(q).add(toCoded(d, themes, Decisions.reviewed(ds))));
-            n++;
-        }
-        lastRebuild = new Rebuild(n, (System.nanoTime() - t0) / 1_000_000, clock.instant());
+            List<AnalystDecision> ds = byAnswer.getOrDefault(d.id(), List.of());
+            List<String> themes = List.copyOf(Decisions.resolve(d.machineThemes(), ds));
+            send(q, state(q).add(toCoded(d.answer(), themes, Decisions.reviewed(ds))));
+            n[0]++;
+        });
+        lastRebuild = new Rebuild(n[0], (System.nanoTime() - t0) / 1_000_000, clock.instant());
         Metrics.saturationRebuilt(t0);
         log.info("saturation rebuilt from {} coded answers in {} ms", n, lastRebuild.millis());
     }
@@ -205,10 +199,7 @@ public final class SaturationService {
 
     /** When collection started for a questionnaire (kept, so the silence rule survives restarts). */
     private Instant startedAt(String q) {
-        Document d = scopesCollection.findOneAndUpdate(Filters.eq("_id", q),
-                Updates.setOnInsert("startedAt", java.util.Date.from(clock.instant())),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-        return d == null || d.getDate("startedAt") == null ? clock.instant() : d.getDate("startedAt").toInstant();
+        return scopes.startedAt(q, clock.instant());
     }
 
     SaturationThresholds thresholds(Map<String, Double> file, String q) {
@@ -251,9 +242,10 @@ public final class SaturationService {
         }
     }
 
-    static CodedAnswer toCoded(Document d, List<String> themes, boolean confirmed) {
-        return new CodedAnswer(d.getString("_id"), d.getString("respondent"), d.getString("questionnaire"),
-                d.getString("question"), d.getString("block"), AnswerDocs.fields(d), themes, AnswerDocs.receivedAt(d),
-                confirmed);
+    static CodedAnswer toCoded(StoredAnswer d, List<String> themes, boolean confirmed) {
+        // to the millisecond, as stored: a live answer and its replay after a restart give the same alert keys
+        Instant received = d.receivedAt() == null ? null : d.receivedAt().truncatedTo(ChronoUnit.MILLIS);
+        return new CodedAnswer(d.id(), d.respondent(), d.questionnaire(), d.question(), d.block(),
+                AnswerDocs.fields(d), themes, received, confirmed);
     }
 }

@@ -5,20 +5,33 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The {@code answers} collection as the conversation writes it: the answer document's schema in one place. Fields:
  * {@code respondent}, {@code questionnaire}, {@code version}, {@code question}, {@code round}, {@code kind},
  * {@code value}, {@code text}, {@code language}, {@code segment}, {@code block}, {@code segments}, {@code channel},
- * {@code codes} (empty, filled by coding), {@code at}, {@code receivedAt}.
+ * {@code codes} (empty, filled by coding), {@code at}, {@code receivedAt}; theme coding adds {@code codes},
+ * {@code scores} and {@code coding} ({@link StoredCoding}). Every read and update of answers goes through here.
  */
 public final class Answers {
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
@@ -26,6 +39,158 @@ public final class Answers {
 
     Answers(MongoDatabase db) {
         this.answers = db.getCollection("answers");
+    }
+
+    /** What the analysts' and coding's reads select: free-text answers, of one questionnaire or all. */
+    public record FreeText(String questionnaire, Boolean coded, Collection<String> excluded) {
+        public static FreeText all() {
+            return new FreeText(null, null, null);
+        }
+
+        public static FreeText of(String questionnaire) {
+            return new FreeText(questionnaire == null || questionnaire.isBlank() ? null : questionnaire, null, null);
+        }
+
+        public FreeText coded(boolean yes) {
+            return new FreeText(questionnaire, yes, excluded);
+        }
+
+        /** Without these answer ids (those an analyst decided on). */
+        public FreeText without(Collection<String> ids) {
+            return new FreeText(questionnaire, coded, ids == null || ids.isEmpty() ? null : ids);
+        }
+
+        Bson filter() {
+            List<Bson> f = new ArrayList<>();
+            f.add(Filters.eq("kind", FREE_TEXT));
+            if (questionnaire != null) {
+                f.add(Filters.eq("questionnaire", questionnaire));
+            }
+            if (coded != null) {
+                f.add(Filters.exists("coding", coded));
+            }
+            if (excluded != null) {
+                f.add(Filters.nin("_id", excluded));
+            }
+            return Filters.and(f);
+        }
+    }
+
+    public static final String FREE_TEXT = "free_text";
+
+    /** One answer with its coding. */
+    public Optional<AnswerRecord> find(String id) {
+        return Optional.ofNullable(answers.find(Filters.eq("_id", id)).first()).map(Answers::record);
+    }
+
+    /** The answers with these ids (those still stored). */
+    public List<AnswerRecord> find(Collection<String> ids) {
+        List<AnswerRecord> out = new ArrayList<>();
+        if (!ids.isEmpty()) {
+            answers.find(Filters.in("_id", ids)).forEach(d -> out.add(record(d)));
+        }
+        return out;
+    }
+
+    /** Which of these ids are still stored. */
+    public Set<String> present(Collection<String> ids) {
+        Set<String> out = new HashSet<>();
+        if (!ids.isEmpty()) {
+            answers.find(Filters.in("_id", ids)).projection(Projections.include("_id"))
+                    .forEach(d -> out.add(d.getString("_id")));
+        }
+        return out;
+    }
+
+    public long count(FreeText which) {
+        return answers.countDocuments(which.filter());
+    }
+
+    /** A page of the selected answers, oldest first. */
+    public List<AnswerRecord> page(FreeText which, long skip, int limit) {
+        List<AnswerRecord> out = new ArrayList<>();
+        answers.find(which.filter()).sort(Sorts.ascending("receivedAt", "_id")).skip((int) skip).limit(limit)
+                .forEach(d -> out.add(record(d)));
+        return out;
+    }
+
+    /** Each selected answer, oldest first, one at a time (an export, a sweep: never all in memory). */
+    public void each(FreeText which, Consumer<AnswerRecord> action) {
+        answers.find(which.filter()).sort(Sorts.ascending("receivedAt", "_id")).forEach(d -> action.accept(record(d)));
+    }
+
+    /** Each selected answer without its words (text and value: what saturation counts), oldest first. */
+    public void eachWithoutWords(FreeText which, Consumer<AnswerRecord> action) {
+        answers.find(which.filter()).projection(Projections.exclude("text", "value", "scores"))
+                .sort(Sorts.ascending("receivedAt", "_id")).forEach(d -> action.accept(record(d)));
+    }
+
+    /** The ids of the selected answers, oldest first. */
+    public List<String> ids(FreeText which) {
+        List<String> out = new ArrayList<>();
+        answers.find(which.filter()).projection(Projections.include("_id")).sort(Sorts.ascending("receivedAt", "_id"))
+                .forEach(d -> out.add(d.getString("_id")));
+        return out;
+    }
+
+    /** The segment names found on the selected answers (export columns). */
+    public Set<String> segmentNames(FreeText which) {
+        Set<String> out = new LinkedHashSet<>();
+        answers.find(which.filter()).projection(Projections.include("segments")).forEach(d -> {
+            Document seg = d.get("segments", Document.class);
+            if (seg != null) {
+                out.addAll(seg.keySet());
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Writes an answer's machine coding; {@code onlyIfUncoded}: only when it has none yet (a first coding happens once).
+     * True when written.
+     */
+    public boolean writeCoding(String id, StoredCoding c, boolean onlyIfUncoded) {
+        List<Document> codes = new ArrayList<>();
+        for (StoredCoding.Code code : c.codes()) {
+            codes.add(new Document("theme", code.theme()).append("confidence", code.confidence())
+                    .append("coder", code.coder()).append("version", code.version()));
+        }
+        Document scores = new Document();
+        c.scores().forEach(scores::append);
+        Document meta = new Document("coder", c.coder()).append("version", c.version()).append("model", c.model())
+                .append("at", c.at() == null ? null : Date.from(c.at())).append("language", c.language())
+                .append("languageConfidence", c.languageConfidence()).append("languageMismatch", c.languageMismatch());
+        Bson filter = onlyIfUncoded ? Filters.and(Filters.eq("_id", id), Filters.exists("coding", false))
+                : Filters.eq("_id", id);
+        return answers.updateOne(filter, Updates.combine(Updates.set("codes", codes), Updates.set("scores", scores),
+                Updates.set("coding", meta))).getMatchedCount() > 0;
+    }
+
+    // ---- for retention --------------------------------------------------------------------------------------
+
+    /** When each resident last answered each questionnaire: respondent → questionnaire → latest. */
+    public Map<String, Map<String, Instant>> lastAnswered() {
+        Map<String, Map<String, Instant>> last = new HashMap<>();
+        for (Document a : answers.find().projection(Projections.include("respondent", "questionnaire", "receivedAt",
+                "at"))) {
+            Date at = a.getDate("receivedAt") != null ? a.getDate("receivedAt") : a.getDate("at");
+            if (a.getString("respondent") == null || a.getString("questionnaire") == null || at == null) {
+                continue;
+            }
+            last.computeIfAbsent(a.getString("respondent"), k -> new HashMap<>())
+                    .merge(a.getString("questionnaire"), at.toInstant(), (x, y) -> x.isAfter(y) ? x : y);
+        }
+        return last;
+    }
+
+    /** Removes a resident's answers to a questionnaire; returns how many. */
+    public long deleteOf(String respondent, String questionnaire) {
+        return answers.deleteMany(Filters.and(Filters.eq("respondent", respondent),
+                Filters.eq("questionnaire", questionnaire))).getDeletedCount();
+    }
+
+    public long countOf(String respondent) {
+        return answers.countDocuments(Filters.eq("respondent", respondent));
     }
 
     /** Stores the answers of one message in one round trip; each under its deterministic id (a replay is a no-op). */
@@ -68,6 +233,47 @@ public final class Answers {
                 fromBson(d.get("value")), d.getString("text"), d.getString("language"), d.getString("segment"),
                 d.getString("block"), java.util.Collections.unmodifiableMap(segments), d.getString("channel"),
                 at == null ? null : at.toInstant(), received == null ? null : received.toInstant());
+    }
+
+    /** An answer document with its coding read back. */
+    static AnswerRecord record(Document d) {
+        return new AnswerRecord(read(d), coding(d));
+    }
+
+    private static StoredCoding coding(Document d) {
+        Document meta = d.get("coding", Document.class);
+        if (meta == null) {
+            return null;
+        }
+        List<StoredCoding.Code> codes = new ArrayList<>();
+        if (d.get("codes") instanceof List<?> list) {
+            for (Object o : list) {
+                if (o instanceof Document c && c.getString("theme") != null) {
+                    codes.add(new StoredCoding.Code(c.getString("theme"), number(c.get("confidence")),
+                            c.getString("coder"), c.getString("version")));
+                }
+            }
+        }
+        Map<String, Double> scores = new LinkedHashMap<>();
+        Document s = d.get("scores", Document.class);
+        if (s != null) {
+            s.forEach((k, v) -> {
+                if (v instanceof Number n) {
+                    scores.put(k, n.doubleValue());
+                }
+            });
+        }
+        Date at = meta.getDate("at");
+        return new StoredCoding(List.copyOf(codes), java.util.Collections.unmodifiableMap(scores),
+                meta.getString("coder"), meta.getString("version"),
+                meta.get("model") instanceof Number n ? n.intValue() : null, at == null ? null : at.toInstant(),
+                meta.getString("language"),
+                meta.get("languageConfidence") instanceof Number n ? n.doubleValue() : null,
+                meta.getBoolean("languageMismatch"));
+    }
+
+    private static double number(Object o) {
+        return o instanceof Number n ? n.doubleValue() : 0;
     }
 
     private static Object fromBson(Object value) {

@@ -181,6 +181,14 @@ public final class EmbeddedMongo implements Durability, AutoCloseable {
         }
     }
 
+    /**
+     * Tests only: every command {@code refuse} matches (its body: {@code {update: "answers", ...}}) is refused with
+     * an error, as a store that fails writes does; null takes the fault away.
+     */
+    void fault(java.util.function.Predicate<de.bwaldvogel.mongo.bson.Document> refuse) {
+        backend.fault(refuse);
+    }
+
     public String connectionString() {
         return "mongodb://" + address.getAddress().getHostAddress() + ":" + address.getPort();
     }

@@ -23,7 +23,7 @@ public final class Leases {
     private final String owner;
 
     public Leases(Store store, String owner) {
-        this.leases = store.database().getCollection("leases");
+        this.leases = store.collection("leases");
         this.owner = owner;
     }
 

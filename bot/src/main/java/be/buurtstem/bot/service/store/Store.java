@@ -35,6 +35,11 @@ public class Store {
     static final String LOOKUP_ROOT = "lookup_root";
     private final Sessions sessionRepository;
     private final Answers answerRepository;
+    private final Audit auditLog;
+    private final Models models;
+    private final Decisions decisions;
+    private final SaturationRecords saturationRecords;
+    private final StoredQuestionnaires storedQuestionnaires;
     private final WriteBehind writeBehind;
     private final Durability syncing;
     /** The outbox's heads in memory when this service is the store's only writer ({@link #keepOutboxHeadsInMemory}). */
@@ -45,6 +50,11 @@ public class Store {
         this.durability = durability;
         this.sessionRepository = new Sessions(db);
         this.answerRepository = new Answers(db);
+        this.auditLog = new Audit(db);
+        this.models = new Models(db, auditLog);
+        this.decisions = new Decisions(db);
+        this.saturationRecords = new SaturationRecords(db);
+        this.storedQuestionnaires = new StoredQuestionnaires(db);
         this.writeBehind = new WriteBehind(db, durability, this::outboxWritten, this::outboxWriteFailed);
         // what every caller gets: a sync first writes the messages' queued units (WriteBehind), then syncs
         this.syncing = new Durability() {
@@ -77,6 +87,27 @@ public class Store {
         return writeBehind.unit(work);
     }
 
+    /**
+     * A group of messages confirmed by one sync, handled on any threads (the poller's batch): run their handling in
+     * {@link SyncGroup#run}, then {@link SyncGroup#sync}, which fails only when one of them was not written.
+     */
+    public SyncGroup syncGroup() {
+        return writeBehind.newGroup();
+    }
+
+    /**
+     * How often the store refused the writes of the message with this input id (null: never, or written since): a
+     * channel parks a message refused again and again instead of asking for it for ever.
+     */
+    public WriteBehind.WriteFailure writeFailures(String inputId) {
+        return writeBehind.writeFailures(inputId);
+    }
+
+    /** Writes the messages queued so far (WriteBehind) without a sync: a reader of whole collections sees them. */
+    public void writeQueued() {
+        writeBehind.awaitAllWritten();
+    }
+
     /** Runs {@code hook} once the current message's writes are in the store (at once outside a unit). */
     public void afterWrite(Runnable hook) {
         Unit u = writeBehind.current();
@@ -103,6 +134,8 @@ public class Store {
         parked().createIndex(Indexes.ascending("respondent"));
         db.getCollection("questionnaires").createIndex(Indexes.ascending("id", "version"), new IndexOptions().unique(true));
         db.getCollection("audit").createIndex(Indexes.ascending("at"));
+        decisions.createIndexes();
+        answers().createIndex(Indexes.ascending("kind", "receivedAt"));
     }
 
     public boolean ping() {
@@ -190,14 +223,16 @@ public class Store {
                 consents.add(new Document("questionnaire", c.questionnaire()).append("version", c.version())
                         .append("given", c.given()).append("at", Date.from(c.at())));
             }
-            updates.add(Updates.pushEach("consents", consents));
+            // a set, not a push: a flush written again (WriteBehind) must not record a consent twice; two consents
+            // alike to the millisecond are the same one
+            updates.add(Updates.addEachToSet("consents", consents));
         }
         updateRespondent(respondent, channel, Updates.combine(updates), now);
     }
 
     public void recordConsent(String respondent, String channel, String questionnaire, int version, boolean given,
                               Instant at) {
-        updateRespondent(respondent, channel, Updates.push("consents", new Document("questionnaire", questionnaire)
+        updateRespondent(respondent, channel, Updates.addToSet("consents", new Document("questionnaire", questionnaire)
                 .append("version", version).append("given", given).append("at", Date.from(at))), at);
     }
 
@@ -205,6 +240,11 @@ public class Store {
         respondents().updateOne(Filters.eq("_id", respondent), Updates.combine(Updates.set("blocked", true),
                 Updates.set("blockedReason", reason), Updates.set("updatedAt", Date.from(at)),
                 Updates.setOnInsert("createdAt", Date.from(at))), new UpdateOptions().upsert(true));
+    }
+
+    /** A resident who had blocked the bot wrote again: no longer blocked. */
+    public void markBack(String respondent, String channel, Instant at) {
+        updateRespondent(respondent, channel, Updates.set("blocked", false), at);
     }
 
     public boolean isBlocked(String respondent) {
@@ -452,6 +492,72 @@ public class Store {
         return parked().find().sort(Sorts.ascending("at")).into(new ArrayList<>());
     }
 
+    // ---- retention (ops/Retention): whole-collection reads and conditional deletes ------------------------------
+
+    /** A session as retention sees it: whose, of which questionnaire, last changed when. */
+    public record SessionStamp(String respondent, String questionnaire, Instant updatedAt) {
+    }
+
+    /** Every session's stamp (write the queued messages first: {@link #writeQueued}). */
+    public List<SessionStamp> sessionStamps() {
+        List<SessionStamp> out = new ArrayList<>();
+        sessions().find().projection(com.mongodb.client.model.Projections.include("_id", "questionnaire", "updatedAt"))
+                .forEach(d -> {
+                    if (d.getString("_id") != null && d.getDate("updatedAt") != null) {
+                        out.add(new SessionStamp(d.getString("_id"), d.getString("questionnaire"),
+                                d.getDate("updatedAt").toInstant()));
+                    }
+                });
+        return out;
+    }
+
+    /** Deletes a session unless it changed since its stamp was read; true when deleted. */
+    public boolean deleteSessionIfUnchanged(SessionStamp s) {
+        return sessions().deleteOne(Filters.and(Filters.eq("_id", s.respondent()),
+                Filters.eq("updatedAt", Date.from(s.updatedAt())))).getDeletedCount() == 1;
+    }
+
+    public boolean hasSession(String respondent) {
+        writeBehind.awaitWritten(respondent);
+        return sessions().countDocuments(Filters.eq("_id", respondent)) > 0;
+    }
+
+    public long answerCount(String respondent) {
+        writeBehind.awaitWritten(respondent);
+        return answerRepository.countOf(respondent);
+    }
+
+    /** The respondents who gave a consent at least once. */
+    public java.util.Set<String> consentedRespondents() {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        respondents().find(Filters.eq("consents.given", true)).projection(
+                com.mongodb.client.model.Projections.include("_id")).forEach(d -> out.add(d.getString("_id")));
+        return out;
+    }
+
+    /** The respondents whose record was last changed before {@code cutoff}. */
+    public List<String> respondentsUnchangedSince(Instant cutoff) {
+        List<String> out = new ArrayList<>();
+        respondents().find(Filters.lt("updatedAt", Date.from(cutoff)))
+                .projection(com.mongodb.client.model.Projections.include("_id"))
+                .forEach(d -> out.add(d.getString("_id")));
+        return out;
+    }
+
+    /** Removes a resident's unplaced replies to one questionnaire; returns how many. */
+    public long deleteUnplacedOf(String respondent, String questionnaire) {
+        return unplaced().deleteMany(Filters.and(Filters.eq("respondent", respondent),
+                Filters.eq("questionnaire", questionnaire))).getDeletedCount();
+    }
+
+    public long parkedBefore(Instant cutoff) {
+        return parked().countDocuments(Filters.lt("at", Date.from(cutoff)));
+    }
+
+    public long forgetParkedBefore(Instant cutoff) {
+        return parked().deleteMany(Filters.lt("at", Date.from(cutoff))).getDeletedCount();
+    }
+
     // ---- privacy ----------------------------------------------------------------------------------------------
 
     /** Removes everything stored about a resident, in every collection. Returns how much was removed per collection. */
@@ -481,18 +587,46 @@ public class Store {
         }
         removed.put("unplaced_replies", unplaced().deleteMany(Filters.eq("respondent", respondent)).getDeletedCount());
         removed.put("parked_updates", parked().deleteMany(Filters.eq("respondent", respondent)).getDeletedCount());
-        removed.put("codings", db.getCollection("codings").deleteMany(Filters.eq("respondent", respondent))
-                .getDeletedCount());
+        removed.put("codings", decisions.deleteOf(respondent, null));
         audit("respondent_deleted", new Document("answers", removed.get("answers")), Instant.now());
         return removed;
     }
 
-    public void audit(String type, Document details, Instant at) {
-        db.getCollection("audit").insertOne(new Document("type", type).append("at", Date.from(at))
-                .append("details", details));
+    public void audit(String type, Map<String, ?> details, Instant at) {
+        auditLog.record(type, details, at);
+    }
+
+    /** The {@code audit} collection ({@link Audit}). */
+    public Audit auditLog() {
+        return auditLog;
+    }
+
+    /** Every questionnaire version served ({@link StoredQuestionnaires}). */
+    public StoredQuestionnaires storedQuestionnaires() {
+        return storedQuestionnaires;
+    }
+
+    /** What saturation keeps ({@link SaturationRecords}: {@code saturation_scopes}, {@code alerts}). */
+    public SaturationRecords saturationRecords() {
+        return saturationRecords;
+    }
+
+    /** Analysts' decisions ({@link Decisions}: {@code codings}). */
+    public Decisions decisions() {
+        return decisions;
+    }
+
+    /** The coders' records ({@link Models}). */
+    public Models models() {
+        return models;
     }
 
     // ---- collections and mapping ------------------------------------------------------------------------------
+
+    /** For this package's repositories ({@link Leases}). */
+    MongoCollection<Document> collection(String name) {
+        return db.getCollection(name);
+    }
 
     MongoCollection<Document> sessions() {
         return db.getCollection("sessions");
@@ -522,6 +656,8 @@ public class Store {
         return db.getCollection("parked_updates");
     }
 
+    /** The raw collection: use {@link #storedQuestionnaires} (kept for code written before it). */
+    @Deprecated
     public MongoCollection<Document> questionnaires() {
         return db.getCollection("questionnaires");
     }

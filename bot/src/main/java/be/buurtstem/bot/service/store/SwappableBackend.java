@@ -28,6 +28,13 @@ final class SwappableBackend implements MongoBackend {
     private static final java.util.Set<String> WRITES = java.util.Set.of("insert", "update", "delete",
             "findandmodify", "createindexes", "dropindexes", "drop", "dropdatabase", "create", "renamecollection");
 
+    /** Tests only ({@link EmbeddedMongo#fault}): a command it matches is refused instead of run. */
+    private volatile java.util.function.Predicate<Document> fault;
+
+    void fault(java.util.function.Predicate<Document> refuse) {
+        this.fault = refuse;
+    }
+
     SwappableBackend(MongoBackend first, ReentrantReadWriteLock lock) {
         this.current = first;
         this.lock = lock;
@@ -87,6 +94,10 @@ final class SwappableBackend implements MongoBackend {
 
     @Override
     public Document handleMessage(MongoMessage message) {
+        var refuse = fault;
+        if (refuse != null && message.getDocument() != null && refuse.test(message.getDocument())) {
+            throw new de.bwaldvogel.mongo.exception.MongoServerError(8000, "InjectedFault", "refused by a test");
+        }
         Document reply = read(() -> current.handleMessage(message));
         Document body = message.getDocument();
         return written(body == null || body.isEmpty() ? null : body.keySet().iterator().next(), reply);

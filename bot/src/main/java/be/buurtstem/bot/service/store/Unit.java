@@ -24,6 +24,15 @@ final class Unit {
     }
 
     long seq;
+    /** Whose sync covers this unit: told when it is not written. */
+    final SyncGroup group;
+    /** Refused by the store on its own (see {@link WriteBehind#flush}). */
+    boolean failed;
+
+    Unit(SyncGroup group) {
+        this.group = group;
+    }
+
     final List<SessionWrite> sessions = new ArrayList<>();
     final List<RespondentWrite> respondents = new ArrayList<>();
     final List<Document> answers = new ArrayList<>();

@@ -23,7 +23,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -36,15 +35,20 @@ import java.util.function.Supplier;
  * was called and then syncs the store: it is what a channel calls before it confirms (the poller once per batch,
  * the webhook per request, so concurrent requests share one flush and one commit).
  * A read of a respondent or input id with writes still queued flushes first (read-your-writes).
- * A flush that fails puts its units back at the head of the queue (the next flush tries again) and every sync
- * waiting for them fails: nothing is confirmed that is not written. A unit whose session lost the optimistic lock
- * (another instance wrote it meanwhile) is dropped whole; syncs covering it fail for a while, so its update is not
- * confirmed and comes again.
+ * A flush that fails is written again unit by unit (every write is idempotent on retry): a unit the store refuses
+ * on its own while it answers is set aside, so it never blocks the others; when the store does not answer, the
+ * units not yet written go back at the head of the queue (the next flush tries again) and every sync waiting for
+ * them fails. A unit whose session lost the optimistic lock (another instance wrote it meanwhile) is dropped whole.
+ * Either way only the sync of that unit's own caller fails ({@link SyncGroup}), so its update is not confirmed and
+ * comes again: nothing is confirmed that is not written, and nobody else's confirmation waits for it.
  */
 public final class WriteBehind {
     private static final Logger log = LoggerFactory.getLogger(WriteBehind.class);
     private static final ThreadLocal<Unit> CURRENT = new ThreadLocal<>();
-    private static final long LOST_FOR_MILLIS = 10_000;
+    private static final ThreadLocal<SyncGroup> GROUP = new ThreadLocal<>();
+    /** Without a group: the thread's own (the webhook request and the web chat sync on the thread that handled). */
+    private static final ThreadLocal<SyncGroup> IMPLICIT = ThreadLocal.withInitial(SyncGroup::new);
+    private static final int FAILURES_KEPT = 10_000;
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
     /** Marks this instance's session writes ({@code _w}), so a lost optimistic lock is told from a won one. */
@@ -57,8 +61,13 @@ public final class WriteBehind {
     private long enqueued;
     private long written;
     private final Map<String, Integer> pendingKeys = new HashMap<>();
-    /** seq of a dropped unit → when it was dropped. */
-    private final ConcurrentSkipListMap<Long, Long> lost = new ConcurrentSkipListMap<>();
+    /** Input id → how often its unit was refused (the oldest forgotten first). */
+    private final Map<String, WriteFailure> failures = new java.util.LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, WriteFailure> eldest) {
+            return size() > FAILURES_KEPT;
+        }
+    };
 
     /** Told of outbox items once they are in the store, and of a failed write (see {@link OutboxQueue}). */
     private final java.util.function.Consumer<List<Document>> outboxWritten;
@@ -77,7 +86,7 @@ public final class WriteBehind {
         if (CURRENT.get() != null) {
             return work.get(); // nested: part of the enclosing unit
         }
-        Unit u = new Unit();
+        Unit u = new Unit(group());
         CURRENT.set(u);
         T result;
         try {
@@ -144,43 +153,112 @@ public final class WriteBehind {
             Set<Unit> losers;
             try {
                 losers = durability.together(() -> write(batch));
-            } catch (RuntimeException | Error e) { // an Error too: a batch lost here would leave sync() waiting forever
-                synchronized (queueLock) {
-                    batch.addAll(queue); // back at the head, in order: the next flush writes them again
-                    queue = batch;
-                }
+            } catch (Error e) {
+                requeue(batch);
                 throw e;
-            }
-            long now = System.currentTimeMillis();
-            synchronized (queueLock) {
-                written = batch.getLast().seq;
-                for (Unit u : batch) {
-                    for (String k : u.keys()) {
-                        pendingKeys.computeIfPresent(k, (key, n) -> n == 1 ? null : n - 1);
-                    }
-                    if (losers.contains(u)) {
-                        lost.put(u.seq, now);
-                    }
-                }
-            }
-            for (Unit u : batch) {
-                if (!losers.contains(u)) {
-                    for (Runnable r : u.afterWrite) {
-                        try {
-                            r.run();
-                        } catch (RuntimeException e) {
-                            log.warn("after-write hook failed: {}", e.getClass().getSimpleName());
+            } catch (RuntimeException e) {
+                // one unit that always fails must not stop every later flush: each is written again on its own
+                // (every write is idempotent on retry: see writeSessions and the respondents' $addToSet)
+                losers = new HashSet<>();
+                for (int i = 0; i < batch.size(); i++) {
+                    Unit u = batch.get(i);
+                    try {
+                        losers.addAll(durability.together(() -> write(List.of(u))));
+                    } catch (RuntimeException | Error alone) {
+                        if (alone instanceof RuntimeException re && storeAnswers()) {
+                            setAside(u, re);
+                            continue;
                         }
+                        // the store itself is down (or an Error): this unit and the rest go back at the head, in
+                        // order, and the next flush tries them again; the ones before it are written
+                        done(batch.subList(0, i), losers);
+                        requeue(new ArrayList<>(batch.subList(i, batch.size())));
+                        throw alone;
                     }
                 }
             }
+            done(batch, losers);
         } finally {
             flushLock.unlock();
         }
     }
 
-    /** Everything queued before this call is written and on disk when it returns; throws when it is not. */
+    private void requeue(List<Unit> units) {
+        synchronized (queueLock) {
+            units.addAll(queue); // an Error too: a batch lost here would leave sync() waiting forever
+            queue = units;
+        }
+    }
+
+    /** Whether the store answers: then a unit that fails on its own is at fault, not the store. */
+    private boolean storeAnswers() {
+        try {
+            db.runCommand(new Document("ping", 1));
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * A unit the store refuses on its own (while it takes the others): not written, so its caller's sync fails and
+     * its message is not confirmed; it comes again, and after a few such failures the channel parks it
+     * ({@link #writeFailures}).
+     */
+    private void setAside(Unit u, RuntimeException e) {
+        u.failed = true;
+        String why = e.getClass().getSimpleName() + (e instanceof com.mongodb.MongoException m ? " " + m.getCode() : "");
+        synchronized (failures) {
+            for (Unit.ProcessedMark p : u.processed) {
+                failures.merge(p.inputId(), new WriteFailure(1, why), (a, b) -> new WriteFailure(a.count() + 1, why));
+            }
+        }
+        log.warn("a message's writes were refused by the store and set aside ({}); it is not confirmed", why);
+    }
+
+    /** The bookkeeping of written units (in queue order): their keys released, their callers told, hooks run. */
+    private void done(List<Unit> units, Set<Unit> losers) {
+        if (units.isEmpty()) {
+            return;
+        }
+        synchronized (queueLock) {
+            written = units.getLast().seq;
+            for (Unit u : units) {
+                for (String k : u.keys()) {
+                    pendingKeys.computeIfPresent(k, (key, n) -> n == 1 ? null : n - 1);
+                }
+                if (losers.contains(u)) {
+                    u.group.lost.incrementAndGet();
+                } else if (u.failed) {
+                    u.group.failed.incrementAndGet();
+                }
+            }
+        }
+        for (Unit u : units) {
+            if (!losers.contains(u) && !u.failed) {
+                if (!u.processed.isEmpty()) {
+                    synchronized (failures) {
+                        u.processed.forEach(p -> failures.remove(p.inputId()));
+                    }
+                }
+                for (Runnable r : u.afterWrite) {
+                    try {
+                        r.run();
+                    } catch (RuntimeException e) {
+                        log.warn("after-write hook failed: {}", e.getClass().getSimpleName());
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Everything queued before this call is written and on disk when it returns. Throws when one of the caller's
+     * own units ({@link SyncGroup}: this thread's, or the group it runs in) was not written: its session was
+     * changed by another instance meanwhile, or the store refused it. Other callers' losses do not concern it.
+     */
     public void sync() {
+        SyncGroup group = group();
         long target;
         synchronized (queueLock) {
             target = enqueued;
@@ -194,11 +272,50 @@ public final class WriteBehind {
             flush();
         }
         durability.sync();
-        long now = System.currentTimeMillis();
-        lost.entrySet().removeIf(e -> now - e.getValue() > LOST_FOR_MILLIS);
-        if (!lost.headMap(target, true).isEmpty()) {
+        int lostUnits = group.lost.getAndSet(0);
+        int failedUnits = group.failed.getAndSet(0);
+        if (lostUnits > 0) {
             throw new ConcurrentUpdateException("a session was changed by another instance meanwhile");
         }
+        if (failedUnits > 0) {
+            throw new IllegalStateException(failedUnits + " message(s) refused by the store, not confirmed");
+        }
+    }
+
+    /** A new group of messages confirmed by one sync. */
+    SyncGroup newGroup() {
+        return new SyncGroup(this);
+    }
+
+    static SyncGroup enter(SyncGroup g) {
+        SyncGroup outer = GROUP.get();
+        GROUP.set(g);
+        return outer;
+    }
+
+    static void leave(SyncGroup outer) {
+        if (outer == null) {
+            GROUP.remove();
+        } else {
+            GROUP.set(outer);
+        }
+    }
+
+    /** The group whose units this thread's {@link #unit}s join and whose losses its {@link #sync} reports. */
+    private static SyncGroup group() {
+        SyncGroup g = GROUP.get();
+        return g != null ? g : IMPLICIT.get();
+    }
+
+    /** How often the writes of the message with this input id were refused by the store (0: never, or written since). */
+    public WriteFailure writeFailures(String inputId) {
+        synchronized (failures) {
+            return inputId == null ? null : failures.get(inputId);
+        }
+    }
+
+    /** How often a message's writes were refused, and the error's kind (never its text: it may quote a resident). */
+    public record WriteFailure(int count, String error) {
     }
 
     /** The bulk writes of one flush; returns the units dropped because their session lost the optimistic lock. */
@@ -268,6 +385,7 @@ public final class WriteBehind {
         }
         MongoCollection<Document> sessions = db.getCollection("sessions");
         int applied;
+        boolean duplicates = false;
         try {
             var r = sessions.bulkWrite(writes, new BulkWriteOptions().ordered(false));
             applied = r.getInsertedCount() + r.getMatchedCount();
@@ -276,13 +394,14 @@ public final class WriteBehind {
                 if (error.getCode() != 11000) {
                     throw e;
                 }
-                losers.add(owners.get(error.getIndex()));
+                duplicates = true;
             }
             applied = e.getWriteResult().getInsertedCount() + e.getWriteResult().getMatchedCount();
         }
-        if (applied + losers.size() < writes.size()) {
-            // a replace matched nothing: whose session does not carry this flush's mark? (the version alone cannot
-            // tell: the other writer wrote the same next version)
+        if (duplicates || applied < writes.size()) {
+            // an insert found the session there, or a replace matched nothing: whose session does not carry this
+            // unit's mark? (the version alone cannot tell: the other writer wrote the same next version; and a
+            // retried flush finds its own first attempt's session, which is no loss)
             Map<String, String> wrote = new HashMap<>();
             Map<String, Unit> owner = new HashMap<>();
             for (Unit u : batch) {

@@ -3,6 +3,7 @@ package be.buurtstem.bot.service.telegram;
 import be.buurtstem.bot.service.ops.Metrics;
 import be.buurtstem.bot.service.store.Leases;
 import be.buurtstem.bot.service.store.Store;
+import be.buurtstem.bot.service.store.SyncGroup;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -197,8 +198,10 @@ public class TelegramPoller implements AutoCloseable {
             byChat.computeIfAbsent(chat == null ? "none" : chat, k -> new ArrayList<>()).add(u);
         }
         List<Future<?>> jobs = new ArrayList<>();
+        // the batch's messages, handled on several workers, are confirmed by one sync that fails only for them
+        SyncGroup group = store.syncGroup();
         for (List<IncomingUpdate> chatUpdates : byChat.values()) {
-            jobs.add(workers.submit(() -> chatUpdates.forEach(processor::process)));
+            jobs.add(workers.submit(() -> group.run(() -> chatUpdates.forEach(processor::process))));
         }
         RuntimeException failure = null;
         for (Future<?> job : jobs) {
@@ -211,7 +214,7 @@ public class TelegramPoller implements AutoCloseable {
         if (failure != null) {
             throw failure; // nothing confirmed; the batch comes again and handled updates are skipped
         }
-        store.durability().sync();
+        group.sync();
         outbox.signal();
         if (max + 1 <= offset) {
             boolean allOld = updates.stream().allMatch(u -> u.updateId() != null);

@@ -77,6 +77,14 @@ public class UpdateProcessor {
         }
         Update update = in.update();
         int attempts = settings.updateAttempts();
+        var refused = store.writeFailures(in.key());
+        if (refused != null && refused.count() >= attempts) {
+            // handled each time, but the store refused its writes each time (the others' were written): parked, so
+            // that it is not asked for again for ever
+            park(in, update, attempts, "its writes were refused by the store " + refused.count() + " times: "
+                    + refused.error());
+            return;
+        }
         Throwable last = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
@@ -93,14 +101,18 @@ public class UpdateProcessor {
                 }
             }
         }
-        String chat = chatOf(update);
-        String respondent = chat == null ? null : conversations.respondentId(CHANNEL, chat);
         // the error text stays in the store (deleted with the resident), never in the log
-        store.park(in.key(), respondent, CHANNEL, sanitized(update), String.valueOf(last), attempts, Instant.now());
-        Metrics.parked(CHANNEL);
-        store.markProcessed(in.key(), respondent, Instant.now());
+        park(in, update, attempts, String.valueOf(last));
         log.error("update {} ({}) parked after {} attempts: {}", in.key(), in.kind(), attempts,
                 ParkedUpdates.where(last));
+    }
+
+    private void park(IncomingUpdate in, Update update, int attempts, String error) {
+        String chat = chatOf(update);
+        String respondent = chat == null ? null : conversations.respondentId(CHANNEL, chat);
+        store.park(in.key(), respondent, CHANNEL, sanitized(update), error, attempts, Instant.now());
+        Metrics.parked(CHANNEL);
+        store.markProcessed(in.key(), respondent, Instant.now());
     }
 
     /**

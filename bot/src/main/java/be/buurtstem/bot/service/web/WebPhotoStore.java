@@ -1,7 +1,6 @@
 package be.buurtstem.bot.service.web;
 
 import be.buurtstem.bot.service.conversation.AnswerListener;
-import org.bson.Document;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -88,10 +87,6 @@ public class WebPhotoStore implements AnswerListener {
 
     public Path folderFor(String respondent) {
         return root.resolve(folderOf(respondent));
-    }
-
-    @Override
-    public void answerStored(Document answer) {
     }
 
     @Override

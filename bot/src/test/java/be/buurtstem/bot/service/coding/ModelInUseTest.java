@@ -33,9 +33,9 @@ class ModelInUseTest {
             models.insertOne(new Document("_id", 3).append("version", 3)
                     .append(ModelInUse.PROMOTION, new Document("decision", "keep")));
             assertEquals(List.of(2, 1), inUse.candidates(), "the newest promoted one, not the newest one");
-            assertEquals("not_promoted", ModelInUse.status(models.find(Filters.eq("_id", 3)).first(), 2));
-            assertEquals("in_use", ModelInUse.status(models.find(Filters.eq("_id", 2)).first(), 2));
-            assertEquals("promoted", ModelInUse.status(models.find(Filters.eq("_id", 1)).first(), 2));
+            assertEquals("not_promoted", ModelInUse.status(store.models().record(3).orElseThrow(), 2));
+            assertEquals("in_use", ModelInUse.status(store.models().record(2).orElseThrow(), 2));
+            assertEquals("promoted", ModelInUse.status(store.models().record(1).orElseThrow(), 2));
 
             Instant t = Instant.parse("2026-12-01T10:00:00Z");
             inUse.put(3, "analyst", t);
@@ -50,6 +50,23 @@ class ModelInUseTest {
             assertEquals(List.of(3, 2), inUse.candidates());
             inUse.put(0, "analyst", t.plusSeconds(120));
             assertEquals(List.of(), inUse.candidates(), "the keywords alone, by an analyst's choice");
+        }
+    }
+
+    @Test
+    void aVersionNumberIsNeverGivenTwiceAlsoAfterADrop(@TempDir Path dir) throws Exception {
+        try (EmbeddedMongo db = EmbeddedMongo.open(dir); MongoClient c = MongoClients.create(db.connectionString())) {
+            Store store = new Store(c, "t", db);
+            ModelRegistry registry = new ModelRegistry(store, dir);
+            MongoCollection<Document> models = store.database().getCollection("models");
+            models.insertOne(new Document("_id", 1).append("version", 1)); // trained before the counter
+            assertEquals(2, registry.nextVersion());
+            models.insertOne(new Document("_id", 2).append("version", 2)); // saved (registry.save)
+            // a resident deleted an answer version 2 learnt from while it trained: dropped before its audit entry
+            registry.remove(2);
+            assertEquals(2, registry.latestVersion(), "the dropped number stays given");
+            assertEquals(3, registry.nextVersion(), "the retraining gets a new number, not 2 again");
+            assertEquals(4, new ModelRegistry(store, dir).nextVersion(), "also after a restart");
         }
     }
 }
