@@ -9,6 +9,7 @@ import be.buurtstem.engine.QuestionnaireLoader;
 import be.buurtstem.engine.Validator;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,12 +47,19 @@ import java.util.stream.Stream;
 public class QuestionnaireCatalog implements SurveyCatalog, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(QuestionnaireCatalog.class);
     public static final String BUNDLED = "classpath*:be/buurtstem/content/questionnaires/*.yaml";
+    /** The origin of a version published in the organisers' page ({@code uploaded:USER}). */
+    public static final String UPLOADED = "uploaded";
 
     private final Store store;
     private final Path folder;
-    private final Map<String, EngineSurvey> current = new ConcurrentHashMap<>();
     private final Map<String, EngineSurvey> versions = new ConcurrentHashMap<>();
-    private final Map<String, String> currentOrigin = new ConcurrentHashMap<>();
+    private final Map<String, String> sources = new ConcurrentHashMap<>();
+    private final Map<String, String> origins = new ConcurrentHashMap<>();
+    private final Map<String, java.time.Instant> loadedAt = new ConcurrentHashMap<>();
+    /** Versions new residents may start: loaded from the bundle or the folder in this run, or published in the page. */
+    private final Set<String> servable = ConcurrentHashMap.newKeySet();
+    private final Set<String> retired = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> servedBy = new ConcurrentHashMap<>();
     private final Map<Path, String> seen = new HashMap<>();
     private final ScheduledExecutorService watcher;
 
@@ -68,17 +77,32 @@ public class QuestionnaireCatalog implements SurveyCatalog, AutoCloseable {
         } else {
             this.watcher = null;
         }
-        log.info("serving questionnaires {}", current.keySet().stream().sorted().toList());
+        log.info("serving questionnaires {}", current().stream().map(Survey::id).toList());
     }
 
+    /** The newest version of each questionnaire that is available and not retired. */
     @Override
     public List<Survey> current() {
-        return current.values().stream().sorted(Comparator.comparing(EngineSurvey::id)).map(s -> (Survey) s).toList();
+        Map<String, EngineSurvey> newest = new java.util.TreeMap<>();
+        for (String k : servable) {
+            EngineSurvey s = versions.get(k);
+            if (s != null && !retired.contains(k)) {
+                newest.merge(s.id(), s, (a, b) -> a.version() >= b.version() ? a : b);
+            }
+        }
+        return List.copyOf(newest.values());
     }
 
     @Override
     public Optional<Survey> current(String id) {
-        return Optional.ofNullable(current.get(id));
+        EngineSurvey best = null;
+        for (String k : servable) {
+            EngineSurvey s = versions.get(k);
+            if (s != null && s.id().equals(id) && !retired.contains(k) && (best == null || s.version() > best.version())) {
+                best = s;
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     @Override
@@ -86,8 +110,34 @@ public class QuestionnaireCatalog implements SurveyCatalog, AutoCloseable {
         return Optional.ofNullable(versions.get(id + ":" + version));
     }
 
+    /** The problems of a questionnaire text (loader, validator, formatting warnings), without serving or storing it. */
+    public static List<Problem> check(String yaml, String fileName) {
+        LoadResult r = QuestionnaireLoader.parse(yaml, fileName);
+        List<Problem> problems = new ArrayList<>(r.problems());
+        if (r.questionnaire() != null) {
+            problems.addAll(Validator.validate(r.questionnaire()));
+            if (!Validator.hasErrors(problems)) {
+                problems.addAll(Validator.checkFormatting(r.questionnaire()));
+            }
+        }
+        if (r.questionnaire() == null && !Validator.hasErrors(problems)) {
+            problems.add(Problem.error(fileName, 1, "the file is not a questionnaire"));
+        }
+        return problems.stream().distinct().sorted().toList();
+    }
+
     /** Validates and serves a questionnaire file's text; returns the problems (errors mean it was refused). */
     public synchronized List<Problem> load(String yaml, String fileName, String origin) {
+        return publish(yaml, fileName, origin, null).problems();
+    }
+
+    /**
+     * Validates, stores and serves a questionnaire text. A text already stored (whatever its version line says) is
+     * served under the version it has; a new text gets the version its file names when that number is free, and
+     * else the next free number (its {@code version:} line is rewritten, so the stored text says what is served):
+     * a changed file is never served under a version number residents may already be in.
+     */
+    public synchronized Publication publish(String yaml, String fileName, String origin, String by) {
         LoadResult r = QuestionnaireLoader.parse(yaml, fileName);
         List<Problem> problems = new ArrayList<>(r.problems());
         if (r.questionnaire() != null) {
@@ -99,27 +149,123 @@ public class QuestionnaireCatalog implements SurveyCatalog, AutoCloseable {
                     log.error("questionnaire refused: {}", p);
                 }
             }
-            return problems;
+            return Publication.refused(problems);
         }
         for (Problem p : problems) {
             log.warn("questionnaire warning: {}", p);
         }
-        EngineSurvey survey = new EngineSurvey(r.questionnaire());
-        String id = survey.id();
-        String previousOrigin = currentOrigin.get(id);
-        if (previousOrigin != null && previousOrigin.startsWith("folder:") && origin.startsWith("bundled:")) {
-            return problems; // an organiser's file overrides the bundled one
+        String id = r.questionnaire().id();
+        int asked = r.questionnaire().version();
+        String same = Versions.withoutVersion(yaml);
+        Optional<Integer> known = versions.values().stream().filter(s -> s.id().equals(id))
+                .filter(s -> same.equals(Versions.withoutVersion(sources.get(key(id, s.version())))))
+                .map(EngineSurvey::version).max(Integer::compare);
+        if (known.isPresent()) {
+            // The same text again (a restart, a folder file touched, an organiser publishing twice): no new version.
+            int v = known.get();
+            if (origin.startsWith(UPLOADED)) {
+                // Published in the page again: served again, after a restart too, even if it was retired.
+                store.questionnaires().updateOne(Filters.eq("_id", key(id, v)),
+                        Updates.combine(Updates.set("origin", origin), Updates.set("retired", false)));
+                origins.put(key(id, v), origin);
+                retired.remove(key(id, v));
+            }
+            serve(key(id, v), origin);
+            return new Publication(problems, id, v, asked, false);
         }
+        int version = asked;
+        String text = yaml;
+        if (versions.containsKey(key(id, asked))) {
+            version = versions.values().stream().filter(s -> s.id().equals(id)).mapToInt(EngineSurvey::version)
+                    .max().orElse(0) + 1;
+            Optional<String> renumbered = Versions.renumber(yaml, version);
+            if (renumbered.isEmpty()) {
+                problems.add(Problem.error(fileName, r.questionnaire().lineOf("version"), "version " + asked
+                        + " already exists with other content; write the next number (" + version + ") on the version line",
+                        "version.taken", String.valueOf(asked), String.valueOf(version)));
+                return Publication.refused(problems);
+            }
+            text = renumbered.get();
+            r = QuestionnaireLoader.parse(text, fileName);
+            log.info("questionnaire {}: version {} already exists with other content; served as version {}", id, asked, version);
+        }
+        EngineSurvey survey = new EngineSurvey(r.questionnaire());
         // Stored before it is served: a resident who starts this version must find it again after a restart.
-        store.questionnaires().replaceOne(Filters.eq("_id", id + ":" + survey.version()),
-                new Document("_id", id + ":" + survey.version()).append("id", id).append("version", survey.version())
-                        .append("file", fileName).append("source", yaml).append("loadedAt", new Date()),
+        Date now = new Date();
+        store.questionnaires().replaceOne(Filters.eq("_id", key(id, version)),
+                new Document("_id", key(id, version)).append("id", id).append("version", version)
+                        .append("file", fileName).append("source", text).append("origin", origin)
+                        .append("retired", false).append("by", by).append("loadedAt", now),
                 new ReplaceOptions().upsert(true));
-        versions.put(id + ":" + survey.version(), survey);
-        current.put(id, survey);
-        currentOrigin.put(id, origin);
-        log.info("questionnaire served: {} version {} from {}", id, survey.version(), fileName);
-        return problems;
+        versions.put(key(id, version), survey);
+        sources.put(key(id, version), text);
+        origins.put(key(id, version), origin);
+        loadedAt.put(key(id, version), now.toInstant());
+        serve(key(id, version), origin);
+        log.info("questionnaire served: {} version {} from {}", id, version, fileName);
+        return new Publication(problems, id, version, asked, true);
+    }
+
+    /** A file of the bundle or the folder serves one version: the one it holds now, not the ones it held before. */
+    private void serve(String key, String origin) {
+        if (!origin.startsWith(UPLOADED)) {
+            servable.removeIf(k -> origin.equals(servedBy.get(k)));
+        }
+        servable.add(key);
+        servedBy.put(key, origin);
+    }
+
+    /** What {@link #publish} did: refused (errors in the problems), or serves {@code id} as {@code version}. */
+    public record Publication(List<Problem> problems, String id, int version, int asked, boolean isNew) {
+        static Publication refused(List<Problem> problems) {
+            return new Publication(problems, null, 0, 0, false);
+        }
+
+        public boolean served() {
+            return id != null;
+        }
+    }
+
+    /** Retires (no new resident starts it; those in it may finish) or restores one version. */
+    public synchronized boolean retire(String id, int version, boolean retire) {
+        String k = key(id, version);
+        if (!versions.containsKey(k)) {
+            return false;
+        }
+        store.questionnaires().updateOne(Filters.eq("_id", k), Updates.set("retired", retire));
+        if (retire) {
+            retired.add(k);
+        } else {
+            retired.remove(k);
+        }
+        return true;
+    }
+
+    /** Every version ever served, newest first per questionnaire, with where it came from and whether it is retired. */
+    public List<VersionInfo> versions() {
+        List<VersionInfo> out = new ArrayList<>();
+        for (EngineSurvey s : versions.values()) {
+            String k = key(s.id(), s.version());
+            Optional<Survey> cur = current(s.id());
+            out.add(new VersionInfo(s, origins.getOrDefault(k, "stored"), retired.contains(k), servable.contains(k),
+                    cur.isPresent() && cur.get().version() == s.version(), loadedAt.get(k)));
+        }
+        out.sort(Comparator.comparing((VersionInfo v) -> v.survey().id()).thenComparing(v -> -v.survey().version()));
+        return out;
+    }
+
+    /** One version as the organisers' page lists it; {@code serving} is the version new residents start. */
+    public record VersionInfo(EngineSurvey survey, String origin, boolean retired, boolean available, boolean serving,
+                              java.time.Instant loadedAt) {
+    }
+
+    /** The stored text of one version (to copy or edit it), if it was ever served. */
+    public Optional<String> source(String id, int version) {
+        return Optional.ofNullable(sources.get(key(id, version)));
+    }
+
+    private static String key(String id, int version) {
+        return id + ":" + version;
     }
 
     private void loadStoredVersions() {
@@ -128,7 +274,22 @@ public class QuestionnaireCatalog implements SurveyCatalog, AutoCloseable {
                 LoadResult r = QuestionnaireLoader.parse(d.getString("source"), d.getString("file"));
                 if (r.questionnaire() != null && !r.hasErrors()) {
                     EngineSurvey s = new EngineSurvey(r.questionnaire());
-                    versions.put(s.id() + ":" + s.version(), s);
+                    String k = key(s.id(), s.version());
+                    versions.put(k, s);
+                    sources.put(k, d.getString("source"));
+                    String origin = d.getString("origin");
+                    origins.put(k, origin == null ? "stored" : origin);
+                    if (d.getDate("loadedAt") != null) {
+                        loadedAt.put(k, d.getDate("loadedAt").toInstant());
+                    }
+                    if (Boolean.TRUE.equals(d.getBoolean("retired"))) {
+                        retired.add(k);
+                    }
+                    // Published in the page: served again after a restart (bundled and folder files serve when loaded).
+                    if (origin != null && origin.startsWith(UPLOADED)) {
+                        servable.add(k);
+                        servedBy.put(k, origin);
+                    }
                 }
             } catch (RuntimeException | StackOverflowError e) {
                 log.warn("stored questionnaire {} could not be read again: {}", d.get("_id"), e.getClass().getSimpleName());
