@@ -42,7 +42,10 @@ import java.util.stream.Stream;
  * seconds. A file is validated before it is served; an invalid one is refused with its {@code FILE:LINE} problems in
  * the log and the previous version keeps serving. Every version ever served is kept (in memory and, as its source,
  * in the {@code questionnaires} collection) so that a resident mid-way keeps the version they started, across
- * restarts too. A folder file wins over a bundled one with the same id.
+ * restarts too. Versions published in the organisers' page ({@link #publish}) are served again after a restart.
+ * New residents start the newest version that is available and not retired ({@link #retire}); a file of the bundle
+ * or the folder serves the version it holds now. A text is never served under a version number that is stored with
+ * other content: it gets the next free number (see {@link #publish}).
  */
 public class QuestionnaireCatalog implements SurveyCatalog, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(QuestionnaireCatalog.class);
