@@ -141,7 +141,7 @@ class QuestionnairesBrowserTest {
             assertEquals(1, problems.size(), "one wrong kind, one message: " + b.mainText());
             assertEquals("30", problems.get(0).getAttribute("data-line"));
             message = problems.get(0).findElement(By.cssSelector(".message")).getText();
-            assertTrue(message.startsWith("’vrije_tekst’ is geen soort vraag (in ’wish’)."), message);
+            assertTrue(message.startsWith("‘vrije_tekst’ is geen soort vraag (in ‘wish’)."), message);
             assertTrue(message.contains("message, consent, language, single_choice, multiple_choice, free_text"), message);
             assertNoJargon(b.mainText());
             b.screenshot("questionnaires-wrong-kind");
@@ -156,6 +156,8 @@ class QuestionnairesBrowserTest {
             assertTrue(b.mainText().contains("Hallo! Dit is een proef."), b.mainText());
             clickButton(b, "Ja");
             awaitMain(b, "Waar woont u?");
+            b.driver.executeScript("window.scrollTo(0, 0)");
+            b.screenshot("questionnaires-preview");
             clickButton(b, "Noord");
             awaitMain(b, "Wat wenst u voor de straat?");
             b.find("#answer").sendKeys("Meer bomen en een bank");
@@ -163,7 +165,7 @@ class QuestionnairesBrowserTest {
             awaitMain(b, "Bedankt!");
             assertTrue(b.mainText().contains("Meer bomen en een bank"), "the typed answer shows in the test conversation");
             assertTrue(b.mainText().contains("niets wat u hier antwoordt wordt bewaard"), b.mainText());
-            b.screenshot("questionnaires-preview");
+            b.screenshot("questionnaires-preview-finished");
             assertEquals(sessions, count("sessions"), "a test conversation is no resident's session");
             assertEquals(respondents, count("respondents"), "a test conversation is no resident");
             assertEquals(answers, count("answers"), "a test conversation stores no answer (so no overview, saturation or export counts it)");
@@ -177,6 +179,7 @@ class QuestionnairesBrowserTest {
             assertTrue(row.getText().contains("Nieuwe bewoners beginnen hieraan"), row.getText());
             assertTrue(row.getText().contains("Gepubliceerd op deze pagina"), row.getText());
             assertNotNull(service.db().getCollection("questionnaires").find(eq("_id", "proef:1")).first());
+            b.screenshot("questionnaires-published");
 
             // 5. a resident starts it through Telegram and gets the new questionnaire
             long chat = 7101;
@@ -192,7 +195,8 @@ class QuestionnairesBrowserTest {
             row = b.find("#q-proef tr[data-version='1']");
             assertEquals("1", row.findElement(By.cssSelector("td.in-progress")).getText(), "the list shows the resident in version 1");
             assertEquals("0", row.findElement(By.cssSelector("td.completed")).getText());
-            b.screenshot("questionnaires-published");
+            b.driver.executeScript("arguments[0].scrollIntoView()", b.find("#q-proef"));
+            b.screenshot("questionnaires-resident-in-version");
 
             // 6. a changed copy that still says version 1 is published as version 2; the resident keeps version 1
             b.go("/organiser/questionnaires/edit?from=proef:1");
