@@ -8,6 +8,7 @@ import be.buurtstem.engine.Problem;
 import be.buurtstem.engine.QuestionnaireLoader;
 import be.buurtstem.engine.Validator;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
@@ -63,6 +64,7 @@ public class QuestionnaireCatalog implements SurveyCatalog, AutoCloseable {
     private final Set<String> servable = ConcurrentHashMap.newKeySet();
     private final Set<String> retired = ConcurrentHashMap.newKeySet();
     private final Map<String, String> servedBy = new ConcurrentHashMap<>();
+    private final Set<String> unreadable = ConcurrentHashMap.newKeySet();
     private final Map<Path, String> seen = new HashMap<>();
     private final ScheduledExecutorService watcher;
 
@@ -73,13 +75,12 @@ public class QuestionnaireCatalog implements SurveyCatalog, AutoCloseable {
         loadBundled();
         if (folder != null) {
             scanFolder();
-            this.watcher = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("questionnaire-watch")
-                    .daemon(true).factory());
-            long ms = Math.max(100, reloadInterval.toMillis());
-            watcher.scheduleWithFixedDelay(this::scanFolderSafely, ms, ms, TimeUnit.MILLISECONDS);
-        } else {
-            this.watcher = null;
         }
+        // The folder's files, and the versions another instance on the same store published or retired.
+        this.watcher = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("questionnaire-watch")
+                .daemon(true).factory());
+        long ms = Math.max(100, reloadInterval.toMillis());
+        watcher.scheduleWithFixedDelay(this::scanFolderSafely, ms, ms, TimeUnit.MILLISECONDS);
         log.info("serving questionnaires {}", current().stream().map(Survey::id).toList());
     }
 
@@ -273,30 +274,60 @@ public class QuestionnaireCatalog implements SurveyCatalog, AutoCloseable {
 
     private void loadStoredVersions() {
         for (Document d : store.questionnaires().find()) {
-            try {
-                LoadResult r = QuestionnaireLoader.parse(d.getString("source"), d.getString("file"));
-                if (r.questionnaire() != null && !r.hasErrors()) {
-                    EngineSurvey s = new EngineSurvey(r.questionnaire());
-                    String k = key(s.id(), s.version());
-                    versions.put(k, s);
-                    sources.put(k, d.getString("source"));
-                    String origin = d.getString("origin");
-                    origins.put(k, origin == null ? "stored" : origin);
-                    if (d.getDate("loadedAt") != null) {
-                        loadedAt.put(k, d.getDate("loadedAt").toInstant());
-                    }
-                    if (Boolean.TRUE.equals(d.getBoolean("retired"))) {
-                        retired.add(k);
-                    }
-                    // Published in the page: served again after a restart (bundled and folder files serve when loaded).
-                    if (origin != null && origin.startsWith(UPLOADED)) {
-                        servable.add(k);
-                        servedBy.put(k, origin);
-                    }
-                }
-            } catch (RuntimeException | StackOverflowError e) {
-                log.warn("stored questionnaire {} could not be read again: {}", d.get("_id"), e.getClass().getSimpleName());
+            loadStored(d);
+        }
+    }
+
+    /**
+     * Versions published or retired by another instance on the same store since this one started (or by this one
+     * before a restart): a resident who started one there finds it here, and a retirement holds everywhere.
+     */
+    synchronized void refreshFromStore() {
+        for (Document d : store.questionnaires().find().projection(Projections.include("_id", "retired"))) {
+            String k = d.getString("_id");
+            if (k == null || unreadable.contains(k)) {
+                continue;
             }
+            if (!versions.containsKey(k)) {
+                Document full = store.questionnaires().find(Filters.eq("_id", k)).first();
+                if (full != null) {
+                    loadStored(full);
+                }
+            } else if (Boolean.TRUE.equals(d.getBoolean("retired"))) {
+                retired.add(k);
+            } else {
+                retired.remove(k);
+            }
+        }
+    }
+
+    private void loadStored(Document d) {
+        try {
+            LoadResult r = QuestionnaireLoader.parse(d.getString("source"), d.getString("file"));
+            if (r.questionnaire() == null || r.hasErrors()) {
+                unreadable.add(String.valueOf(d.get("_id")));
+                return;
+            }
+            EngineSurvey s = new EngineSurvey(r.questionnaire());
+            String k = key(s.id(), s.version());
+            versions.put(k, s);
+            sources.put(k, d.getString("source"));
+            String origin = d.getString("origin");
+            origins.put(k, origin == null ? "stored" : origin);
+            if (d.getDate("loadedAt") != null) {
+                loadedAt.put(k, d.getDate("loadedAt").toInstant());
+            }
+            if (Boolean.TRUE.equals(d.getBoolean("retired"))) {
+                retired.add(k);
+            }
+            // Published in the page: served again after a restart (bundled and folder files serve when loaded).
+            if (origin != null && origin.startsWith(UPLOADED)) {
+                servable.add(k);
+                servedBy.put(k, origin);
+            }
+        } catch (RuntimeException | StackOverflowError e) {
+            unreadable.add(String.valueOf(d.get("_id")));
+            log.warn("stored questionnaire {} could not be read again: {}", d.get("_id"), e.getClass().getSimpleName());
         }
     }
 
@@ -318,6 +349,7 @@ public class QuestionnaireCatalog implements SurveyCatalog, AutoCloseable {
     /** The watcher's task: nothing may escape it, or the executor would silently stop scheduling it. */
     private void scanFolderSafely() {
         try {
+            refreshFromStore();
             scanFolder();
         } catch (Throwable e) {
             log.error("questionnaire folder scan failed ({}); trying again at the next scan", e.getClass().getSimpleName());

@@ -84,4 +84,20 @@ class QuestionnaireVersionsTest {
             assertEquals(1, catalog.current("proef").orElseThrow().version(), "the folder file serves what it holds now");
         }
     }
+
+    @Test
+    void anotherInstanceOnTheSameStoreServesWhatOnePublishedAndRetired(@TempDir Path data) {
+        try (EmbeddedMongo db = EmbeddedMongo.open(data); MongoClient c = MongoClients.create(db.connectionString());
+             QuestionnaireCatalog a = new QuestionnaireCatalog(new Store(c, "t", db), null, Duration.ofMinutes(5));
+             QuestionnaireCatalog b = new QuestionnaireCatalog(new Store(c, "t", db), null, Duration.ofMinutes(5))) {
+            a.publish(V1, "proef.yaml", "uploaded:ann", "ann");
+            assertTrue(b.current("proef").isEmpty());
+            b.refreshFromStore();
+            assertEquals(1, b.current("proef").orElseThrow().version(), "published on one instance, served by the other");
+            a.retire("proef", 1, true);
+            b.refreshFromStore();
+            assertTrue(b.current("proef").isEmpty(), "retired on one instance, retired on the other");
+            assertTrue(b.version("proef", 1).isPresent(), "residents in it still finish it there");
+        }
+    }
 }
