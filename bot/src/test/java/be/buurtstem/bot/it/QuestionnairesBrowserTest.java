@@ -154,6 +154,7 @@ class QuestionnairesBrowserTest {
             b.find("button[name=action][value=preview]").click();
             b.waiting().until(d -> d.getCurrentUrl().contains("/preview"));
             assertTrue(b.mainText().contains("Hallo! Dit is een proef."), b.mainText());
+            assertEquals("Uitproberen: Proef in de straat", b.find("main h1").getText());
             clickButton(b, "Ja");
             awaitMain(b, "Waar woont u?");
             b.driver.executeScript("window.scrollTo(0, 0)");

@@ -178,7 +178,7 @@ public class QuestionnairesController {
         model.addAttribute("transcript", p.transcript());
         model.addAttribute("buttons", p.lastButtons());
         model.addAttribute("survey", p.survey());
-        model.addAttribute("title", p.survey().title(p.language()));
+        model.addAttribute("surveyTitle", p.survey().title(p.language()));
         model.addAttribute("active", "questionnaires");
         return "questionnaires/preview";
     }
