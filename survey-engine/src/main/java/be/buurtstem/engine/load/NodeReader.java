@@ -82,7 +82,7 @@ public final class NodeReader {
     public String requiredString(Map<String, Entry> e, String key, int line, String what) {
         Entry entry = e.get(key);
         if (entry == null) {
-            error(line, "missing key '" + key + "' in " + what);
+            problems.add(Problem.error(file, line, "missing key '" + key + "' in " + what, "key.missing", key, what));
             return null;
         }
         String s = string(entry);
@@ -228,9 +228,17 @@ public final class NodeReader {
         }
         String kindName = requiredString(e, "kind", line, what);
         Kind kind = kindName == null ? null : Kind.fromYaml(kindName);
+        boolean guessed = false;
         if (kindName != null && kind == null) {
-            error(e.get("kind").line(), "unknown node kind '" + kindName + "' in " + what
-                    + " (known: message, consent, language, single_choice, multiple_choice, free_text, scale, number, location, photo, repeat, end)");
+            // One message for one wrong word: the node is read further as the kind it most likely meant, without
+            // reporting its keys, so that the nodes pointing to it or reached through it raise no follow-on problems.
+            kind = KindGuess.guess(kindName, e.keySet());
+            guessed = true;
+            String near = KindGuess.nearest(kindName);
+            problems.add(Problem.error(file, e.get("kind").line(), "unknown node kind '" + kindName + "' in " + what
+                            + (near == null ? "" : "; did you mean '" + near + "'?") + " (the kinds are: " + KindGuess.ALL + ")",
+                    near == null ? "kind.unknown" : "kind.unknownNear", kindName, id == null ? "" : id,
+                    near == null ? "" : near, KindGuess.ALL));
         }
         if (id == null || kind == null) {
             // Still report unknown keys and nested problems we can see, then give up on this node.
@@ -244,8 +252,9 @@ public final class NodeReader {
             lines.put(x.key(), x.line());
             boolean known = COMMON.contains(x.key()) || KIND_KEYS.get(kind).contains(x.key())
                     || (kind.isQuestion() && QUESTION.contains(x.key()));
-            if (!known) {
-                error(x.line(), "unknown key '" + x.key() + "' for a " + kind.yamlName() + " node ('" + id + "')");
+            if (!known && !guessed) {
+                problems.add(Problem.error(file, x.line(), "unknown key '" + x.key() + "' for a " + kind.yamlName()
+                        + " node ('" + id + "')", "key.unknownInNode", x.key(), kind.yamlName(), id));
             }
         }
         Text text = e.containsKey("text") ? text(e.get("text")) : null;
@@ -260,7 +269,7 @@ public final class NodeReader {
         String block = e.containsKey("block") ? string(e.get("block")) : null;
         boolean coded = !e.containsKey("coded") || bool(e.get("coded"), true);
         List<Option> options = e.containsKey("options") ? options(e.get("options")) : List.of();
-        if (kind.hasOptions() && !e.containsKey("options")) {
+        if (kind.hasOptions() && !e.containsKey("options") && !guessed) {
             error(line, "missing key 'options' in " + what);
         }
         Double min = e.containsKey("min") ? number(e.get("min")) : null;
@@ -283,7 +292,7 @@ public final class NodeReader {
             }
             if (e.containsKey("more")) {
                 more = text(e.get("more"));
-            } else {
+            } else if (!guessed) {
                 error(line, "missing key 'more' in " + what + " (the \"another one?\" question)");
             }
         }

@@ -54,10 +54,10 @@ public final class SafeCompose {
             }
             return root;
         } catch (MarkedYamlEngineException e) {
-            int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(1);
-            problems.add(Problem.error(fileName, line, "YAML syntax: " + oneLine(e.getProblem())));
+            problems.add(SyntaxExplainer.explain(text, fileName, e));
         } catch (YamlEngineException | IllegalStateException | IllegalArgumentException e) {
-            problems.add(Problem.error(fileName, 1, "YAML syntax: " + oneLine(e.getMessage())));
+            problems.add(Problem.error(fileName, 1, "the file cannot be read as YAML (" + oneLine(e.getMessage())
+                    + "); check its indentation and quotes", "yaml.other", oneLine(e.getMessage())));
         }
         return Optional.empty();
     }

@@ -55,7 +55,8 @@ public final class FormatCheck {
                         }
                     }
                 } catch (IllegalArgumentException e) {
-                    out.add(Problem.error(q.file(), t.lineOf(patternLang), "text in '" + lang + "' does not format: " + e.getMessage()));
+                    out.add(Problem.error(q.file(), t.lineOf(patternLang), "text in '" + lang + "' does not format: "
+                            + e.getMessage().replaceAll("\\s*\\[at pattern index \\d+\\]", "")));
                 }
             }
         }

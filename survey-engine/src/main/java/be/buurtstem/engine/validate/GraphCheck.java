@@ -109,7 +109,7 @@ public final class GraphCheck {
         }
         if (!g.byId.containsKey(target)) {
             out.add(Problem.error(f, line, key + " of '" + n.id() + "' names no node '" + target + "'"
-                    + (g.nested ? " in its repeat group" : "")));
+                    + (g.nested ? " in its repeat group" : ""), "node.noTarget", key, n.id(), target));
         }
     }
 

@@ -90,7 +90,7 @@ public final class TextCheck {
             try {
                 mf = new MessageFormat(e.getValue(), ULocale.forLanguageTag(lang));
             } catch (IllegalArgumentException ex) {
-                out.add(Problem.error(f, line, what + " in '" + e.getKey() + "' is not a valid ICU message: " + ex.getMessage()));
+                out.add(IcuWords.problem(f, line, what, e.getKey(), ex.getMessage()));
                 continue;
             }
             for (String arg : mf.getArgumentNames()) {

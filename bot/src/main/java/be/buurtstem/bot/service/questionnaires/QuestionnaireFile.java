@@ -35,11 +35,19 @@ public final class QuestionnaireFile {
         if (size > YamlLimits.MAX_FILE_SIZE) {
             return new Refused(Problem.error(name, 1, YamlLimits.tooLarge(size)));
         }
+        return read(Files.readAllBytes(file), name);
+    }
+
+    /** The same checks on a file's bytes (an upload in the organisers' page). */
+    public static Read read(byte[] bytes, String name) {
+        if (bytes.length > YamlLimits.MAX_FILE_SIZE) {
+            return new Refused(Problem.error(name, 1, YamlLimits.tooLarge(bytes.length), "file.tooLarge"));
+        }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            return new Refused(Problem.error(name, 1, "the file is not valid UTF-8"));
+            return new Refused(Problem.error(name, 1, "the file is not valid UTF-8", "file.notUtf8"));
         }
         return new Text(text.startsWith("\uFEFF") ? text.substring(1) : text);
     }

@@ -29,6 +29,13 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
      * the page to send again in a moment (it does), before any byte of the body is read.
      */
     static final int LARGE_AT_ONCE = 8;
+    /**
+     * The organisers' questionnaire editor posts a whole file (up to 1 MB, YamlLimits) as a form field; URL-encoded,
+     * a byte outside ASCII takes three, so its posts may be up to 4 MB. (Tomcat's form limit,
+     * {@code server.tomcat.max-http-form-post-size}, is as large; this filter keeps every other route at its own.)
+     */
+    static final String QUESTIONNAIRE_PAGES = "/organiser/questionnaires/";
+    static final long QUESTIONNAIRE_BODY = 4L * 1024 * 1024;
 
     private final WebLimitsSettings limits;
     private final java.util.concurrent.Semaphore largeBodies = new java.util.concurrent.Semaphore(LARGE_AT_ONCE);
@@ -50,6 +57,9 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
         }
         if (path.startsWith("/api/")) {
             return limits.apiBody().toBytes();
+        }
+        if (path.startsWith(QUESTIONNAIRE_PAGES)) {
+            return QUESTIONNAIRE_BODY;
         }
         return limits.otherBody().toBytes();
     }
