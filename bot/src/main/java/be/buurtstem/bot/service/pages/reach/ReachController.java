@@ -86,7 +86,7 @@ public class ReachController {
         }
         model.addAttribute("active", "reach");
         model.addAttribute("survey", survey);
-        model.addAttribute("title", survey.title(survey.defaultLanguage()));
+        model.addAttribute("surveyTitle", survey.title(survey.defaultLanguage()));
         model.addAttribute("field", field);
         model.addAttribute("values", choice == null ? "" : String.join("\n", choice.values()));
         model.addAttribute("declared", declared);
