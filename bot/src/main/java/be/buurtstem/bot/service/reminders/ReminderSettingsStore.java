@@ -25,7 +25,8 @@ public final class ReminderSettingsStore {
     private final MongoCollection<Document> settings;
     private final Store store;
     private volatile Map<String, ReminderSettings> cached = Map.of();
-    private volatile long readAt = Long.MIN_VALUE;
+    private volatile long readAt;
+    private volatile boolean stale = true;
 
     public ReminderSettingsStore(Store store) {
         this.store = store;
@@ -47,13 +48,14 @@ public final class ReminderSettingsStore {
     /** Whether the reminder of {@code questionnaire} is on, from memory (see the class comment). */
     public boolean enabled(String questionnaire) {
         long now = System.nanoTime();
-        if (now - readAt > REFRESH.toNanos()) {
+        if (stale || now - readAt > REFRESH.toNanos()) {
             Map<String, ReminderSettings> fresh = new ConcurrentHashMap<>();
             for (ReminderSettings s : enabled()) {
                 fresh.put(s.questionnaire(), s);
             }
             cached = fresh;
             readAt = now;
+            stale = false;
         }
         return cached.containsKey(questionnaire);
     }
@@ -62,7 +64,7 @@ public final class ReminderSettingsStore {
         settings.replaceOne(Filters.eq("_id", s.questionnaire()), new Document("_id", s.questionnaire())
                 .append("enabled", s.enabled()).append("delayMinutes", s.delay().toMinutes())
                 .append("updatedAt", Date.from(now)).append("by", by), new ReplaceOptions().upsert(true));
-        readAt = Long.MIN_VALUE; // this instance sees its own change at once
+        stale = true; // this instance sees its own change at once
         store.audit("reminder_settings_changed", new Document("questionnaire", s.questionnaire())
                 .append("enabled", s.enabled()).append("delayMinutes", s.delay().toMinutes()).append("by", by), now);
     }
