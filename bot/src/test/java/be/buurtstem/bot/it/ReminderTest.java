@@ -109,6 +109,16 @@ class ReminderTest {
         int beforeStop = telegram.textsTo(saidStop).size();
         telegram.text(saidStop, "stop", "nl");
         Harness.awaitTexts(telegram, saidStop, beforeStop + 1, WAIT);
+        // ... and went on later: having said stop once, they are not reminded either
+        int beforeResume = telegram.textsTo(saidStop).size();
+        telegram.text(saidStop, "verder", "nl");
+        Harness.await("resumed", WAIT, () -> telegram.textsTo(saidStop).subList(beforeResume,
+                telegram.textsTo(saidStop).size()).stream().anyMatch(t -> t.contains("Komt u vaak op het plein?")));
+        long paused = 8108;
+        consent(paused, "nl", "Komt u vaak op het plein?");
+        int beforePause = telegram.textsTo(paused).size();
+        telegram.text(paused, "stop", "nl");
+        Harness.awaitTexts(telegram, paused, beforePause + 1, WAIT);
         long completed = 8104;
         consent(completed, "nl", "Komt u vaak op het plein?");
         telegram.press(completed, "seldom", "nl");
@@ -127,7 +137,7 @@ class ReminderTest {
         long recent = 8107;
         consent(recent, "nl", "Komt u vaak op het plein?");
         Harness.await("sessions written", WAIT, () -> service.db().getCollection("sessions")
-                .countDocuments(Filters.eq("questionnaire", Q)) == 6);
+                .countDocuments(Filters.eq("questionnaire", Q)) == 7);
         // the one who said stop is paused, not ended; the one who completed is completed
         assertEquals("completed", service.db().getCollection("sessions").find(Filters.eq("_id", service.rid(completed)))
                 .first().getString("status"));
@@ -143,12 +153,12 @@ class ReminderTest {
 
         // within the delay: nothing, however many runs
         Thread.sleep(1500);
-        for (long chat : new long[] {turkish, arabic, saidStop, completed, blocked, deleted, recent}) {
+        for (long chat : new long[] {turkish, arabic, saidStop, paused, completed, blocked, deleted, recent}) {
             assertEquals(List.of(), reminders(chat), "no reminder before the delay to " + chat);
         }
 
         // two days and a bit later for all but the recent one
-        for (long chat : new long[] {turkish, arabic, saidStop, completed, blocked, deleted}) {
+        for (long chat : new long[] {turkish, arabic, saidStop, paused, completed, blocked, deleted}) {
             dateBack(chat, Duration.ofDays(2).plusHours(1));
         }
         Harness.await("a reminder in Turkish", WAIT, () -> reminders(turkish).size() == 1);
@@ -160,7 +170,7 @@ class ReminderTest {
         Thread.sleep(2000); // several more runs
         assertEquals(1, reminders(turkish).size(), "never a second reminder");
         assertEquals(1, reminders(arabic).size());
-        for (long chat : new long[] {saidStop, completed, blocked, deleted, recent}) {
+        for (long chat : new long[] {saidStop, paused, completed, blocked, deleted, recent}) {
             assertEquals(List.of(), reminders(chat), "no reminder to " + chat);
         }
         // the address went with the reminder; the deleted resident left no trace in the reminders' collections

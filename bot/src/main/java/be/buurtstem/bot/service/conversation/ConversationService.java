@@ -61,7 +61,7 @@ public class ConversationService {
     private final MyData myData;
     private final EventHandlers handlers;
     private final ReentrantLock[] locks = new ReentrantLock[1024];
-    private volatile ChatSeen chatSeen = (respondent, channel, chat, questionnaire, at) -> { };
+    private volatile ChatSeen chatSeen = (respondent, channel, chat, questionnaire, version, paused, at) -> { };
 
     /**
      * Told of each message of a conversation that goes on (the reminders keep a Telegram chat's address for the one
@@ -69,7 +69,9 @@ public class ConversationService {
      */
     @FunctionalInterface
     public interface ChatSeen {
-        void seen(String respondent, String channel, String chat, String questionnaire, java.time.Instant at);
+        /** {@code paused}: this message was "stop" (the engine's state is paused). */
+        void seen(String respondent, String channel, String chat, String questionnaire, int version, boolean paused,
+                  java.time.Instant at);
     }
 
     public void onChatSeen(ChatSeen hook) {
@@ -272,7 +274,8 @@ public class ConversationService {
         commit(c, fx, next, expectedVersion, out, language);
         if (SessionRecord.ACTIVE.equals(fx.status())) {
             try {
-                chatSeen.seen(c.rid(), c.in().channel(), c.in().chat(), survey.id(), c.in().at());
+                chatSeen.seen(c.rid(), c.in().channel(), c.in().chat(), survey.id(), survey.version(),
+                        turn.state().status() == be.buurtstem.engine.ConversationState.Status.STOPPED, c.in().at());
             } catch (RuntimeException e) {
                 log.warn("chat hook failed: {}", e.getClass().getSimpleName());
             }

@@ -30,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  * that may be written to first (Telegram) get the one polite reminder in their language, once the chosen delay has
  * passed since their last message. Never twice per resident and questionnaire version (a mark in
  * {@code reminders_sent} under a deterministic id, written before the message is queued), never to a resident who
- * paused with "stop", refused, completed, was blocked or whose data was deleted (no session then). With several
+ * said "stop" (paused, or a {@code declined} mark from then on), refused, completed, was blocked or whose data was
+ * deleted (no session then). With several
  * instances on one store one runs the job at a time (the lease {@value #LEASE}); should two ever overlap, the
  * unique mark and the outbox's deterministic item id still let one reminder through.
  */
@@ -145,10 +146,19 @@ public final class ReminderJob implements AutoCloseable {
     }
 
     private boolean markSent(String id, SessionRecord session, Instant now) {
+        return mark(id, session.respondent(), session.questionnaire(), session.questionnaireVersion(), "sent", now);
+    }
+
+    /** The resident said stop: the mark that keeps any reminder for this version away (kind {@code declined}). */
+    public void declined(String respondent, String questionnaire, int version, Instant now) {
+        mark(respondent + ":" + questionnaire + ":" + version, respondent, questionnaire, version, "declined", now);
+    }
+
+    private boolean mark(String id, String respondent, String questionnaire, int version, String kind, Instant now) {
         try {
-            sent.insertOne(new Document("_id", id).append("respondent", session.respondent())
-                    .append("questionnaire", session.questionnaire())
-                    .append("version", session.questionnaireVersion()).append("at", Date.from(now)));
+            sent.insertOne(new Document("_id", id).append("respondent", respondent)
+                    .append("questionnaire", questionnaire).append("version", version).append("kind", kind)
+                    .append("at", Date.from(now)));
             return true;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -176,7 +186,7 @@ public final class ReminderJob implements AutoCloseable {
 
     /** How many reminders went out for a questionnaire (for the page). */
     public long sentFor(String questionnaire) {
-        return sent.countDocuments(Filters.eq("questionnaire", questionnaire));
+        return sent.countDocuments(Filters.and(Filters.eq("questionnaire", questionnaire), Filters.eq("kind", "sent")));
     }
 
     @Override

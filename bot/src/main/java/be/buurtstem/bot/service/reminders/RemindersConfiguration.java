@@ -54,12 +54,19 @@ public class RemindersConfiguration {
         return job;
     }
 
-    /** The conversation tells which Telegram chats are halfway a questionnaire whose reminder is on. */
+    /**
+     * The conversation tells which Telegram chats are halfway a questionnaire whose reminder is on (their address is
+     * kept), and who said stop (never reminded for that version).
+     */
     @Bean
     Object reminderChatHook(ConversationService conversations, ReminderAddresses addresses,
-                            ReminderSettingsStore settings) {
-        ConversationService.ChatSeen hook = (respondent, channel, chat, questionnaire, at) -> {
-            if (ReminderJob.CHANNEL.equals(channel) && settings.enabled(questionnaire)) {
+                            ReminderSettingsStore settings, ReminderJob job) {
+        ConversationService.ChatSeen hook = (respondent, channel, chat, questionnaire, version, paused, at) -> {
+            if (paused) {
+                // "stop" said once is never followed by a reminder for this version, even after going on later
+                job.declined(respondent, questionnaire, version, at);
+                addresses.forget(respondent);
+            } else if (ReminderJob.CHANNEL.equals(channel) && settings.enabled(questionnaire)) {
                 addresses.remember(respondent, channel, chat, questionnaire, at);
             }
         };
