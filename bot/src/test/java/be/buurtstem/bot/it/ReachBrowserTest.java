@@ -106,6 +106,7 @@ class ReachBrowserTest {
 
             // the organiser adds the area noord (the field "area" is the one the questionnaire declares)
             assertEquals("area", b.find("#field").getDomProperty("value"));
+            b.find("#values").clear();
             b.find("#values").sendKeys("Noord");
             b.find("form[action$='/areas'] button[type=submit]").click();
             b.waiting().until(d -> !d.findElements(By.cssSelector(".reach-row[data-value='noord']")).isEmpty());
@@ -115,7 +116,9 @@ class ReachBrowserTest {
             String deep = "https://t.me/" + BOT + "?start=wijk__area-noord";
             assertEquals(web, row.findElement(By.cssSelector("a.link-web")).getText());
             assertEquals(deep, row.findElement(By.cssSelector("a.link-telegram")).getText());
+            b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 2400));
             b.screenshot("reach-areas");
+            b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
 
             // the reminder is switched on in the page, and an audit entry says who did it
             b.find("#reminder-enabled").click();
@@ -126,6 +129,8 @@ class ReachBrowserTest {
             b.waiting().until(d -> d.findElement(By.tagName("main")).getText().contains("De herinnering staat aan."));
             assertTrue(b.find("#reminder-enabled").isSelected());
             assertEquals("3", b.find("#reminder-amount").getDomProperty("value"));
+            b.driver.executeScript("document.getElementById('reminder').scrollIntoView();");
+            b.screenshot("reach-reminder");
             Document audit = service.db().getCollection("audit").find(eq("type", "reminder_settings_changed")).first();
             assertNotNull(audit);
             assertEquals("organiser", audit.get("details", Document.class).getString("by"));
@@ -226,6 +231,17 @@ class ReachBrowserTest {
             field.sendKeys("Straat naam");
             b.find("form[action$='/areas'] button[type=submit]").click();
             b.waiting().until(d -> d.findElement(By.tagName("main")).getText().contains("small letters without spaces"));
+            // the questionnaire's own values (noord, zuid): one poster each, one A4 page each
+            b.find("form.inline-form button[type=submit]").click();
+            b.waiting().until(d -> !d.findElements(By.cssSelector(".reach-row[data-value='zuid']")).isEmpty());
+            b.go("/organiser/reach/wijk/poster?language=fr");
+            assertEquals(2, b.driver.findElements(By.cssSelector("article.poster")).size());
+            assertTrue(b.mainText().contains("Scannez le code"), b.mainText());
+            awaitImages(b);
+            Map<String, Object> pdf = b.driver.executeCdpCommand("Page.printToPDF", Map.of("preferCSSPageSize", true));
+            String text = new String(Base64.getDecoder().decode((String) pdf.get("data")), StandardCharsets.ISO_8859_1);
+            assertEquals(2, count(Pattern.compile("/Type\\s*/Page[^s]"), text), "one page per poster");
+            b.go("/organiser/reach/wijk");
             WebElement amount = b.find("#reminder-amount");
             b.driver.executeScript("arguments[0].removeAttribute('min'); arguments[0].removeAttribute('max');", amount);
             amount.clear();
