@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where a reminder can reach a resident: their Telegram chat id, which the service otherwise never keeps (answers and
@@ -33,19 +34,22 @@ import java.util.Set;
  * reminder went out, or the resident's data is deleted ({@link ReminderJob}, {@link RemindersConfiguration}).
  */
 public final class ReminderAddresses {
-    /** Respondents whose address this instance wrote since start: one write per resident, not one per message. */
+    /**
+     * Respondent and questionnaire pairs whose address this instance wrote since start: one write per resident and
+     * questionnaire, not one per message.
+     */
     private static final int REMEMBERED = 50_000;
 
     private final MongoCollection<Document> addresses;
     private final SecretKeySpec key;
     private final SecureRandom random = new SecureRandom();
-    private final Set<String> written = Collections.synchronizedSet(Collections.newSetFromMap(
-            new LinkedHashMap<String, Boolean>(1024, 0.75f, true) {
+    private final Map<String, Set<String>> written = Collections.synchronizedMap(
+            new LinkedHashMap<String, Set<String>>(1024, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<String, Set<String>> eldest) {
                     return size() > REMEMBERED;
                 }
-            }));
+            });
 
     public ReminderAddresses(Store store, RespondentIds ids) {
         this.addresses = store.database().getCollection("reminder_addresses");
@@ -54,7 +58,8 @@ public final class ReminderAddresses {
 
     /** Keeps the chat of a resident on a channel (once per resident and instance; a repeat changes nothing). */
     public void remember(String respondent, String channel, String chat, String questionnaire, Instant now) {
-        if (chat == null || !written.add(respondent)) {
+        if (chat == null
+                || !written.computeIfAbsent(respondent, k -> ConcurrentHashMap.newKeySet()).add(questionnaire)) {
             return;
         }
         addresses.replaceOne(Filters.eq("_id", respondent), new Document("_id", respondent).append("channel", channel)

@@ -88,7 +88,7 @@ public final class ReminderJob implements AutoCloseable {
         }
     }
 
-    /** One round as of the clock's now; returns how many reminders were queued (0 when another instance holds the lease). */
+    /** One round as of the clock's now: how many reminders were queued (0 while another instance holds the lease). */
     public int runOnce() {
         Instant now = clock.instant();
         Duration hold = interval.multipliedBy(3).compareTo(Duration.ofMinutes(1)) > 0 ? interval.multipliedBy(3)

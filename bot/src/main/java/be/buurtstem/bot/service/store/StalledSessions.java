@@ -22,11 +22,12 @@ public final class StalledSessions {
         this.sessions = store.sessions();
     }
 
-    /** At most {@code limit} sessions of {@code questionnaire} on {@code channel}, active, quiet since before {@code cutoff}. */
+    /** At most {@code limit} active sessions of {@code questionnaire} on {@code channel}, quiet since {@code cutoff}. */
     public List<SessionRecord> of(String questionnaire, String channel, Instant cutoff, int limit) {
         List<SessionRecord> out = new ArrayList<>();
-        sessions.find(Filters.and(Filters.eq("questionnaire", questionnaire), Filters.eq("status", SessionRecord.ACTIVE),
-                        Filters.eq("channel", channel), Filters.lt("updatedAt", Date.from(cutoff))))
+        sessions.find(Filters.and(Filters.eq("questionnaire", questionnaire),
+                        Filters.eq("status", SessionRecord.ACTIVE), Filters.eq("channel", channel),
+                        Filters.lt("updatedAt", Date.from(cutoff))))
                 .sort(Sorts.ascending("updatedAt")).limit(limit).forEach(d -> out.add(Sessions.read(d)));
         return out;
     }

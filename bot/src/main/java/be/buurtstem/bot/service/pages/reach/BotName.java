@@ -48,7 +48,8 @@ public final class BotName {
                     return new Name(known, Source.TELEGRAM);
                 }
             } catch (Exception e) { // a network error, an error answer, an answer that is not a user
-                log.warn("telegram getMe failed ({}): deep links use TELEGRAM_BOT_USERNAME", e.getClass().getSimpleName());
+                log.warn("telegram getMe failed ({}): deep links use TELEGRAM_BOT_USERNAME",
+                        e.getClass().getSimpleName());
             }
             nextTry = Instant.now().plus(RETRY);
         }

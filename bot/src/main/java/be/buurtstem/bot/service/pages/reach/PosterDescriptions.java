@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** A questionnaire's own one-line {@code description:} in a language, rendered as the engine renders its texts. */
 final class PosterDescriptions {
-    private static final Map<Questionnaire, Renderer> RENDERERS = new ConcurrentHashMap<>();
+    private static final Map<String, Renderer> RENDERERS = new ConcurrentHashMap<>();
 
     private PosterDescriptions() {
     }
@@ -24,7 +24,9 @@ final class PosterDescriptions {
         if (RENDERERS.size() > 200) {
             RENDERERS.clear(); // old versions are not kept forever
         }
-        Renderer r = RENDERERS.computeIfAbsent(q, Renderer::new);
+        // by version and instance: hashing the record itself would walk every node of the questionnaire
+        Renderer r = RENDERERS.computeIfAbsent(q.id() + ":" + q.version() + ":" + System.identityHashCode(q),
+                k -> new Renderer(q));
         return r.render(q.description(), r.supportedLanguage(language), k -> null);
     }
 }

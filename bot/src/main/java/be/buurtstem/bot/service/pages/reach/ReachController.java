@@ -147,8 +147,9 @@ public class ReachController {
 
     @PostMapping("/organiser/reach/{id}/reminder")
     String saveReminder(@PathVariable String id, @RequestParam(required = false) String enabled,
-                        @RequestParam(defaultValue = "2") String amount, @RequestParam(defaultValue = "days") String unit,
-                        Authentication who, RedirectAttributes flash) {
+                        @RequestParam(defaultValue = "2") String amount,
+                        @RequestParam(defaultValue = "days") String unit, Authentication who,
+                        RedirectAttributes flash) {
         survey(id);
         long n;
         try {
@@ -159,12 +160,14 @@ public class ReachController {
         }
         Duration delay = "hours".equals(unit) ? Duration.ofHours(Math.max(0, Math.min(n, 24 * 31)))
                 : Duration.ofDays(Math.max(0, Math.min(n, 31)));
-        if (n <= 0 || delay.compareTo(ReminderSettings.MIN_DELAY) < 0 || delay.compareTo(ReminderSettings.MAX_DELAY) > 0) {
+        if (n <= 0 || delay.compareTo(ReminderSettings.MIN_DELAY) < 0
+                || delay.compareTo(ReminderSettings.MAX_DELAY) > 0) {
             flash.addFlashAttribute("reminderError", "reach.reminder.badDelay");
             return redirect(id) + "#reminder";
         }
         reminders.save(new ReminderSettings(id, enabled != null, delay), who.getName(), Instant.now());
-        flash.addFlashAttribute("reminderSaved", enabled != null ? "reach.reminder.savedOn" : "reach.reminder.savedOff");
+        flash.addFlashAttribute("reminderSaved",
+                enabled != null ? "reach.reminder.savedOn" : "reach.reminder.savedOff");
         return redirect(id) + "#reminder";
     }
 
