@@ -241,6 +241,17 @@ class ReachBrowserTest {
             Map<String, Object> pdf = b.driver.executeCdpCommand("Page.printToPDF", Map.of("preferCSSPageSize", true));
             String text = new String(Base64.getDecoder().decode((String) pdf.get("data")), StandardCharsets.ISO_8859_1);
             assertEquals(2, count(Pattern.compile("/Type\\s*/Page[^s]"), text), "one page per poster");
+            // the "for everyone" row's poster: one poster without an area
+            b.go("/organiser/reach/wijk");
+            b.find(".reach-row:not([data-value]) a.poster-link").click();
+            b.waiting().until(d -> d.getCurrentUrl().contains("/poster"));
+            assertEquals(1, b.driver.findElements(By.cssSelector("article.poster")).size());
+            assertEquals(service.baseUrl().replaceFirst("^http://", "") + "/chat/wijk", b.find(".poster-link").getText());
+            // the form's "one for each area"
+            b.go("/organiser/reach/wijk");
+            b.find("form[action$='/poster'] button[type=submit]").click();
+            b.waiting().until(d -> d.getCurrentUrl().contains("/poster"));
+            assertEquals(2, b.driver.findElements(By.cssSelector("article.poster")).size());
             b.go("/organiser/reach/wijk");
             WebElement amount = b.find("#reminder-amount");
             b.driver.executeScript("arguments[0].removeAttribute('min'); arguments[0].removeAttribute('max');", amount);

@@ -34,6 +34,8 @@ import java.util.Map;
 @Controller
 public class ReachController {
     static final int MAX_POSTER_LANGUAGES = 3;
+    /** The poster form's "one for each area". */
+    static final String ALL = "*";
 
     private final SurveyCatalog catalog;
     private final ReachAreas areas;
@@ -186,13 +188,14 @@ public class ReachController {
             languages.add(survey.defaultLanguage());
         }
         ReachAreas.Choice choice = areas.of(id).orElse(null);
+        // value: an area's poster; "" (the "for everyone" row): the poster without an area; absent or "*": one per area
         List<String> values = new ArrayList<>();
-        if (value != null && !value.isBlank()) {
+        if (value != null && !value.isBlank() && !value.equals(ALL)) {
             if (choice == null || !choice.values().contains(value)) {
                 throw new ResponseStatusException(HttpStatus.NOT_FOUND);
             }
             values.add(value);
-        } else if (choice != null && !choice.values().isEmpty()) {
+        } else if ((value == null || value.equals(ALL)) && choice != null && !choice.values().isEmpty()) {
             values.addAll(choice.values());
         } else {
             values.add(null);
