@@ -59,6 +59,22 @@ public class ConversationService {
     private final MyData myData;
     private final EventHandlers handlers;
     private final ReentrantLock[] locks = new ReentrantLock[1024];
+    private volatile ChatSeen chatSeen = (respondent, channel, chat, questionnaire, version, paused, at) -> { };
+
+    /**
+     * Told of each message of a conversation that goes on (the reminders keep a Telegram chat's address for the one
+     * reminder they may send, service/reminders). Must be quick; a failure is logged and changes nothing else.
+     */
+    @FunctionalInterface
+    public interface ChatSeen {
+        /** {@code paused}: this message was "stop" (the engine's state is paused). */
+        void seen(String respondent, String channel, String chat, String questionnaire, int version, boolean paused,
+                  java.time.Instant at);
+    }
+
+    public void onChatSeen(ChatSeen hook) {
+        this.chatSeen = hook;
+    }
 
     public ConversationService(Store store, SurveyCatalog catalog, RespondentIds ids, List<AnswerListener> listeners,
                                Duration welcomeBackAfter, String defaultLanguage) {
@@ -254,6 +270,14 @@ public class ConversationService {
                 turn.state(), fx.status(), last, applied(session, c.in()), session.linkSegments(), session.startedAt(),
                 c.in().at(), session.version());
         commit(c, fx, next, expectedVersion, out, language);
+        if (SessionRecord.ACTIVE.equals(fx.status())) {
+            try {
+                chatSeen.seen(c.rid(), c.in().channel(), c.in().chat(), survey.id(), survey.version(),
+                        turn.state().status() == be.buurtstem.engine.ConversationState.Status.STOPPED, c.in().at());
+            } catch (RuntimeException e) {
+                log.warn("chat hook failed: {}", e.getClass().getSimpleName());
+            }
+        }
         if (!SessionRecord.ACTIVE.equals(fx.status())) {
             log.info("conversation ended questionnaire={} status={} respondent={}", survey.id(), fx.status(),
                     RespondentIds.logTag(c.rid()));

@@ -1,0 +1,115 @@
+package be.buurtstem.bot.service.reminders;
+
+import be.buurtstem.bot.service.privacy.RespondentIds;
+import be.buurtstem.bot.service.store.Store;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import org.bson.Document;
+
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Where a reminder can reach a resident: their Telegram chat id, which the service otherwise never keeps (answers and
+ * sessions carry only the pseudonymous respondent id). Kept only for conversations in progress of a questionnaire
+ * whose reminder is on, in {@code reminder_addresses} ({@code _id} = respondent id, {@code chat} = the chat id
+ * encrypted with AES-GCM under a key derived from the service's secret), and removed when the conversation ends, the
+ * reminder went out, or the resident's data is deleted ({@link ReminderJob}, {@link RemindersConfiguration}).
+ */
+public final class ReminderAddresses {
+    /**
+     * Respondent and questionnaire pairs whose address this instance wrote since start: one write per resident and
+     * questionnaire, not one per message.
+     */
+    private static final int REMEMBERED = 50_000;
+
+    private final MongoCollection<Document> addresses;
+    private final SecretKeySpec key;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, Set<String>> written = Collections.synchronizedMap(
+            new LinkedHashMap<String, Set<String>>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Set<String>> eldest) {
+                    return size() > REMEMBERED;
+                }
+            });
+
+    public ReminderAddresses(Store store, RespondentIds ids) {
+        this.addresses = store.database().getCollection("reminder_addresses");
+        this.key = new SecretKeySpec(HexFormat.of().parseHex(ids.derived("reminder-addresses")), "AES");
+    }
+
+    /** Keeps the chat of a resident on a channel (once per resident and instance; a repeat changes nothing). */
+    public void remember(String respondent, String channel, String chat, String questionnaire, Instant now) {
+        if (chat == null
+                || !written.computeIfAbsent(respondent, k -> ConcurrentHashMap.newKeySet()).add(questionnaire)) {
+            return;
+        }
+        addresses.replaceOne(Filters.eq("_id", respondent), new Document("_id", respondent).append("channel", channel)
+                .append("chat", encrypt(chat)).append("questionnaire", questionnaire).append("at", Date.from(now)),
+                new ReplaceOptions().upsert(true));
+    }
+
+    /** The chat of a resident on a channel, if kept. */
+    public Optional<String> chat(String respondent, String channel) {
+        Document d = addresses.find(Filters.and(Filters.eq("_id", respondent), Filters.eq("channel", channel))).first();
+        return d == null ? Optional.empty() : Optional.ofNullable(decrypt(d.getString("chat")));
+    }
+
+    /** The respondent ids with a kept address (for the job's clean-up). */
+    public List<String> respondents(int limit) {
+        List<String> out = new ArrayList<>();
+        addresses.find().projection(new Document("_id", 1)).limit(limit).forEach(d -> out.add(d.getString("_id")));
+        return out;
+    }
+
+    public void forget(String respondent) {
+        written.remove(respondent);
+        addresses.deleteOne(Filters.eq("_id", respondent));
+    }
+
+    String encrypt(String chat) {
+        try {
+            byte[] iv = new byte[12];
+            random.nextBytes(iv);
+            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, iv));
+            byte[] sealed = c.doFinal(chat.getBytes(StandardCharsets.UTF_8));
+            byte[] out = new byte[iv.length + sealed.length];
+            System.arraycopy(iv, 0, out, 0, iv.length);
+            System.arraycopy(sealed, 0, out, iv.length, sealed.length);
+            return Base64.getEncoder().encodeToString(out);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Null for an address sealed under another key (the secret changed): that resident cannot be reminded. */
+    String decrypt(String sealed) {
+        try {
+            byte[] all = Base64.getDecoder().decode(sealed);
+            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, all, 0, 12));
+            return new String(c.doFinal(all, 12, all.length - 12), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
