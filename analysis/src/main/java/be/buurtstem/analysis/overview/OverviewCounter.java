@@ -214,8 +214,9 @@ public final class OverviewCounter {
                 cells.add(columns.sum(col, row.values));
             }
             Overview.Count total = SmallCounts.one(row.answers);
+            // a group of fewer than 5: every cell hidden, zeros too ("0, 0, fewer than 5" would say what all chose)
             List<Overview.Count> shown = total.hidden()
-                    ? cells.stream().map(c -> new Overview.Count(c, c > 0)).toList() : SmallCounts.row(cells);
+                    ? cells.stream().map(c -> new Overview.Count(c, true)).toList() : SmallCounts.row(cells);
             out.add(new Overview.SegmentRow(value, total, shown));
         });
         return new Overview.SegmentTable(field, columns.keys(), List.copyOf(out));

@@ -116,6 +116,8 @@ class OverviewCounterTest {
         assertEquals(List.of(new Overview.Count(3, true), new Overview.Count(9, true)), noord.cells(),
                 "3 is fewer than 5; 9 is hidden too, or 12 - 9 would give it away");
         assertTrue(area.rows().get(1).answered().hidden());
+        assertTrue(area.rows().get(1).cells().stream().allMatch(Overview.Count::hidden),
+                "in a group of fewer than 5 even the zeros are hidden: they would tell what all of them chose");
         assertFalse(area.rows().toString().contains("mijn straat"));
     }
 

@@ -153,7 +153,7 @@ class OverviewBrowserTest {
             assertTrue(b.mainText().contains("Telegram"));
             assertTrue(b.mainText().matches("(?s).*Geteld om .*"), "when it was counted");
             assertNoFreeText(b);
-            b.screenshot("overview-nl");
+            shot(b, "overview-nl");
 
             // closed answers: the smileys chosen, in the questionnaire's Dutch
             b.go("/organiser/overview/stellingen/answers");
@@ -172,7 +172,7 @@ class OverviewBrowserTest {
             String why = b.driver.findElements(By.cssSelector("section.question")).get(1).getText();
             assertTrue(why.contains("eigen woorden") && why.contains("beantwoord: 1"), why);
             assertNoFreeText(b);
-            b.screenshot("answers-nl");
+            shot(b, "answers-nl");
 
             // one group only: every small number hidden
             b.go("/organiser/overview/stellingen?segment=language:nl");
@@ -184,13 +184,21 @@ class OverviewBrowserTest {
             assertEquals("2", tile(b, "Commencé"));
             assertTrue(b.mainText().contains("Où les gens s’arrêtent-ils ?"));
             assertTrue(b.mainText().contains("Il y a assez d’endroits ici pour rencontrer d’autres gens."), b.mainText());
-            b.screenshot("overview-fr");
+            shot(b, "overview-fr");
             b.go("/organiser/overview/stellingen/answers");
             assertTrue(b.mainText().contains("Je me sens en sécurité dans ma rue le soir."));
             assertTrue(b.mainText().contains("moins de 5"));
             assertNoFreeText(b);
-            b.screenshot("answers-fr");
+            shot(b, "answers-fr");
         }
+    }
+
+    /** The whole page in one screenshot (the window made as tall as the page, then back to a laptop's). */
+    static void shot(Browser b, String name) {
+        Object height = b.driver.executeScript("return document.documentElement.scrollHeight");
+        b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, ((Number) height).intValue() + 40));
+        b.screenshot(name);
+        b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
     }
 
     static List<String> cells(WebElement section, String label) {

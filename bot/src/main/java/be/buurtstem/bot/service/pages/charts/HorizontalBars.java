@@ -3,14 +3,15 @@ package be.buurtstem.bot.service.pages.charts;
 import java.util.List;
 
 /**
- * Horizontal bars, one per row, the label above its bar (long question texts fit), the number after it. A bar may
+ * Horizontal bars, one per row: the label above its bar (long question texts fit) with the number at the line's
+ * end, so that bar and number never leave the picture. A bar may
  * have a part drawn darker and hatched (e.g. "stopped here" within "got this far"), named in the legend.
  */
 public final class HorizontalBars {
     static final int WIDTH = 640;
     static final int ROW = 40;
     static final int BAR = 16;
-    static final int LABEL_WIDTH_CHARS = 88;
+    static final int LABEL_WIDTH_CHARS = 64;
 
     /** @param part null when the bar has no part; {@code valueText} is what is written after the bar */
     public record Bar(String label, int value, String valueText, Integer part) {
@@ -34,11 +35,12 @@ public final class HorizontalBars {
             Svg.text(b, 20, 18, "start", Svg.INK, partLegend);
         }
         int max = bars.stream().mapToInt(Bar::value).max().orElse(0);
-        double room = WIDTH - 70;
+        double room = WIDTH;
         for (int i = 0; i < bars.size(); i++) {
             Bar bar = bars.get(i);
             double y = top + i * ROW;
-            Svg.text(b, 0, y + 13, "start", Svg.INK, Svg.shorten(bar.label(), LABEL_WIDTH_CHARS));
+            int labelChars = Math.max(12, LABEL_WIDTH_CHARS - bar.valueText().length());
+            Svg.text(b, 0, y + 13, "start", Svg.INK, Svg.shorten(bar.label(), labelChars));
             double w = max == 0 ? 0 : room * bar.value() / max;
             Svg.rect(b, 0, y + 18, Math.max(w, 1), BAR, Svg.ACCENT);
             if (bar.part() != null && bar.part() > 0 && max > 0) {
@@ -46,7 +48,7 @@ public final class HorizontalBars {
                 Svg.rect(b, w - pw, y + 18, pw, BAR, "#0b3a5a");
                 Svg.hatch(b, id, w - pw, y + 18, pw, BAR);
             }
-            Svg.text(b, w + 6, y + 31, "start", Svg.INK, bar.valueText());
+            Svg.text(b, WIDTH, y + 13, "end", Svg.INK, bar.valueText());
         }
         return b.append("</svg>").toString();
     }

@@ -39,13 +39,28 @@ final class OverviewPage {
         return c.filter().bySegment();
     }
 
-    /** A count as shown: "fewer than 5" for 1 to 4 under a segment filter. */
+    /**
+     * A count as shown: "fewer than 5" for 1 to 4 under a segment filter, and for every count, zeros too, when the
+     * group itself is fewer than 5 ("0, 0, fewer than 5" would tell what all of them did).
+     */
     String count(int n) {
-        return protect() && SmallCounts.small(n) ? texts.message("overview.fewer") : Integer.toString(n);
+        return count(n, c.overview().totals().started());
+    }
+
+    String count(int n, int group) {
+        return hidden(n, group) ? texts.message("overview.fewer") : Integer.toString(n);
+    }
+
+    private boolean hidden(int n, int group) {
+        return protect() && (SmallCounts.small(n) || SmallCounts.small(group) || group == 0 && n > 0);
     }
 
     private int drawn(int n) {
-        return protect() && SmallCounts.small(n) ? 0 : n;
+        return drawn(n, c.overview().totals().started());
+    }
+
+    private int drawn(int n, int group) {
+        return hidden(n, group) ? 0 : n;
     }
 
     OverviewViews.Head head() {
@@ -71,7 +86,7 @@ final class OverviewPage {
         });
         String describe = f.bySegment()
                 ? texts.message("overview.filter.only", texts.field(f.field()), texts.segmentValue(f.field(), f.value()))
-                : texts.message("overview.filter.everyone");
+                : texts.message("overview.filter.describeEveryone");
         if (f.version() != null) {
             describe = describe + " " + texts.message("overview.filter.inVersion", f.version());
         }
@@ -166,10 +181,10 @@ final class OverviewPage {
         int answered = q.answered();
         for (Overview.ValueCount v : q.counts()) {
             String label = texts.value(spec.id(), v.value());
-            String share = answered == 0 || protect() && SmallCounts.small(v.count()) ? ""
+            String share = answered == 0 || hidden(v.count(), answered) ? ""
                     : Math.round(100.0 * v.count() / answered) + " %";
-            values.add(new OverviewViews.ValueLine(label, count(v.count()), share));
-            bars.add(new HorizontalBars.Bar(label, drawn(v.count()), count(v.count())));
+            values.add(new OverviewViews.ValueLine(label, count(v.count(), answered), share));
+            bars.add(new HorizontalBars.Bar(label, drawn(v.count(), answered), count(v.count(), answered)));
         }
         String chart = HorizontalBars.render(text, texts.message("overview.answers.desc", count(answered)), bars, null);
         OverviewViews.SegmentView segment = null;

@@ -1,0 +1,104 @@
+package be.buurtstem.bot.it;
+
+import be.buurtstem.analysis.overview.Filter;
+import be.buurtstem.bot.service.pages.overview.OverviewService;
+import be.buurtstem.bot.service.store.Answers;
+import be.buurtstem.bot.service.store.SessionRecord;
+import be.buurtstem.bot.service.store.StoredAnswer;
+import be.buurtstem.bot.service.survey.SurveyCatalog;
+import be.buurtstem.engine.ConversationState;
+import be.buurtstem.engine.RespondentContext;
+import org.bson.Document;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Not a test: measures the overview on a generated data set (run by hand, see BENCHMARKS.md "Organisers' overview").
+ * {@code N} residents of "stellingen" (60 % completed, the others stopped at a random statement), each with its
+ * answers (seven smileys, free text after a low one), segment values for area; then the overview computed a few
+ * times. Arguments: N (default 100000).
+ */
+public final class OverviewScale {
+    static final List<String> STATEMENTS = List.of("s_safe_night", "s_meeting_places", "s_help_nearby", "s_clean",
+            "s_children_play", "s_welcome", "s_heard");
+    static final List<String> AREAS = List.of("noord", "zuid", "oost", "west", "centrum", "haven");
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        Path data = Files.createTempDirectory("overview-scale");
+        Map<String, Object> p = Harness.properties(data, null);
+        p.put("buurtstem.overview.cache", "0s");
+        try (Harness service = Harness.start(p, false)) {
+            var survey = service.context.getBean(SurveyCatalog.class).current("stellingen").orElseThrow();
+            Instant now = Instant.now();
+            ConversationState base = survey.start("nl", new RespondentContext("telegram", Map.of()), now).state();
+            Random random = new Random(42);
+            long t0 = System.nanoTime();
+            List<Document> respondents = new ArrayList<>();
+            List<Document> answers = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                String r = "r" + i;
+                respondents.add(new Document("_id", r).append("language", "nl")
+                        .append("segments", new Document("area", AREAS.get(random.nextInt(AREAS.size())))));
+                boolean done = random.nextInt(10) < 6;
+                int reached = done ? STATEMENTS.size() : random.nextInt(STATEMENTS.size());
+                Instant at = now.minusSeconds(random.nextInt(30 * 86400));
+                for (int s = 0; s < reached; s++) {
+                    int v = 1 + random.nextInt(5);
+                    String q = STATEMENTS.get(s);
+                    answers.add(Answers.document(new StoredAnswer(StoredAnswer.idOf(r, "stellingen", 1, q, 0), r,
+                            "stellingen", 1, q, 0, "scale", (long) v, Integer.toString(v), "nl", null, q, Map.of(),
+                            "telegram", at, at)));
+                    if (v <= 2) {
+                        answers.add(Answers.document(new StoredAnswer(StoredAnswer.idOf(r, "stellingen", 1, q + "_why", 0),
+                                r, "stellingen", 1, q + "_why", 0, "free_text", "some words " + i, "some words " + i,
+                                "nl", null, q, Map.of(), "telegram", at, at)));
+                    }
+                }
+                ConversationState state = new ConversationState(base.questionnaireId(), base.version(), "nl",
+                        done ? ConversationState.Status.COMPLETED : random.nextBoolean() ? ConversationState.Status.STOPPED
+                                : ConversationState.Status.ACTIVE,
+                        done ? null : STATEMENTS.get(reached), 0, base.await(), 0, true, List.of(), List.of(), List.of(),
+                        Map.of(), Map.of("channel", "telegram"), at, at);
+                service.store().saveSession(new SessionRecord(r, "telegram", "stellingen", 1, "nl", state,
+                        done ? SessionRecord.COMPLETED : SessionRecord.ACTIVE, List.of(), List.of(), Map.of(), at, at, 0), 0);
+                if (respondents.size() == 5000) {
+                    service.db().getCollection("respondents").insertMany(respondents);
+                    respondents.clear();
+                }
+                if (answers.size() >= 20000) {
+                    service.db().getCollection("answers").insertMany(answers);
+                    answers.clear();
+                }
+            }
+            if (!respondents.isEmpty()) {
+                service.db().getCollection("respondents").insertMany(respondents);
+            }
+            if (!answers.isEmpty()) {
+                service.db().getCollection("answers").insertMany(answers);
+            }
+            service.store().durability().sync();
+            System.out.printf("generated %d residents, %d answers in %d s%n", n,
+                    service.db().getCollection("answers").countDocuments(), (System.nanoTime() - t0) / 1_000_000_000);
+            OverviewService overview = service.context.getBean(OverviewService.class);
+            for (int round = 0; round < 3; round++) {
+                Runtime rt = Runtime.getRuntime();
+                long a = System.nanoTime();
+                OverviewService.Computed c = overview.compute("stellingen", Filter.ALL);
+                long ms = (System.nanoTime() - a) / 1_000_000;
+                System.out.printf("overview of %d residents: %d ms (heap used %d MB of max %d MB)%n",
+                        c.overview().totals().started(), ms, (rt.totalMemory() - rt.freeMemory()) >> 20,
+                        rt.maxMemory() >> 20);
+            }
+            long a = System.nanoTime();
+            overview.compute("stellingen", new Filter(null, "area", "noord"));
+            System.out.printf("overview of one area: %d ms%n", (System.nanoTime() - a) / 1_000_000);
+        }
+    }
+}
