@@ -24,7 +24,7 @@ import java.util.function.Consumer;
 /**
  * What the organisers' overview reads, streamed with only the fields it counts: sessions (status, where the resident
  * is), respondents' segment values, and answers (a closed answer's value; an open answer's existence only: the text
- * of a free-text answer is never read here). Test conversations (a document marked {@code preview: true}, or on the
+ * of a free-text answer is dropped as it is read, never passed on). Test conversations (a document marked {@code preview: true}, or on the
  * {@code preview} channel) are never counted. Field names as {@link Sessions}, {@link Answers} and
  * {@link Respondents} write them.
  */
@@ -55,7 +55,7 @@ public final class OverviewReads {
                     String node = null;
                     boolean paused = false;
                     try {
-                        ConversationState s = StateFormat.read(d.getString("state"));
+                        StatePlace s = StatePlace.of(d.getString("state"));
                         node = s.await() == ConversationState.Await.FIRST_LANGUAGE ? FIRST_LANGUAGE : s.node();
                         paused = s.status() == ConversationState.Status.STOPPED;
                     } catch (RuntimeException unreadable) {
@@ -88,15 +88,16 @@ public final class OverviewReads {
                 });
     }
 
-    /** Each answer to a questionnaire: a closed one with its value as keys, an open one without any value. */
+    /**
+     * Each answer to a questionnaire: a closed one with its value as keys, an open one without any value. One pass
+     * over the questionnaire's answers (two, one per kind of answer, cost twice as much on the embedded store, which
+     * reads every answer of the questionnaire for each): an open answer's value is dropped here, never passed on.
+     */
     public void answers(String questionnaire, Consumer<AnswerFact> out) {
-        Bson of = Filters.and(Filters.eq("questionnaire", questionnaire), REAL);
-        db.getCollection("answers").find(Filters.and(of, Filters.in("kind", CLOSED_KINDS)))
-                .projection(Projections.include("respondent", "version", "question", "value", "receivedAt"))
-                .batchSize(5000).forEach(d -> out.accept(answer(d, keys(d.get("value")))));
-        db.getCollection("answers").find(Filters.and(of, Filters.nin("kind", CLOSED_KINDS)))
-                .projection(Projections.include("respondent", "version", "question", "receivedAt"))
-                .batchSize(5000).forEach(d -> out.accept(answer(d, List.of())));
+        db.getCollection("answers").find(Filters.and(Filters.eq("questionnaire", questionnaire), REAL))
+                .projection(Projections.include("respondent", "version", "question", "kind", "value", "receivedAt"))
+                .batchSize(5000).forEach(d -> out.accept(answer(d,
+                        CLOSED_KINDS.contains(d.getString("kind")) ? keys(d.get("value")) : List.of())));
     }
 
     private static AnswerFact answer(Document d, List<String> values) {

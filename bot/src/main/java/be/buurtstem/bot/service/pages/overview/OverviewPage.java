@@ -153,7 +153,7 @@ final class OverviewPage {
     }
 
     OverviewViews.AnswersPage answers(String by) {
-        List<String> fields = new ArrayList<>(c.fields().keySet());
+        List<String> fields = new ArrayList<>(c.breakdown());
         String chosen = by != null && fields.contains(by) ? by : fields.stream()
                 .filter(f -> !OverviewService.LANGUAGE.equals(f)).findFirst().orElse(fields.isEmpty() ? null : fields.getFirst());
         List<OverviewViews.Option> byOptions = new ArrayList<>();

@@ -29,7 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Computes a questionnaire's overview from the store (streamed, see {@link OverviewReads}) and keeps each result a
- * few seconds, so that a page refreshing itself every 30 s, or several organisers looking at once, cost one pass.
+ * few seconds, so that a page refreshing itself every 30 s, or several organisers looking at once, cost one pass;
+ * a result a little older is shown while it is counted again in the background ({@link #compute}).
  */
 @Service
 public class OverviewService {
@@ -40,7 +41,14 @@ public class OverviewService {
     private final Duration idle;
     private final Duration keep;
     private final ZoneId zone;
+    /** An overview older than this is never shown: it is counted again while the page waits. */
+    static final Duration STALE_AT_MOST = Duration.ofMinutes(2);
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OverviewService.class);
     private final Map<String, Computed> cache = new ConcurrentHashMap<>();
+    private final Set<String> counting = ConcurrentHashMap.newKeySet();
+    /** One recount at a time: the residents' conversations keep the other core. */
+    private final java.util.concurrent.ExecutorService recounts = java.util.concurrent.Executors.newSingleThreadExecutor(
+            Thread.ofVirtual().name("overview-recount").factory());
 
     public OverviewService(Store store, SurveyCatalog catalog,
                            @Value("${buurtstem.overview.idle:24h}") Duration idle,
@@ -55,12 +63,19 @@ public class OverviewService {
 
     /**
      * @param fields     segment field → its values that may be named (as a filter), with how many residents
+     * @param breakdown  every segment field the residents carry (the closed answers may be split by each)
      * @param versions   the versions residents are in
      * @param shape      the questions and segment fields of the version shown
      */
     public record Computed(String questionnaire, Survey survey, Filter filter, Overview overview,
-                           Map<String, Map<String, Integer>> fields, List<Integer> versions, QuestionnaireShape shape,
+                           Map<String, Map<String, Integer>> fields, List<String> breakdown, List<Integer> versions,
+                           QuestionnaireShape shape,
                            Instant at, long millis) {
+    }
+
+    @jakarta.annotation.PreDestroy
+    void close() {
+        recounts.shutdownNow();
     }
 
     /** Residents per questionnaire: started and completed, for the list of questionnaires. */
@@ -76,11 +91,31 @@ public class OverviewService {
         return catalog.current(id);
     }
 
+    /**
+     * The overview, counted at most {@code keep} ago. An older one still younger than {@link #STALE_AT_MOST} is
+     * shown at once while one background recount brings it up to date (the page says when it was counted), so a
+     * page on 100,000 residents opens without waiting for the count; older than that, or never counted, it is
+     * counted now.
+     */
     public Computed compute(String questionnaire, Filter filter) {
         String key = questionnaire + "|" + filter;
         Computed c = cache.get(key);
         Instant now = Instant.now();
         if (c != null && c.at().plus(keep).isAfter(now)) {
+            return c;
+        }
+        if (c != null && c.at().plus(STALE_AT_MOST).isAfter(now)) {
+            if (counting.add(key)) {
+                recounts.execute(() -> {
+                    try {
+                        cache.put(key, run(questionnaire, filter, Instant.now()));
+                    } catch (RuntimeException e) {
+                        log.warn("overview not counted again questionnaire={}: {}", questionnaire, e.toString());
+                    } finally {
+                        counting.remove(key);
+                    }
+                });
+            }
             return c;
         }
         if (cache.size() > 64) {
@@ -152,7 +187,8 @@ public class OverviewService {
         if (filter.version() != null) {
             versions.add(filter.version());
         }
-        return new Computed(questionnaire, shown, filter, overview, values, List.copyOf(versions), shape, now,
+        return new Computed(questionnaire, shown, filter, overview, values, List.copyOf(allFields),
+                List.copyOf(versions), shape, now,
                 (System.nanoTime() - t0) / 1_000_000);
     }
 
