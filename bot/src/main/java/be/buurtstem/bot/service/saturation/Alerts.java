@@ -76,6 +76,20 @@ public final class Alerts {
         }
     }
 
+    /** An alert as the organisers received it. */
+    public record Sent(String text, java.time.Instant at) {
+    }
+
+    /** The latest alerts of a questionnaire, newest first. */
+    public java.util.List<Sent> recent(String questionnaire, int limit) {
+        java.util.List<Sent> out = new java.util.ArrayList<>();
+        for (Document d : alerts.find(Filters.eq("questionnaire", questionnaire))
+                .sort(com.mongodb.client.model.Sorts.descending("at")).limit(limit)) {
+            out.add(new Sent(d.getString("text"), d.getDate("at").toInstant()));
+        }
+        return out;
+    }
+
     public long count() {
         return alerts.countDocuments();
     }
