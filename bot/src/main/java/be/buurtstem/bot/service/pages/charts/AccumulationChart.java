@@ -140,25 +140,43 @@ public final class AccumulationChart {
         return HEIGHT - BOTTOM - v / top * (HEIGHT - TOP - BOTTOM);
     }
 
-    /** The smallest of 1, 2, 5 × 10^k at or above the maximum, so ticks fall on round numbers. */
+    /** The top of the axis: a multiple of a round step (1, 2 or 5 × 10^k) giving at most six intervals. */
     static int niceTop(int max) {
-        int step = 1;
+        long step = 1;
         while (true) {
             for (int m : new int[] {1, 2, 5}) {
-                if ((long) m * step >= max) {
-                    return m * step;
+                long s = m * step;
+                long intervals = (max + s - 1) / s;
+                if (intervals <= 6) {
+                    return (int) (Math.max(1, intervals) * s);
                 }
             }
             step *= 10;
         }
     }
 
-    /** Five or so round ticks from 0 to top. */
+    /** The round ticks from 0 to top (the same step as {@link #niceTop}). */
     static List<Integer> ticks(int top) {
-        int step = Math.max(1, top / 5);
+        long step = 1;
+        long chosen = 1;
+        outer:
+        while (true) {
+            for (int m : new int[] {1, 2, 5}) {
+                long s = m * step;
+                if (top % s == 0 && top / s <= 6) {
+                    chosen = s;
+                    break outer;
+                }
+            }
+            step *= 10;
+            if (step > top) {
+                chosen = top;
+                break;
+            }
+        }
         List<Integer> out = new ArrayList<>();
-        for (int t = 0; t <= top; t += step) {
-            out.add(t);
+        for (long t = 0; t <= top; t += chosen) {
+            out.add((int) t);
         }
         return out;
     }

@@ -246,7 +246,7 @@ public class SaturationPagesController {
         ScopeSettings.Entry entry = scopes.get(q);
         model.addAttribute("active", "saturation");
         model.addAttribute("q", q);
-        model.addAttribute("title", title(q, locale));
+        model.addAttribute("qtitle", title(q, locale));
         model.addAttribute("view", SaturationView.page(q, report, exp, th, t));
 
         List<MakeUpBox> boxes = new ArrayList<>();

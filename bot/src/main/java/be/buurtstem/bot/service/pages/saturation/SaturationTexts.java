@@ -55,6 +55,6 @@ final class SaturationTexts {
     }
 
     String group(String field, String value) {
-        return field(field) + ": " + value(field, value);
+        return t("saturation.group", field(field), value(field, value));
     }
 }

@@ -150,9 +150,11 @@ final class SaturationView {
             }
             String label = t.field(field);
             String desc = t.t("saturation.chart.segmentDesc", label, heard.size());
-            segments.add(new SegmentField(field, label, new Curve(AccumulationChart.svg("curve-" + field,
+            // one group alone would only repeat the overall curve: its table says enough
+            String svg = heard.size() < 2 ? null : AccumulationChart.svg("curve-" + field,
                     t.t("saturation.chart.segmentTitle", label), desc, series, null, "",
-                    t.t("saturation.chart.x"), t.t("saturation.chart.y")), List.of()), rows));
+                    t.t("saturation.chart.x"), t.t("saturation.chart.y"));
+            segments.add(new SegmentField(field, label, new Curve(svg, List.of()), rows));
         });
         List<Gap> gaps = gaps(report, expectations, th, t);
         return new Page(verdict(all, th, t), estimate(all, th, t), curve, segments, gaps,
