@@ -21,6 +21,9 @@ import java.util.Set;
  */
 public final class Representation {
 
+    /** The chance below which a shortfall is not put down to chance. */
+    public static final double SIGNIFICANCE = 0.05;
+
     private Representation() {
     }
 
@@ -50,7 +53,7 @@ public final class Representation {
 
         public static Rule of(SaturationThresholds th) {
             return new Rule(th.minRespondents(), th.underRepresentedRatio() > 0 && th.underRepresentedRatio() <= 1
-                    ? th.underRepresentedRatio() : 0.5, 0.05);
+                    ? th.underRepresentedRatio() : 0.5, SIGNIFICANCE);
         }
     }
 
@@ -94,8 +97,7 @@ public final class Representation {
             Verdict verdict;
             if (expectedHere && n == 0) {
                 verdict = Verdict.SILENT;
-            } else if (expectedHere && heardShare < rule.ratio() * share
-                    && binomialAtMost(n, total, share) < rule.significance()) {
+            } else if (expectedHere && underRepresented(n, total, share, rule.ratio(), rule.significance())) {
                 verdict = Verdict.UNDER_REPRESENTED;
             } else if (n < rule.thinBelow()) {
                 verdict = Verdict.THIN;
@@ -105,6 +107,19 @@ public final class Representation {
             rows.add(new Row(v, share, n, heardShare, share == null ? null : share * total, verdict));
         }
         return rows;
+    }
+
+    /**
+     * The under-represented rule of the class comment: heard share below {@code ratio} × expected share, and that few
+     * unlikely by chance (binomial lower tail below {@code significance}). Shared with the saturation report.
+     */
+    public static boolean underRepresented(long heard, long total, double expectedShare, double ratio,
+                                           double significance) {
+        if (!(expectedShare > 0) || total <= 0) {
+            return false;
+        }
+        return heard / (double) total < ratio * expectedShare
+                && binomialAtMost(heard, total, expectedShare) < significance;
     }
 
     /** Shares normalised to sum 1; negative or missing numbers are refused (the caller validated the input). */

@@ -176,6 +176,9 @@ class SaturationBrowserTest {
             assertTrue(page.contains("We hoorden 4 thema's") || page.contains("We hoorden 5 thema's")
                     || page.contains("We hoorden 3 thema's"), page);
             assertTrue(page.contains("Per groep") && page.contains("Wijk"), page);
+            // the alerts sent to the organisers' chat, here in the page's language
+            assertTrue(b.find("#alerts").getText().contains("Buurtstem, straat: bij iedereen horen we nu dezelfde "
+                    + "thema's terug"), b.find("#alerts").getText());
             // without the make-up only thin groups are named: zuid, 5 residents
             assertTrue(page.contains("Wijk: zuid: maar 5 bewoners tot nu; vanaf 30"), page);
             b.screenshot("saturation-saturated-nl");
@@ -233,6 +236,8 @@ class SaturationBrowserTest {
             assertTrue(page.contains("Quartier : west : personne d'entendu, alors qu'environ 20 % du quartier"), page);
             assertTrue(page.contains("Langue : arabe (ar) : personne d'entendu"), page);
             assertTrue(page.contains("Elle ne dit pas si nous comprenons ce que les gens veulent dire"), page);
+            assertTrue(b.find("#alerts").getText().contains("chez tout le monde, nous entendons à nouveau les mêmes"),
+                    b.find("#alerts").getText());
             b.screenshot("saturation-fr");
 
             // the technical measures are one click away, named properly

@@ -50,7 +50,9 @@ public final class Alerts {
         try {
             alerts.insertOne(new Document("_id", key).append("questionnaire", questionnaire)
                     .append("type", e.getClass().getSimpleName()).append("field", e.field()).append("value", e.value())
-                    .append("text", text).append("at", Date.from(clock.instant())).append("sent", false));
+                    .append("text", text).append("texts", new Document("nl", text(questionnaire, e, "nl"))
+                            .append("fr", text(questionnaire, e, "fr")).append("en", text(questionnaire, e, "en")))
+                    .append("at", Date.from(clock.instant())).append("sent", false));
         } catch (MongoWriteException dup) {
             if (dup.getError().getCode() == 11000) {
                 return false;
@@ -80,12 +82,18 @@ public final class Alerts {
     public record Sent(String text, java.time.Instant at) {
     }
 
-    /** The latest alerts of a questionnaire, newest first. */
-    public java.util.List<Sent> recent(String questionnaire, int limit) {
+    /**
+     * The latest alerts of a questionnaire, newest first, in {@code language} (nl, fr, en) when the alert was kept in
+     * it, else as sent to the organisers' chat.
+     */
+    public java.util.List<Sent> recent(String questionnaire, String language, int limit) {
         java.util.List<Sent> out = new java.util.ArrayList<>();
         for (Document d : alerts.find(Filters.eq("questionnaire", questionnaire))
                 .sort(com.mongodb.client.model.Sorts.descending("at")).limit(limit)) {
-            out.add(new Sent(d.getString("text"), d.getDate("at").toInstant()));
+            Document texts = d.get("texts", Document.class);
+            String text = texts != null && texts.getString(language) != null ? texts.getString(language)
+                    : d.getString("text");
+            out.add(new Sent(text, d.getDate("at").toInstant()));
         }
         return out;
     }

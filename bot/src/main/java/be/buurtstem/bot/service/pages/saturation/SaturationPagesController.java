@@ -281,7 +281,7 @@ public class SaturationPagesController {
 
         DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(locale).withZone(ZoneId.systemDefault());
-        model.addAttribute("alerts", alerts.recent(q, ALERTS_SHOWN).stream()
+        model.addAttribute("alerts", alerts.recent(q, locale.getLanguage(), ALERTS_SHOWN).stream()
                 .map(a -> new SentAlert(a.text(), when.format(a.at()))).toList());
     }
 
