@@ -151,6 +151,9 @@ class SaturationBrowserTest {
             assertTrue(page.contains("Vul hieronder de samenstelling van de buurt in"), page);
             assertNoAnswerText(b);
             b.screenshot("saturation-too-few-nl");
+            // a questionnaire that does not exist: the plain not-found page, no stack trace
+            b.go("/organiser/saturation/onbekend");
+            assertTrue(b.mainText().contains("Deze pagina bestaat niet."), b.mainText());
         }
     }
 
@@ -188,7 +191,7 @@ class SaturationBrowserTest {
             b.find("#mu_area").sendKeys("noord 50 %\nzuid 30 %");
             b.find("#mu_language").clear();
             b.find("#mu_language").sendKeys("nl 40 %\nar -25 %\nfr 35 %");
-            b.find("form[action$='/make-up'] button[type=submit]").click();
+            b.find("form[action*='/make-up'] button[type=submit]").click();
             b.waiting().until(d -> !d.findElements(By.cssSelector("ul.errors")).isEmpty());
             String refused = b.mainText();
             assertTrue(refused.contains("Er werd niets bewaard"), refused);
@@ -204,7 +207,7 @@ class SaturationBrowserTest {
             b.find("#mu_area").sendKeys("noord 5000\nzuid 3 000\nwest 2000");
             b.find("#mu_language").clear();
             b.find("#mu_language").sendKeys("nl 40 %\nar 25 %\nfr 35 %");
-            b.find("form[action$='/make-up'] button[type=submit]").click();
+            b.find("form[action*='/make-up'] button[type=submit]").click();
             b.waiting().until(d -> d.getPageSource().contains("De samenstelling van de buurt is bewaard"));
             String who = b.find("#who").getText();
             assertTrue(who.contains("Wijk: west: nog niemand gehoord, terwijl ongeveer 20 % van de buurt"), who);
@@ -249,14 +252,14 @@ class SaturationBrowserTest {
             // a bad threshold is refused; a good one applies at once
             b.find("details.settings summary").click();
             b.find("#th_min_respondents").sendKeys("huit");
-            b.find("form[action$='/settings'] button[type=submit]").click();
+            b.find("form[action*='/settings'] button[type=submit]").click();
             b.waiting().until(d -> d.getPageSource().contains("n'est pas un nombre"));
             assertEquals(0, service.db().getCollection("audit").countDocuments(eq("type",
                     "saturation_settings_changed")));
             b.find("#th_min_respondents").clear();
             b.find("#th_min_respondents").sendKeys("80");
             b.find("#th_silence_after_days").sendKeys("7");
-            b.find("form[action$='/settings'] button[type=submit]").click();
+            b.find("form[action*='/settings'] button[type=submit]").click();
             b.waiting().until(d -> d.getPageSource().contains("Les réglages sont enregistrés"));
             String after = b.mainText();
             assertTrue(after.contains("Encore trop peu de réponses"), after);
