@@ -44,7 +44,10 @@ final class ReportBuilder {
                 double observed = total == 0 ? 0 : m.respondents() / (double) total;
                 Double exShare = expected.get(value);
                 boolean isSilent = exShare != null && exShare > 0 && m.respondents() == 0;
-                boolean isUnder = exShare != null && exShare > 0 && observed < th.underRepresentedRatio() * exShare;
+                // silent counts as under-represented; a heard segment only when its shortfall is not chance
+                boolean isUnder = exShare != null && exShare > 0 && (isSilent ? observed < th.underRepresentedRatio()
+                        * exShare : Representation.underRepresented(m.respondents(), total, exShare,
+                        th.underRepresentedRatio(), Representation.SIGNIFICANCE));
                 List<String> only = new ArrayList<>();
                 for (String t : themes.getOrDefault(value, Set.of())) {
                     if (themeSegments.get(t) == 1) {

@@ -10,7 +10,8 @@ import java.util.List;
  * @param measures          the same measures as overall, within the segment
  * @param observedShare     the segment's share of the respondents who gave a value for this field
  * @param expectedShare     its share in the neighbourhood's statistics, or null when not given
- * @param underRepresented  observed share below the configured ratio of the expected share
+ * @param underRepresented  observed share below the configured ratio of the expected share, and not by chance
+ *                          ({@link Representation#underRepresented}); a silent target segment always
  * @param silent            a target segment with no respondent at all
  * @param onlyHere          themes heard in this segment and in no other value of the field
  */

@@ -4,6 +4,7 @@ import be.buurtstem.bot.service.BuurtstemSettings;
 import be.buurtstem.bot.service.ops.OrganiserNotifier;
 import be.buurtstem.bot.service.saturation.Alerts;
 import be.buurtstem.bot.service.saturation.ExpectationsFile;
+import be.buurtstem.bot.service.saturation.ScopeSettings;
 import be.buurtstem.bot.service.saturation.SaturationService;
 import be.buurtstem.bot.service.saturation.SaturationSettings;
 import be.buurtstem.bot.service.store.Store;
@@ -63,11 +64,16 @@ public class CodingConfiguration {
     }
 
     @Bean
+    ScopeSettings saturationScopeSettings(Store store) {
+        return new ScopeSettings(store);
+    }
+
+    @Bean
     SaturationService saturationService(Store store, DecisionStore decisions, SurveyCatalog catalog,
-                                        SaturationSettings settings, Alerts alerts,
+                                        SaturationSettings settings, Alerts alerts, ScopeSettings scopes,
                                         @Value("${buurtstem.expectations:}") String expectations) {
-        return new SaturationService(store, decisions, catalog, settings, ExpectationsFile.read(expectations), alerts,
-                Clock.systemUTC());
+        return new SaturationService(store, decisions, catalog, settings, ExpectationsFile.read(expectations), scopes,
+                alerts, Clock.systemUTC());
     }
 
     @Bean(destroyMethod = "close")

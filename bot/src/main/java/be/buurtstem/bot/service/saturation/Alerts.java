@@ -44,7 +44,8 @@ public final class Alerts {
         String key = key(questionnaire, e);
         String text = text(questionnaire, e, language);
         if (!alerts.recordAlert(key, questionnaire, e.getClass().getSimpleName(), e.field(), e.value(), text,
-                clock.instant())) {
+                Map.of("nl", text(questionnaire, e, "nl"), "fr", text(questionnaire, e, "fr"),
+                        "en", text(questionnaire, e, "en")), clock.instant())) {
             return false;
         }
         store.durability().sync(); // the key is on disk before the message can leave
@@ -64,6 +65,14 @@ public final class Alerts {
         for (SaturationRecords.Alert a : alerts.unsentAlerts()) {
             deliver(a.key(), a.text());
         }
+    }
+
+    /**
+     * The latest alerts of a questionnaire, newest first, in {@code language} (nl, fr, en) when the alert was kept in
+     * it, else as sent to the organisers' chat.
+     */
+    public java.util.List<SaturationRecords.Sent> recent(String questionnaire, String language, int limit) {
+        return alerts.recentAlerts(questionnaire, language, limit);
     }
 
     public long count() {

@@ -17,6 +17,9 @@ import java.util.Map;
  * {@code {"field": {"value": share, ...}, ...}}, e.g. {@code {"language": {"nl": 0.4, "fr": 0.35, "ar": 0.15}}},
  * the same as {@code saturation --expect}. Shares of a field are normalised. Segments with a share are the target
  * segments: named when under-represented or silent, and alerted when silent for {@code BUURTSTEM_SATURATION_SILENCE_AFTER}.
+ * This file is the service-wide make-up; organisers can set a field per questionnaire in the saturation page
+ * ({@link ScopeSettings}, the same field → value → number, numbers of inhabitants allowed), which replaces the file's
+ * field for that questionnaire ({@link SaturationService#expectationsOf}).
  */
 public final class ExpectationsFile {
     private ExpectationsFile() {

@@ -7,6 +7,7 @@ import be.buurtstem.analysis.saturation.CodedAnswer;
 import be.buurtstem.analysis.saturation.Expectations;
 import be.buurtstem.analysis.saturation.SaturationEvent;
 import be.buurtstem.analysis.saturation.SaturationJson;
+import be.buurtstem.analysis.saturation.SaturationReport;
 import be.buurtstem.analysis.saturation.SaturationState;
 import be.buurtstem.analysis.saturation.SaturationThresholds;
 import be.buurtstem.bot.service.coding.AnswerDocs;
@@ -46,11 +47,12 @@ public final class SaturationService {
     private static final List<String> BASE_FIELDS = List.of("language", "channel", "block");
 
     private final Answers answers;
-    private final SaturationRecords scopes;
+    private final SaturationRecords records;
     private final DecisionStore decisions;
     private final SurveyCatalog catalog;
     private final SaturationSettings settings;
     private final Expectations expectations;
+    private final ScopeSettings scopes;
     private final Alerts alerts;
     private final Clock clock;
     private final Map<String, SaturationState> states = new LinkedHashMap<>();
@@ -64,8 +66,15 @@ public final class SaturationService {
 
     public SaturationService(Store store, DecisionStore decisions, SurveyCatalog catalog, SaturationSettings settings,
                              Expectations expectations, Alerts alerts, Clock clock) {
+        this(store, decisions, catalog, settings, expectations, null, alerts, clock);
+    }
+
+    /** With {@code scopes}: what organisers set per questionnaire in the saturation page (may be null: none). */
+    public SaturationService(Store store, DecisionStore decisions, SurveyCatalog catalog, SaturationSettings settings,
+                             Expectations expectations, ScopeSettings scopes, Alerts alerts, Clock clock) {
+        this.scopes = scopes;
         this.answers = store.answerRepository();
-        this.scopes = store.saturationRecords();
+        this.records = store.saturationRecords();
         this.decisions = decisions;
         this.catalog = catalog;
         this.settings = settings;
@@ -186,20 +195,63 @@ public final class SaturationService {
         SaturationState s = states.get(q);
         if (s == null) {
             Optional<Survey> survey = catalog.current(q);
+            Expectations exp = expectationsOf(q);
             Set<String> fields = new LinkedHashSet<>(BASE_FIELDS);
             survey.ifPresent(v -> fields.addAll(v.segmentQuestions()));
             fields.addAll(settings.segments());
-            fields.addAll(expectations.shares().keySet());
-            s = new SaturationState(List.copyOf(fields), thresholds(survey.map(Survey::saturationSettings)
-                    .orElse(Map.of()), q), expectations, startedAt(q));
+            fields.addAll(exp.shares().keySet());
+            s = new SaturationState(List.copyOf(fields), thresholdsOf(q), exp, startedAt(q));
             states.put(q, s);
         }
         return s;
     }
 
+    private ScopeSettings.Entry scope(String q) {
+        return scopes == null ? ScopeSettings.Entry.EMPTY : scopes.get(q);
+    }
+
+    /** The make-up used for a questionnaire: the service's file, each field the organisers set replaced by theirs. */
+    public Expectations expectationsOf(String q) {
+        ScopeSettings.Entry e = scope(q);
+        Map<String, Map<String, Double>> shares = new LinkedHashMap<>(expectations.shares());
+        shares.putAll(e.shares());
+        Double days = e.thresholds().get(ScopeSettings.SILENCE_AFTER_DAYS);
+        java.time.Duration silence = days == null ? settings.silenceAfter()
+                : java.time.Duration.ofMinutes(Math.round(days * 24 * 60));
+        return new Expectations(shares, silence);
+    }
+
+    /** The silence rule's delay before the organisers' own ({@code BUURTSTEM_SATURATION_SILENCE_AFTER}). */
+    public java.time.Duration defaultSilenceAfter() {
+        return settings.silenceAfter();
+    }
+
+    /** The thresholds before the organisers' own: the service's with the questionnaire file's block applied. */
+    public SaturationThresholds defaultThresholdsOf(String q) {
+        return thresholds(catalog.current(q).map(Survey::saturationSettings).orElse(Map.of()), q);
+    }
+
+    /** The thresholds in use: the defaults with what organisers set in the saturation page applied. */
+    public SaturationThresholds thresholdsOf(String q) {
+        Map<String, Double> page = new LinkedHashMap<>(scope(q).thresholds());
+        page.remove(ScopeSettings.SILENCE_AFTER_DAYS);
+        return thresholds(defaultThresholdsOf(q), page, q);
+    }
+
+    /** The report of a questionnaire as the analysis gives it, or empty when unknown. */
+    public synchronized Optional<SaturationReport> saturationReport(String questionnaire) {
+        SaturationState s = states.get(questionnaire);
+        return s == null ? Optional.empty() : Optional.of(s.report());
+    }
+
+    /** The organisers changed a questionnaire's make-up or thresholds: the states are replayed with them now. */
+    public void reconfigured() {
+        rebuild();
+    }
+
     /** When collection started for a questionnaire (kept, so the silence rule survives restarts). */
     private Instant startedAt(String q) {
-        return scopes.startedAt(q, clock.instant());
+        return records.startedAt(q, clock.instant());
     }
 
     SaturationThresholds thresholds(Map<String, Double> file, String q) {

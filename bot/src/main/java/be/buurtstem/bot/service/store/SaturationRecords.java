@@ -41,13 +41,22 @@ public final class SaturationRecords {
         return d == null || d.getDate("startedAt") == null ? now : d.getDate("startedAt").toInstant();
     }
 
-    /** Records an alert under its key, not yet sent; false when that key was recorded before (nothing written). */
+    /** An alert as the organisers received it, for the saturation page. */
+    public record Sent(String text, Instant at) {
+    }
+
+    /**
+     * Records an alert under its key, not yet sent; false when that key was recorded before (nothing written).
+     * {@code texts} holds the same alert in the pages' languages (nl, fr, en) for the saturation page.
+     */
     public boolean recordAlert(String key, String questionnaire, String type, String field, String value, String text,
-                               Instant at) {
+                               java.util.Map<String, String> texts, Instant at) {
         try {
+            Document inLanguages = new Document();
+            texts.forEach(inLanguages::append);
             alerts.insertOne(new Document("_id", key).append("questionnaire", questionnaire).append("type", type)
-                    .append("field", field).append("value", value).append("text", text).append("at", Date.from(at))
-                    .append("sent", false));
+                    .append("field", field).append("value", value).append("text", text).append("texts", inLanguages)
+                    .append("at", Date.from(at)).append("sent", false));
             return true;
         } catch (MongoWriteException dup) {
             if (dup.getError().getCode() == 11000) {
@@ -65,6 +74,19 @@ public final class SaturationRecords {
     public List<Alert> unsentAlerts() {
         List<Alert> out = new ArrayList<>();
         alerts.find(Filters.eq("sent", false)).forEach(d -> out.add(new Alert(d.getString("_id"), d.getString("text"))));
+        return out;
+    }
+
+    /** The latest alerts of a questionnaire, newest first, in {@code language} when kept in it, else as sent. */
+    public List<Sent> recentAlerts(String questionnaire, String language, int limit) {
+        List<Sent> out = new ArrayList<>();
+        for (Document d : alerts.find(Filters.eq("questionnaire", questionnaire))
+                .sort(com.mongodb.client.model.Sorts.descending("at")).limit(limit)) {
+            Document texts = d.get("texts", Document.class);
+            String text = texts != null && texts.getString(language) != null ? texts.getString(language)
+                    : d.getString("text");
+            out.add(new Sent(text, d.getDate("at").toInstant()));
+        }
         return out;
     }
 
