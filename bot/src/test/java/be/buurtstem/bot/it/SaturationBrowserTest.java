@@ -3,6 +3,7 @@ package be.buurtstem.bot.it;
 import be.buurtstem.bot.service.accounts.Role;
 import be.buurtstem.bot.service.coding.CodingService;
 import be.buurtstem.bot.service.store.Store;
+import be.buurtstem.bot.service.store.StoredAnswer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,14 +94,11 @@ class SaturationBrowserTest {
 
     /** A resident's answer stored as the conversation stores it, then handed to the coder. */
     static void storeAnswer(String respondent, String text, String area, Instant at) {
-        Document doc = new Document("respondent", respondent).append("questionnaire", "straat").append("version", 1)
-                .append("question", "wish").append("round", 0).append("kind", "free_text").append("value", text)
-                .append("text", text).append("language", "nl").append("block", "wishes")
-                .append("segments", new Document("area", area)).append("channel", "telegram")
-                .append("codes", List.of()).append("at", Date.from(at)).append("receivedAt", Date.from(at));
         String id = respondent + ":straat:1:wish:0";
-        service.context.getBean(Store.class).putAnswer(id, doc);
-        service.context.getBean(CodingService.class).answerStored(doc);
+        StoredAnswer answer = new StoredAnswer(id, respondent, "straat", 1, "wish", 0, "free_text", text, text, "nl",
+                null, "wishes", java.util.Map.of("area", area), "telegram", at, at);
+        service.context.getBean(Store.class).putAnswers(List.of(answer));
+        service.context.getBean(CodingService.class).answerStored(answer);
     }
 
     static void assertNoAnswerText(Browser b) {

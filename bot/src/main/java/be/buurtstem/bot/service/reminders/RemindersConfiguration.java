@@ -8,7 +8,6 @@ import be.buurtstem.bot.service.store.Store;
 import be.buurtstem.bot.service.survey.SurveyCatalog;
 import be.buurtstem.bot.service.telegram.TelegramOutbox;
 import be.buurtstem.engine.OutboundMessage;
-import org.bson.Document;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -78,10 +77,6 @@ public class RemindersConfiguration {
     @Bean
     AnswerListener reminderErasure(ReminderAddresses addresses, ObjectProvider<ReminderJob> job) {
         return new AnswerListener() {
-            @Override
-            public void answerStored(Document answer) {
-            }
-
             @Override
             public void respondentDeleted(String respondent) {
                 addresses.forget(respondent);
