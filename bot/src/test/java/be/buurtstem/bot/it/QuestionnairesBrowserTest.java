@@ -213,6 +213,25 @@ class QuestionnairesBrowserTest {
             // 7. retire version 2: new residents start version 1 again
             b.find("#q-proef tr[data-version='2'] form[action$='/retire'] button").click();
             awaitMain(b, "Versie 2 van proef is stopgezet");
+            assertTrue(b.find("#q-proef tr[data-version='1']").getText().contains("Nieuwe bewoners beginnen hieraan"));
+
+            // 8. a published version tried out from the list; then the questionnaire is no longer served at all
+            b.find("#q-proef tr[data-version='1'] form[action$='/preview'] button").click();
+            b.waiting().until(d -> d.getCurrentUrl().contains("/preview"));
+            awaitMain(b, "Hallo! Dit is een proef.");
+            b.go("/organiser/questionnaires");
+            b.find("#q-proef form[action$='/stop'] button").click();
+            awaitMain(b, "proef wordt niet meer aangeboden aan nieuwe bewoners");
+            assertTrue(b.find("#q-proef").getText().contains("Geen enkele versie van deze vragenlijst staat open"));
+            long newcomer = 7102;
+            telegram.text(newcomer, "/start proef", "nl");
+            Harness.awaitTexts(telegram, newcomer, 1, WAIT);
+            assertTrue(telegram.textsTo(newcomer).stream().noneMatch(t -> t.contains("Dit is een proef")),
+                    "a stopped questionnaire is not started: " + telegram.textsTo(newcomer));
+            telegram.text(chat, "Meer bomen", "nl");
+            Harness.awaitText(telegram, chat, "Bedankt!", WAIT);
+            b.go("/organiser/questionnaires");
+            assertEquals("1", b.find("#q-proef tr[data-version='1'] td.completed").getText(), "the resident in it finished it");
         }
         List<Document> audit = service.db().getCollection("audit").find().into(new java.util.ArrayList<>());
         assertTrue(audit.stream().filter(a -> a.getString("type").startsWith("questionnaire_"))
@@ -220,7 +239,7 @@ class QuestionnairesBrowserTest {
         List<String> actions = service.db().getCollection("audit").find(eq("details.by", "ann"))
                 .map(d -> d.getString("type")).into(new java.util.ArrayList<>());
         assertTrue(actions.containsAll(List.of("questionnaire_uploaded", "questionnaire_checked", "questionnaire_previewed",
-                "questionnaire_published", "questionnaire_retired")), actions.toString());
+                "questionnaire_published", "questionnaire_retired", "questionnaire_stopped")), actions.toString());
         Document published = service.db().getCollection("audit").find(eq("type", "questionnaire_published")).first();
         assertEquals("proef", published.get("details", Document.class).getString("questionnaire"));
         assertNotNull(published.getDate("at"));
