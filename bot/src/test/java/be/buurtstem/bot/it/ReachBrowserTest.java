@@ -126,7 +126,7 @@ class ReachBrowserTest {
             amount.clear();
             amount.sendKeys("3");
             b.find("form[action$='/reminder'] button[type=submit]").click();
-            b.waiting().until(d -> d.findElement(By.tagName("main")).getText().contains("De herinnering staat aan."));
+            awaitMain(b, d -> d.findElement(By.tagName("main")).getText().contains("De herinnering staat aan."));
             assertTrue(b.find("#reminder-enabled").isSelected());
             assertEquals("3", b.find("#reminder-amount").getDomProperty("value"));
             b.driver.executeScript("document.getElementById('reminder').scrollIntoView();");
@@ -230,7 +230,7 @@ class ReachBrowserTest {
             field.clear();
             field.sendKeys("Straat naam");
             b.find("form[action$='/areas'] button[type=submit]").click();
-            b.waiting().until(d -> d.findElement(By.tagName("main")).getText().contains("small letters without spaces"));
+            awaitMain(b, d -> d.findElement(By.tagName("main")).getText().contains("small letters without spaces"));
             // the questionnaire's own values (noord, zuid): one poster each, one A4 page each
             b.find("form.inline-form button[type=submit]").click();
             b.waiting().until(d -> !d.findElements(By.cssSelector(".reach-row[data-value='zuid']")).isEmpty());
@@ -244,13 +244,15 @@ class ReachBrowserTest {
             // the "for everyone" row's poster: one poster without an area
             b.go("/organiser/reach/wijk");
             b.find(".reach-row:not([data-value]) a.poster-link").click();
-            b.waiting().until(d -> d.getCurrentUrl().contains("/poster"));
+            b.waiting().until(d -> d.getCurrentUrl().contains("/poster")
+                    && !d.findElements(By.cssSelector("footer.bottom")).isEmpty()); // the whole page is there
             assertEquals(1, b.driver.findElements(By.cssSelector("article.poster")).size());
             assertEquals(service.baseUrl().replaceFirst("^http://", "") + "/chat/wijk", b.find(".poster-link").getText());
             // the form's "one for each area"
             b.go("/organiser/reach/wijk");
             b.find("form[action$='/poster'] button[type=submit]").click();
-            b.waiting().until(d -> d.getCurrentUrl().contains("/poster"));
+            b.waiting().until(d -> d.getCurrentUrl().contains("/poster")
+                    && !d.findElements(By.cssSelector("footer.bottom")).isEmpty());
             assertEquals(2, b.driver.findElements(By.cssSelector("article.poster")).size());
             b.go("/organiser/reach/wijk");
             WebElement amount = b.find("#reminder-amount");
@@ -258,9 +260,14 @@ class ReachBrowserTest {
             amount.clear();
             amount.sendKeys("90");
             b.find("form[action$='/reminder'] button[type=submit]").click();
-            b.waiting().until(d -> d.findElement(By.tagName("main")).getText()
+            awaitMain(b, d -> d.findElement(By.tagName("main")).getText()
                     .contains("Choose a waiting time between 1 hour and 30 days."));
         }
+    }
+
+    /** Waits for a condition on a page that may still be loading (an element found may go stale meanwhile). */
+    static void awaitMain(Browser b, java.util.function.Function<WebDriver, Boolean> condition) {
+        b.waiting().ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition::apply);
     }
 
     static void awaitImages(Browser b) {
