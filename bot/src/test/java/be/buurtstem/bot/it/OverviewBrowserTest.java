@@ -199,6 +199,8 @@ class OverviewBrowserTest {
         b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, ((Number) height).intValue() + 40));
         b.screenshot(name);
         b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        b.driver.executeScript("window.scrollTo(0, 0)");
+        b.screenshot(name + "-top");
     }
 
     static List<String> cells(WebElement section, String label) {

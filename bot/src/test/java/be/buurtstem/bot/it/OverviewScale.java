@@ -34,7 +34,7 @@ public final class OverviewScale {
         Path data = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("overview-scale");
         System.out.println("data folder " + data);
         Map<String, Object> p = Harness.properties(data, null);
-        p.put("buurtstem.overview.cache", "0s");
+        p.put("buurtstem.overview.cache", "0s"); // every page load starts a recount: the last count's time is shown
         p.put("buurtstem.retention-unconsented", "24m"); // the generated residents have no consent records
         try (Harness service = Harness.start(p, false)) {
             var survey = service.context.getBean(SurveyCatalog.class).current("stellingen").orElseThrow();
@@ -122,11 +122,19 @@ public final class OverviewScale {
         for (int round = 0; round < 3; round++) {
             Runtime rt = Runtime.getRuntime();
             long a = System.nanoTime();
-            OverviewService.Computed c = overview.compute("stellingen", Filter.ALL);
+            var c = overview.compute("stellingen", Filter.ALL);
             long ms = (System.nanoTime() - a) / 1_000_000;
-            System.out.printf("overview of %d residents: %d ms (heap used %d MB of max %d MB)%n",
-                    c.overview().totals().started(), ms, (rt.totalMemory() - rt.freeMemory()) >> 20,
-                    rt.maxMemory() >> 20);
+            System.out.printf("page of %s residents: %d ms (%s; heap used %d MB of max %d MB)%n",
+                    c.map(x -> Integer.toString(x.overview().totals().started())).orElse("?"), ms,
+                    c.map(x -> "counted in " + x.millis() + " ms").orElse("still counting"),
+                    (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
+            if (c.isEmpty() || round == 0) {
+                try {
+                    Thread.sleep(c.isEmpty() ? 20_000 : 1_000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
         }
         long a = System.nanoTime();
         overview.compute("stellingen", new Filter(null, "area", "noord"));

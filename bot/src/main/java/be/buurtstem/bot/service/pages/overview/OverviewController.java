@@ -57,32 +57,44 @@ public class OverviewController {
     @GetMapping("/organiser/overview/{id}")
     String one(@PathVariable String id, @RequestParam(required = false) String version,
                @RequestParam(required = false) String segment, Model model, Locale locale) {
-        OverviewPage page = page(id, version, segment, locale);
         model.addAttribute("active", "overview");
-        model.addAttribute("page", page.overview());
-        return "overview/questionnaire";
+        return page(id, version, segment, locale).map(page -> {
+            model.addAttribute("page", page.overview());
+            return "overview/questionnaire";
+        }).orElseGet(() -> counting(id, model, locale));
     }
 
     @GetMapping("/organiser/overview/{id}/answers")
     String answers(@PathVariable String id, @RequestParam(required = false) String version,
                    @RequestParam(required = false) String segment, @RequestParam(required = false) String by,
                    Model model, Locale locale) {
-        OverviewPage page = page(id, version, segment, locale);
         model.addAttribute("active", "overview");
-        model.addAttribute("page", page.answers(by));
-        return "overview/answers";
+        return page(id, version, segment, locale).map(page -> {
+            model.addAttribute("page", page.answers(by));
+            return "overview/answers";
+        }).orElseGet(() -> counting(id, model, locale));
     }
 
-    private OverviewPage page(String id, String version, String segment, Locale locale) {
+    /** Many residents on a busy machine: the count goes on in the background and the page looks again soon. */
+    private String counting(String id, Model model, Locale locale) {
+        Survey s = service.questionnaire(id).orElseThrow();
+        model.addAttribute("title", s.title(s.languages().contains(locale.getLanguage()) ? locale.getLanguage()
+                : s.defaultLanguage()));
+        return "overview/counting";
+    }
+
+    private java.util.Optional<OverviewPage> page(String id, String version, String segment, Locale locale) {
         if (service.questionnaire(id).isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no questionnaire " + id);
         }
         Filter filter = OverviewPage.filter(version, segment);
-        OverviewService.Computed c = service.compute(id, filter);
-        if (filter.bySegment() && !c.fields().getOrDefault(filter.field(), Map.of()).containsKey(filter.value())) {
+        java.util.Optional<OverviewService.Computed> computed = service.compute(id, filter);
+        if (computed.isPresent() && filter.bySegment()
+                && !computed.get().fields().getOrDefault(filter.field(), Map.of()).containsKey(filter.value())) {
             // a value the page does not offer (typed into the address): not a way around the small-group rule
-            c = service.compute(id, new Filter(filter.version(), null, null));
+            computed = service.compute(id, new Filter(filter.version(), null, null));
         }
-        return new OverviewPage(c, new OverviewTexts(c.survey(), c.shape(), messages, locale), locale, zone);
+        return computed.map(c -> new OverviewPage(c, new OverviewTexts(c.survey(), c.shape(), messages, locale),
+                locale, zone));
     }
 }

@@ -45,7 +45,8 @@ public class OverviewService {
     static final Duration STALE_AT_MOST = Duration.ofMinutes(2);
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OverviewService.class);
     private final Map<String, Computed> cache = new ConcurrentHashMap<>();
-    private final Set<String> counting = ConcurrentHashMap.newKeySet();
+    private final Map<String, java.util.concurrent.CompletableFuture<Computed>> inflight = new ConcurrentHashMap<>();
+    private final Duration wait;
     /** One recount at a time: the residents' conversations keep the other core. */
     private final java.util.concurrent.ExecutorService recounts = java.util.concurrent.Executors.newSingleThreadExecutor(
             Thread.ofVirtual().name("overview-recount").factory());
@@ -53,7 +54,9 @@ public class OverviewService {
     public OverviewService(Store store, SurveyCatalog catalog,
                            @Value("${buurtstem.overview.idle:24h}") Duration idle,
                            @Value("${buurtstem.overview.cache:10s}") Duration keep,
-                           @Value("${buurtstem.overview.zone:}") String zone) {
+                           @Value("${buurtstem.overview.zone:}") String zone,
+                           @Value("${buurtstem.overview.wait:5s}") Duration wait) {
+        this.wait = wait;
         this.reads = new OverviewReads(store);
         this.catalog = catalog;
         this.idle = idle;
@@ -93,37 +96,50 @@ public class OverviewService {
 
     /**
      * The overview, counted at most {@code keep} ago. An older one still younger than {@link #STALE_AT_MOST} is
-     * shown at once while one background recount brings it up to date (the page says when it was counted), so a
-     * page on 100,000 residents opens without waiting for the count; older than that, or never counted, it is
-     * counted now.
+     * shown at once while one background recount brings it up to date (the page says when it was counted). Never
+     * counted (or too old): it is counted in the background and waited for up to {@code wait}; empty when that is
+     * not enough (100,000 residents on a busy machine), so that the page says "being counted" instead of hanging.
      */
-    public Computed compute(String questionnaire, Filter filter) {
+    public Optional<Computed> compute(String questionnaire, Filter filter) {
         String key = questionnaire + "|" + filter;
         Computed c = cache.get(key);
         Instant now = Instant.now();
         if (c != null && c.at().plus(keep).isAfter(now)) {
-            return c;
+            return Optional.of(c);
         }
+        java.util.concurrent.CompletableFuture<Computed> counting = recount(key, questionnaire, filter);
         if (c != null && c.at().plus(STALE_AT_MOST).isAfter(now)) {
-            if (counting.add(key)) {
-                recounts.execute(() -> {
-                    try {
-                        cache.put(key, run(questionnaire, filter, Instant.now()));
-                    } catch (RuntimeException e) {
-                        log.warn("overview not counted again questionnaire={}: {}", questionnaire, e.toString());
-                    } finally {
-                        counting.remove(key);
-                    }
-                });
+            return Optional.of(c);
+        }
+        try {
+            return Optional.of(counting.get(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
+        } catch (java.util.concurrent.TimeoutException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** One count per key at a time, in the background. */
+    private java.util.concurrent.CompletableFuture<Computed> recount(String key, String questionnaire, Filter filter) {
+        return inflight.computeIfAbsent(key, k -> java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                Computed done = run(questionnaire, filter, Instant.now());
+                if (cache.size() > 64) {
+                    cache.clear();
+                }
+                cache.put(key, done);
+                return done;
+            } catch (RuntimeException e) {
+                log.warn("overview not counted questionnaire={}: {}", questionnaire, e.toString());
+                throw e;
+            } finally {
+                inflight.remove(key);
             }
-            return c;
-        }
-        if (cache.size() > 64) {
-            cache.clear();
-        }
-        c = run(questionnaire, filter, now);
-        cache.put(key, c);
-        return c;
+        }, recounts));
     }
 
     private Computed run(String questionnaire, Filter filter, Instant now) {
