@@ -415,6 +415,15 @@ public class Store {
         outboxGone(id);
     }
 
+    /** Several sent items removed in one delete (see {@code SentRemovals}). */
+    public void outboxDone(java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        outbox().deleteMany(Filters.in("_id", ids));
+        ids.forEach(this::outboxGone);
+    }
+
     public void outboxRetryLater(String id, int attempts, Instant notBefore) {
         outbox().updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("attempts", attempts),
                 Updates.set("notBefore", Date.from(notBefore))));
