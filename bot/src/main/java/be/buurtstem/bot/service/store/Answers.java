@@ -150,6 +150,41 @@ public final class Answers {
      * True when written.
      */
     public boolean writeCoding(String id, StoredCoding c, boolean onlyIfUncoded) {
+        return answers.updateOne(codingFilter(id, onlyIfUncoded), codingUpdate(c)).getMatchedCount() > 0;
+    }
+
+    /**
+     * Writes the machine codings of a batch of answers in one unordered bulk write (the coding worker); with
+     * {@code onlyIfUncoded} each only when it has none yet. Returns how many were written; an answer deleted meanwhile
+     * is not recreated.
+     */
+    public int writeCodings(Map<String, StoredCoding> codings, boolean onlyIfUncoded) {
+        if (codings.isEmpty()) {
+            return 0;
+        }
+        List<com.mongodb.client.model.WriteModel<Document>> writes = new ArrayList<>(codings.size());
+        codings.forEach((id, c) -> writes.add(new com.mongodb.client.model.UpdateOneModel<>(
+                codingFilter(id, onlyIfUncoded), codingUpdate(c))));
+        return answers.bulkWrite(writes, new com.mongodb.client.model.BulkWriteOptions().ordered(false))
+                .getMatchedCount();
+    }
+
+    /** Which of these answers exist and have no machine coding yet: one query. */
+    public Set<String> uncodedAmong(Collection<String> ids) {
+        Set<String> out = new HashSet<>();
+        if (!ids.isEmpty()) {
+            answers.find(Filters.and(Filters.in("_id", ids), Filters.exists("coding", false)))
+                    .projection(Projections.include("_id")).forEach(d -> out.add(d.getString("_id")));
+        }
+        return out;
+    }
+
+    private static Bson codingFilter(String id, boolean onlyIfUncoded) {
+        return onlyIfUncoded ? Filters.and(Filters.eq("_id", id), Filters.exists("coding", false))
+                : Filters.eq("_id", id);
+    }
+
+    private static Bson codingUpdate(StoredCoding c) {
         List<Document> codes = new ArrayList<>();
         for (StoredCoding.Code code : c.codes()) {
             codes.add(new Document("theme", code.theme()).append("confidence", code.confidence())
@@ -160,10 +195,7 @@ public final class Answers {
         Document meta = new Document("coder", c.coder()).append("version", c.version()).append("model", c.model())
                 .append("at", c.at() == null ? null : Date.from(c.at())).append("language", c.language())
                 .append("languageConfidence", c.languageConfidence()).append("languageMismatch", c.languageMismatch());
-        Bson filter = onlyIfUncoded ? Filters.and(Filters.eq("_id", id), Filters.exists("coding", false))
-                : Filters.eq("_id", id);
-        return answers.updateOne(filter, Updates.combine(Updates.set("codes", codes), Updates.set("scores", scores),
-                Updates.set("coding", meta))).getMatchedCount() > 0;
+        return Updates.combine(Updates.set("codes", codes), Updates.set("scores", scores), Updates.set("coding", meta));
     }
 
     // ---- for retention --------------------------------------------------------------------------------------

@@ -2,7 +2,6 @@ package be.buurtstem.bot.service.store;
 
 import be.buurtstem.bot.service.ops.Metrics;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import be.buurtstem.bot.service.privacy.OwnerOnly;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreTool;
@@ -60,7 +59,7 @@ public final class EmbeddedMongo implements Durability, AutoCloseable {
     private EmbeddedMongo(Path file, String host, int port, boolean durableWrites) {
         this.file = file;
         this.store = openStore(file);
-        this.backend = new SwappableBackend(new H2Backend(store), commandLock);
+        this.backend = new SwappableBackend(new IndexedH2Backend(store), commandLock);
         if (durableWrites) {
             backend.afterWrites(this::sync);
         }
@@ -145,7 +144,7 @@ public final class EmbeddedMongo implements Durability, AutoCloseable {
             } finally {
                 // the new file on success, the untouched old one otherwise: the service goes on either way
                 store = openStore(file);
-                backend.swap(new H2Backend(store));
+                backend.swap(new IndexedH2Backend(store));
             }
         } catch (IOException e) {
             throw new IllegalStateException("embedded database rewrite failed", e);

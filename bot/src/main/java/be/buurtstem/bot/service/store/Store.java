@@ -125,6 +125,8 @@ public class Store {
         answers().createIndex(Indexes.ascending("respondent"));
         answers().createIndex(Indexes.ascending("questionnaire", "version", "question"));
         answers().createIndex(Indexes.ascending("receivedAt"));
+        // the coding sweep: free-text answers, oldest first
+        answers().createIndex(Indexes.ascending("kind", "receivedAt"));
         sessions().createIndex(Indexes.ascending("questionnaire", "status"));
         processed().createIndex(Indexes.ascending("respondent"));
         processed().createIndex(Indexes.ascending("at"));
@@ -453,6 +455,15 @@ public class Store {
     public void outboxDone(String id) {
         outbox().deleteOne(Filters.eq("_id", id));
         outboxGone(id);
+    }
+
+    /** Several sent items removed in one delete (see {@code SentRemovals}). */
+    public void outboxDone(java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        outbox().deleteMany(Filters.in("_id", ids));
+        ids.forEach(this::outboxGone);
     }
 
     public void outboxRetryLater(String id, int attempts, Instant notBefore) {

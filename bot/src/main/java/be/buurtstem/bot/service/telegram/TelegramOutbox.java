@@ -63,6 +63,7 @@ public class TelegramOutbox implements AutoCloseable {
     private final TelegramApi api;
     private final TelegramSettings settings;
     private final OutboxLeases leases;
+    private final SentRemovals removals;
     /** This instance's part of generated ids (organiser notices, inputs without an id): unique across instances. */
     private final String idPrefix = Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()
             & 0xffffffffL) + "-";
@@ -101,6 +102,7 @@ public class TelegramOutbox implements AutoCloseable {
         this.api = api;
         this.settings = settings;
         this.leases = leases;
+        this.removals = new SentRemovals(store);
     }
 
     private long nextSeq() {
@@ -204,7 +206,10 @@ public class TelegramOutbox implements AutoCloseable {
                         }
                         nextGlobalNanos = Math.max(System.nanoTime(), nextGlobalNanos) + intervalNanos;
                     }
-                    OutboxLeases.Claim claim = leases.claim(item.getString("_id"), Instant.now());
+                    // the in-process embedded store is nobody else's (its file is locked) and its listing comes from
+                    // memory, updated at every removal: a claim would only cost a round trip per item
+                    OutboxLeases.Claim claim = store.soleWriter() ? OutboxLeases.Claim.CLAIMED
+                            : leases.claim(item.getString("_id"), Instant.now());
                     if (claim == OutboxLeases.Claim.REFUSED) {
                         store.outboxGone(item.getString("_id")); // a listing from memory must not offer it again
                         continue; // sent or claimed by another instance since the listing
@@ -297,10 +302,9 @@ public class TelegramOutbox implements AutoCloseable {
             }
             Metrics.sent(type);
             hold.put(id, Instant.now().plusSeconds(60));
-            store.outboxDone(id);
-            // on disk at once (group commit, shared with the other senders), not at the next commit tick: a kill -9
-            // in between would send the message again after the restart
-            store.durability().sync();
+            // on disk at once (one delete and one sync shared with the other senders finishing now), not at the next
+            // commit tick: a kill -9 in between would send the message again after the restart
+            removals.removeAndSync(id);
             if (!"callback".equals(type)) {
                 chatNext.put(chat, Instant.now().plus(settings.perChatInterval()));
             }

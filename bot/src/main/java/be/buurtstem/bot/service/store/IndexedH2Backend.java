@@ -1,0 +1,115 @@
+package be.buurtstem.bot.service.store;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+import java.util.List;
+
+/**
+ * mongo-java-server's H2 backend, with one change: a query that names an {@code _id} (equal to a value, or
+ * {@code $in} a list) together with other conditions is answered through the {@code _id} index. The library uses an
+ * index only when the query's keys are exactly the index's, so {@code {_id: x, version: 3}} (the sessions'
+ * optimistic lock), {@code {$and: [{_id: x}, {$or: ...}]}} (an outbox claim) or {@code {_id: {$in: ids}, coding:
+ * {$exists: false}}} (the coding worker) scanned and matched every document of the collection: a cost that grew with
+ * the store, 25 % of the service's CPU at 300 updates/s with 3,000 sessions (JFR, BENCHMARKS.md). The documents the
+ * index finds are still matched against the whole query, so the result is the same.
+ */
+final class IndexedH2Backend extends H2Backend {
+    private static final String ID = "_id";
+    /** The store of the database being constructed: the library's constructor opens collections before it returns. */
+    private static final ThreadLocal<MVStore> OPENING = new ThreadLocal<>();
+
+    /** Queries answered through the {@code _id} index by this class (the library would have scanned): for tests. */
+    static final java.util.concurrent.atomic.LongAdder BY_ID = new java.util.concurrent.atomic.LongAdder();
+
+    IndexedH2Backend(MVStore store) {
+        super(store);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        MVStore store = getMvStore(); // the library's field: this is called by its constructor too, for a reopened file
+        OPENING.set(store);
+        try {
+            return new Database(databaseName, store, getCursorRegistry());
+        } finally {
+            OPENING.remove();
+        }
+    }
+
+    private static final class Database extends H2Database {
+        private final MVStore mvStore;
+
+        Database(String name, MVStore store, CursorRegistry cursors) {
+            super(name, store, cursors);
+            this.mvStore = store;
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            MVStore store = mvStore != null ? mvStore : OPENING.get(); // null while the super constructor runs
+            String namespace = getFullCollectionNamespace(collectionName);
+            // the map names of the library's H2Database.openOrCreateCollection: the same file reads the same
+            MVMap<Object, de.bwaldvogel.mongo.bson.Document> data = store.openMap("databases." + namespace);
+            MVMap<String, Object> meta = store.openMap("meta." + namespace);
+            return new Collection(this, collectionName, options, data, meta, cursorRegistry);
+        }
+    }
+
+    private static final class Collection extends H2Collection {
+        Collection(MongoDatabase database, String name, CollectionOptions options,
+                   MVMap<Object, Document> data, MVMap<String, Object> meta, CursorRegistry cursors) {
+            super(database, name, options, data, meta, cursors);
+        }
+
+        @Override
+        protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+                                             Document fieldSelector) {
+            Document byId = idCondition(query);
+            if (byId != null) {
+                for (Index<Object> index : getIndexes()) {
+                    if (index.isUnique() && index.getKeys().size() == 1
+                            && ID.equals(index.getKeys().getFirst().getKey()) && index.canHandle(byId)) {
+                        // every document the query matches is among these: the _id condition is one of its conjuncts
+                        BY_ID.increment();
+                        return matchDocuments(query, index.getPositions(byId), orderBy, skip, limit, batchSize,
+                                fieldSelector);
+                    }
+                }
+            }
+            return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+        }
+    }
+
+    /**
+     * The query's condition on {@code _id} alone, when the query has other conditions too (a query on {@code _id}
+     * alone the library already answers through the index): a top-level {@code _id} key, or an {@code _id}-only
+     * element of a top-level {@code $and}. Null otherwise.
+     */
+    static Document idCondition(Document query) {
+        if (query == null || query.size() == 1 && query.containsKey(ID)) {
+            return null;
+        }
+        if (query.containsKey(ID)) {
+            return new Document(ID, query.get(ID));
+        }
+        if (query.get("$and") instanceof List<?> all) {
+            for (Object part : all) {
+                if (part instanceof Document d && d.size() == 1 && d.containsKey(ID)) {
+                    return d;
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,113 @@
+package be.buurtstem.bot.it;
+
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The outbox on the embedded store sends in order per chat and removes what was sent in shared deletes: residents
+ * going through a questionnaire at the same time get every message in order, nothing stays in the outbox, and the
+ * outbox's threads send few store commands per item (before: a claim and a delete for every item, 2 per item).
+ */
+class OutboxBatchTest {
+    static final Duration WAIT = Duration.ofSeconds(60);
+    static final int CHATS = 20;
+    /** Commands the driver sent from the outbox's dispatcher and sender threads. */
+    static final AtomicLong OUTBOX_COMMANDS = new AtomicLong();
+
+    @TempDir
+    static Path dataDir;
+    static FakeTelegram telegram;
+    static Harness service;
+
+    @Configuration(proxyBeanMethods = false)
+    static class Counting {
+        @Bean
+        CommandListener outboxCommandListener() {
+            return new CommandListener() {
+                @Override
+                public void commandStarted(CommandStartedEvent event) {
+                    if (Thread.currentThread().getName().startsWith("telegram-send-")
+                            || Thread.currentThread().getName().equals("telegram-outbox")) {
+                        OUTBOX_COMMANDS.incrementAndGet();
+                    }
+                }
+            };
+        }
+    }
+
+    @BeforeAll
+    static void start() {
+        telegram = new FakeTelegram();
+        Map<String, Object> p = Harness.properties(dataDir, telegram);
+        p.put("telegram.per-chat-interval", "1ms");
+        p.put("telegram.messages-per-second", "10000");
+        long t0 = System.nanoTime();
+        var ctx = be.buurtstem.bot.service.BuurtstemApplication.start(p, TestSurveys.class, Counting.class);
+        service = Harness.wrap(ctx, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (service != null) {
+            service.close();
+        }
+        if (telegram != null) {
+            telegram.close();
+        }
+    }
+
+    @Test
+    void residentsGetEveryMessageInOrderAndSentItemsAreRemovedInSharedDeletes() {
+        long first = 7001;
+        long before = OUTBOX_COMMANDS.get();
+        int calls0 = items();
+        step(c -> telegram.text(c, "/start", "nl"), 1);
+        step(c -> telegram.press(c, "q:buurt", "nl"), 2);
+        step(c -> telegram.press(c, "yes", "nl"), 3);
+        step(c -> telegram.press(c, "noord", "nl"), 4);
+        step(c -> telegram.text(c, "Het park is vuil.", "nl"), 5);
+        Harness.await("outbox empty", WAIT, () -> service.store().outboxSize() == 0);
+        int items = items() - calls0;
+        long commands = OUTBOX_COMMANDS.get() - before;
+        System.out.printf("outbox: %d items sent with %d store commands on its threads (%.2f per item)%n", items,
+                commands, (double) commands / items);
+        List<String> expected = telegram.textsTo(first);
+        assertEquals(5, expected.size(), expected.toString());
+        assertEquals("Bedankt voor je antwoorden!", expected.get(4));
+        for (long c = first; c < first + CHATS; c++) {
+            assertEquals(expected, telegram.textsTo(c), "chat " + c + ": every message, in order");
+        }
+        assertTrue(items >= CHATS * 8, "messages, button answers and edits: " + items);
+        // one by one: a claim and a delete for every item (2.0 per item)
+        assertTrue((double) commands / items <= 1.2, "store commands per sent item: " + (double) commands / items);
+    }
+
+    private static void step(java.util.function.LongConsumer action, int texts) {
+        for (long c = 7001; c < 7001 + CHATS; c++) {
+            action.accept(c);
+        }
+        for (long c = 7001; c < 7001 + CHATS; c++) {
+            Harness.awaitTexts(telegram, c, texts, WAIT);
+        }
+    }
+
+    private static int items() {
+        return telegram.calls("sendMessage").size() + telegram.calls("answerCallbackQuery").size()
+                + telegram.calls("editMessageText").size();
+    }
+}
