@@ -81,10 +81,22 @@ public class OverviewService {
         recounts.shutdownNow();
     }
 
-    /** Residents per questionnaire: started and completed, for the list of questionnaires. */
+    /** Residents per questionnaire and status, for the list of questionnaires (kept as long as an overview). */
     public Map<String, Map<String, Integer>> statusCounts() {
-        return reads.statusCounts();
+        StatusCounts last = statusCounts;
+        Instant now = Instant.now();
+        if (last != null && last.at().plus(keep).isAfter(now)) {
+            return last.counts();
+        }
+        Map<String, Map<String, Integer>> counts = reads.statusCounts();
+        statusCounts = new StatusCounts(counts, now);
+        return counts;
     }
+
+    private record StatusCounts(Map<String, Map<String, Integer>> counts, Instant at) {
+    }
+
+    private volatile StatusCounts statusCounts;
 
     public List<Survey> questionnaires() {
         return catalog.current();
