@@ -272,7 +272,7 @@ public class SaturationPagesController {
         List<SettingBox> settings = new ArrayList<>();
         for (ThresholdsForm.Setting s : ThresholdsForm.SETTINGS) {
             String unit = s.percent() ? "%" : ScopeSettings.SILENCE_AFTER_DAYS.equals(s.name())
-                    ? t.t("saturation.settings.unit.days") : t.t("saturation.settings.unit.count");
+                    ? t.t("saturation.settings.unit.days") : ""; // a count needs no unit
             settings.add(new SettingBox("th_" + s.name(), t.t("saturation.settings." + s.name()),
                     t.t("saturation.settings." + s.name() + ".help"), unit, values.getOrDefault(s.name(), ""),
                     defaults.get(s.name()), settingErrors == null ? null : settingErrors.get(s.name())));
