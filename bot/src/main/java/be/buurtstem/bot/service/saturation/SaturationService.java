@@ -116,7 +116,7 @@ public final class SaturationService {
         });
         lastRebuild = new Rebuild(n[0], (System.nanoTime() - t0) / 1_000_000, clock.instant());
         Metrics.saturationRebuilt(t0);
-        log.info("saturation rebuilt from {} coded answers in {} ms", n, lastRebuild.millis());
+        log.info("saturation rebuilt from {} coded answers in {} ms", n[0], lastRebuild.millis());
     }
 
     private String servedSignature() {
