@@ -41,17 +41,19 @@ public final class CityAccounts extends OidcUserService {
         return new CityUser(city, account.get());
     }
 
-    /** The enabled account this person of the city is, if any. */
+    /**
+     * The enabled account this person of the city is, if any: only an account named by the person's e-mail address,
+     * and only when the provider says it verified that address ({@code email_verified: true}; some providers leave
+     * the claim out, and an e-mail claim they did not verify may be set by the person). A provider's user name is
+     * never used: it is not unique or stable (OpenID Connect Core 5.7), and a city user called "Admin" would
+     * otherwise become the built-in admin.
+     */
     Optional<Account> match(OidcUser city) {
         String email = city.getEmail();
-        if (email != null && !Boolean.FALSE.equals(city.getEmailVerified())) {
-            Optional<Account> byEmail = accounts.find(email).filter(Account::enabled);
-            if (byEmail.isPresent()) {
-                return byEmail;
-            }
+        if (email == null || !email.contains("@") || !Boolean.TRUE.equals(city.getEmailVerified())) {
+            return Optional.empty();
         }
-        String username = city.getPreferredUsername();
-        return username == null ? Optional.empty() : accounts.find(username).filter(Account::enabled);
+        return accounts.find(email).filter(Account::enabled);
     }
 
     /** The city's person under their Buurtstem name, with the Buurtstem account's authorities. */
