@@ -175,6 +175,10 @@ class ReminderTest {
         }
         // the address went with the reminder; the deleted resident left no trace in the reminders' collections
         assertNull(service.db().getCollection("reminder_addresses").find(Filters.eq("_id", service.rid(turkish))).first());
+        // nor is a chat id kept for those who must not be reminded (they would also fill the job's window and hold
+        // back the residents who stall later): only the recent resident's address is left
+        assertEquals(List.of(service.rid(recent)), service.all("reminder_addresses").stream()
+                .map(d -> d.getString("_id")).toList(), "addresses kept after the reminders");
         service.assertNoTraceOf(deleted, deletedRid);
 
         // the resident goes on after the reminder, then stops again: no second reminder for this version

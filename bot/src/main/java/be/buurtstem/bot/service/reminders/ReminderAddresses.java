@@ -73,11 +73,21 @@ public final class ReminderAddresses {
         return d == null ? Optional.empty() : Optional.ofNullable(decrypt(d.getString("chat")));
     }
 
-    /** The respondent ids with a kept address (for the job's clean-up). */
-    public List<String> respondents(int limit) {
+    /** The respondent ids with a kept address for a questionnaire, those kept longest first. */
+    public List<String> respondentsOf(String questionnaire, int limit) {
         List<String> out = new ArrayList<>();
-        addresses.find().projection(new Document("_id", 1)).limit(limit).forEach(d -> out.add(d.getString("_id")));
+        addresses.find(Filters.eq("questionnaire", questionnaire)).projection(new Document("_id", 1))
+                .sort(new Document("at", 1)).limit(limit).forEach(d -> out.add(d.getString("_id")));
         return out;
+    }
+
+    /** Forgets every address kept for a questionnaire not in {@code kept} (its reminder was switched off). */
+    public long forgetAllBut(java.util.Collection<String> kept) {
+        long gone = addresses.deleteMany(Filters.nin("questionnaire", kept)).getDeletedCount();
+        if (gone > 0) {
+            written.clear(); // switched on again later, the residents' next message keeps their address again
+        }
+        return gone;
     }
 
     public void forget(String respondent) {

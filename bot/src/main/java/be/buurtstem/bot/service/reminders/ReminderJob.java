@@ -4,7 +4,6 @@ import be.buurtstem.bot.service.privacy.RespondentIds;
 import be.buurtstem.bot.service.store.Leases;
 import be.buurtstem.bot.service.store.Respondent;
 import be.buurtstem.bot.service.store.SessionRecord;
-import be.buurtstem.bot.service.store.StalledSessions;
 import be.buurtstem.bot.service.store.Store;
 import be.buurtstem.bot.service.survey.Survey;
 import be.buurtstem.bot.service.survey.SurveyCatalog;
@@ -20,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -40,7 +40,8 @@ public final class ReminderJob implements AutoCloseable {
     static final String LEASE = "reminders";
     static final String CHANNEL = "telegram";
     /** Reminders per questionnaire and run: the outbox's rate limits spread them; the next run takes the rest. */
-    static final int PER_RUN = 500;
+    /** Kept addresses looked at per questionnaire and run (residents halfway with the reminder on). */
+    static final int SCANNED_PER_RUN = 5000;
 
     /** Queues one message to a chat through the channel's outbox (its limits and retries). */
     @FunctionalInterface
@@ -58,7 +59,6 @@ public final class ReminderJob implements AutoCloseable {
     private final Leases leases;
     private final Clock clock;
     private final Duration interval;
-    private final StalledSessions stalled;
     private final MongoCollection<Document> sent;
 
     public ReminderJob(Store store, ReminderSettingsStore settings, ReminderAddresses addresses, SurveyCatalog catalog,
@@ -71,7 +71,6 @@ public final class ReminderJob implements AutoCloseable {
         this.leases = leases;
         this.clock = clock;
         this.interval = interval;
-        this.stalled = new StalledSessions(store);
         this.sent = store.database().getCollection("reminders_sent");
     }
 
@@ -97,14 +96,31 @@ public final class ReminderJob implements AutoCloseable {
             return 0;
         }
         int queued = 0;
-        for (ReminderSettings s : settings.enabled()) {
-            for (SessionRecord session : stalled.of(s.questionnaire(), CHANNEL, now.minus(s.delay()), PER_RUN)) {
-                if (remind(session, now)) {
+        List<ReminderSettings> on = settings.enabled();
+        // Driven by the kept addresses, which exist only for residents halfway while the reminder is on: a resident who
+        // cannot or must not be reminded loses theirs here, so they never fill a run's window and hold back the
+        // residents who stall later (as the oldest quiet sessions did when the job read those).
+        for (ReminderSettings s : on) {
+            Instant cutoff = now.minus(s.delay());
+            for (String rid : addresses.respondentsOf(s.questionnaire(), SCANNED_PER_RUN)) {
+                Optional<SessionRecord> session = store.session(rid);
+                if (session.isEmpty() || !session.get().active()
+                        || !s.questionnaire().equals(session.get().questionnaire())
+                        || !CHANNEL.equals(session.get().channel())) {
+                    addresses.forget(rid); // ended, or went on to another questionnaire: no reminder for this one
+                    continue;
+                }
+                if (session.get().updatedAt() == null || !session.get().updatedAt().isBefore(cutoff)) {
+                    continue; // still within the delay
+                }
+                if (remind(session.get(), now)) {
                     queued++;
+                } else {
+                    addresses.forget(rid); // said stop, blocked, a retired version, or reminded before
                 }
             }
         }
-        forgetUnneededAddresses();
+        forgetUnneededAddresses(on);
         if (queued > 0) {
             log.info("reminders queued: {}", queued);
         }
@@ -168,15 +184,9 @@ public final class ReminderJob implements AutoCloseable {
         }
     }
 
-    /** Addresses of conversations that ended, or whose reminder went out: not kept a moment longer than needed. */
-    private void forgetUnneededAddresses() {
-        for (String rid : addresses.respondents(5000)) {
-            Optional<SessionRecord> session = store.session(rid);
-            if (session.isEmpty() || !session.get().active()
-                    || sent.find(Filters.eq("_id", markId(session.get()))).first() != null) {
-                addresses.forget(rid);
-            }
-        }
+    /** Addresses of questionnaires whose reminder is off (or gone): not kept a moment longer than needed. */
+    private void forgetUnneededAddresses(List<ReminderSettings> on) {
+        addresses.forgetAllBut(on.stream().map(ReminderSettings::questionnaire).toList());
     }
 
     /** A resident's data was deleted: their marks go too (the address is forgotten by the caller). */
