@@ -212,7 +212,10 @@ public final class CodingService implements AnswerListener, AutoCloseable {
             byCoder.put(a.id(), c.coding());
             codings.put(a.id(), stored(cur, c, now));
         }
-        answers.writeCodings(codings, first);
+        if (answers.writeCodings(codings, first) < codings.size()) {
+            // some were coded meanwhile by another instance, or deleted: count them from the store, not from here
+            saturation.markDirty();
+        }
         if (first) {
             Map<String, List<AnalystDecision>> ds = decisions.byAnswer(byId.keySet());
             for (StoredAnswer a : byId.values()) {
@@ -353,6 +356,8 @@ public final class CodingService implements AnswerListener, AutoCloseable {
             r.run();
         } catch (Throwable t) {
             sweepNeeded.set(true);
+            // a batch may be coded in the store and not counted yet: the next tick rebuilds saturation from the store
+            saturation.markDirty();
             log.error("{} failed: {}", what, t.toString());
         }
     }
