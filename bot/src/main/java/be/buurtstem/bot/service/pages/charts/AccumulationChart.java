@@ -192,24 +192,6 @@ public final class AccumulationChart {
     }
 
     static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> {
-                    if (c >= 0x20 || c == '\t' || c == '\n') {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.toString();
+        return Svg.escape(s);
     }
 }

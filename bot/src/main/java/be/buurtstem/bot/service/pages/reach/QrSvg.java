@@ -63,7 +63,6 @@ public final class QrSvg {
     }
 
     private static String escape(String s) {
-        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("\"", "&quot;");
+        return be.buurtstem.bot.service.pages.charts.Svg.escape(s);
     }
 }
