@@ -39,8 +39,10 @@ public final class ReminderJob implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ReminderJob.class);
     static final String LEASE = "reminders";
     static final String CHANNEL = "telegram";
-    /** Reminders per questionnaire and run: the outbox's rate limits spread them; the next run takes the rest. */
-    /** Kept addresses looked at per questionnaire and run (residents halfway with the reminder on). */
+    /**
+     * Kept addresses looked at per questionnaire and run (residents halfway with the reminder on); the outbox's rate
+     * limits spread the reminders, the next run takes the rest.
+     */
     static final int SCANNED_PER_RUN = 5000;
 
     /** Queues one message to a chat through the channel's outbox (its limits and retries). */

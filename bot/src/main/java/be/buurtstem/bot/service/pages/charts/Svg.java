@@ -40,7 +40,11 @@ public final class Svg {
                 case '&' -> b.append("&amp;");
                 case '"' -> b.append("&quot;");
                 case '\'' -> b.append("&#39;");
-                default -> b.append(c);
+                default -> {
+                    if (c >= 0x20 || c == '\t' || c == '\n') {
+                        b.append(c); // other control characters are not allowed in XML
+                    }
+                }
             }
         }
         return b.toString();
