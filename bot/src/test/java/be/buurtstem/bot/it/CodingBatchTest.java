@@ -1,15 +1,11 @@
 package be.buurtstem.bot.it;
 
 import be.buurtstem.bot.service.coding.CodingService;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,29 +28,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CodingBatchTest {
     static final Duration WAIT = Duration.ofSeconds(60);
     static final String ANALYST = "analyst-token-for-tests-0123456789";
-    /** Commands the driver sent from the coding worker's thread. */
-    static final AtomicLong CODING_COMMANDS = new AtomicLong();
 
     @TempDir
     static Path dataDir;
     static FakeTelegram telegram;
     static Harness service;
     static Api api;
-
-    @Configuration(proxyBeanMethods = false)
-    static class Counting {
-        @Bean
-        CommandListener codingCommandListener() {
-            return new CommandListener() {
-                @Override
-                public void commandStarted(CommandStartedEvent event) {
-                    if ("coding".equals(Thread.currentThread().getName())) {
-                        CODING_COMMANDS.incrementAndGet();
-                    }
-                }
-            };
-        }
-    }
 
     @BeforeAll
     static void start() {
@@ -68,9 +46,7 @@ class CodingBatchTest {
         p.put("buurtstem.coding.iterations", "20");
         p.put("buurtstem.coding.seed-languages", "nl");
         p.put("buurtstem.coding.retrain-after", "100000");
-        long t0 = System.nanoTime();
-        var ctx = be.buurtstem.bot.service.BuurtstemApplication.start(p, TestSurveys.class, Counting.class);
-        service = Harness.wrap(ctx, (System.nanoTime() - t0) / 1_000_000);
+        service = Harness.start(p, TestSurveys.class, StoreCommands.class);
         api = new Api(service);
     }
 
@@ -102,12 +78,12 @@ class CodingBatchTest {
             }
             Thread.sleep(500); // the worker is held at its first batch: nothing is coded yet
             assertTrue(dirty.stream().noneMatch(id -> Api.coded(service, id)), "held: nothing coded");
-            before = CODING_COMMANDS.get();
+            before = StoreCommands.sentBy("coding"::equals);
         }
         List<String> all = new ArrayList<>(dirty);
         all.addAll(noisy);
         Harness.await("all coded", WAIT, () -> all.stream().allMatch(id -> Api.coded(service, id)));
-        long commands = CODING_COMMANDS.get() - before;
+        long commands = StoreCommands.sentBy("coding"::equals) - before;
         System.out.printf("coding: %d answers coded with %d store commands on the worker's thread%n", count, commands);
         // each answer has the codes of its own text, not its batch neighbour's
         for (String id : dirty) {

@@ -57,6 +57,25 @@ public final class Harness implements AutoCloseable {
         return new Harness(ctx, (System.nanoTime() - t0) / 1_000_000);
     }
 
+    /** The real engine and bundled questionnaires ({@code sources} empty) or with extra configuration classes. */
+    public static Harness start(Map<String, Object> properties, Class<?>... sources) {
+        long t0 = System.nanoTime();
+        ConfigurableApplicationContext ctx = BuurtstemApplication.start(properties, sources);
+        return new Harness(ctx, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** Copies a test resource ({@code /reach/wijk.yaml}) into a folder under its own file name. */
+    public static void copyResource(String resource, Path folder) {
+        try (java.io.InputStream in = Harness.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no test resource " + resource);
+            }
+            java.nio.file.Files.write(folder.resolve(Path.of(resource).getFileName().toString()), in.readAllBytes());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** A harness around a context started otherwise (e.g. with extra configuration classes). */
     public static Harness wrap(ConfigurableApplicationContext context, long startMillis) {
         return new Harness(context, startMillis);

@@ -6,22 +6,16 @@ import be.buurtstem.bot.service.store.Store;
 import be.buurtstem.engine.Input;
 import be.buurtstem.engine.OutboundMessage;
 import be.buurtstem.bot.service.telegram.TelegramOutbox;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,29 +35,10 @@ class InboundCostTest {
     static Path dataDir;
     static FakeTelegram telegram;
     static Harness service;
-    /** Commands per thread: only the handling (test) thread is read, the outbox's senders run on their own. */
-    static final ConcurrentHashMap<Thread, AtomicLong> COMMANDS = new ConcurrentHashMap<>();
-
-    @Configuration(proxyBeanMethods = false)
-    static class Counting {
-        @Bean
-        CommandListener countingCommandListener() {
-            return new CommandListener() {
-                @Override
-                public void commandStarted(CommandStartedEvent event) {
-                    COMMANDS.computeIfAbsent(Thread.currentThread(), t -> new AtomicLong()).incrementAndGet();
-                }
-            };
-        }
-    }
-
     @BeforeAll
     static void start() {
         telegram = new FakeTelegram();
-        long t0 = System.nanoTime();
-        var ctx = be.buurtstem.bot.service.BuurtstemApplication.start(Harness.properties(dataDir, telegram),
-                Counting.class);
-        service = Harness.wrap(ctx, (System.nanoTime() - t0) / 1_000_000);
+        service = Harness.start(Harness.properties(dataDir, telegram), StoreCommands.class);
     }
 
     @AfterAll
@@ -158,7 +133,6 @@ class InboundCostTest {
     }
 
     private static long commandsHere() {
-        AtomicLong n = COMMANDS.get(Thread.currentThread());
-        return n == null ? 0 : n.get();
+        return StoreCommands.sentByThisThread();
     }
 }

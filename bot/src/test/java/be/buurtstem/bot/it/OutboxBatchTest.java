@@ -1,19 +1,14 @@
 package be.buurtstem.bot.it;
 
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,29 +21,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OutboxBatchTest {
     static final Duration WAIT = Duration.ofSeconds(60);
     static final int CHATS = 20;
-    /** Commands the driver sent from the outbox's dispatcher and sender threads. */
-    static final AtomicLong OUTBOX_COMMANDS = new AtomicLong();
+    /** The outbox's dispatcher and sender threads. */
+    static final java.util.function.Predicate<String> OUTBOX_THREADS =
+            n -> n.startsWith("telegram-send-") || n.equals("telegram-outbox");
 
     @TempDir
     static Path dataDir;
     static FakeTelegram telegram;
     static Harness service;
-
-    @Configuration(proxyBeanMethods = false)
-    static class Counting {
-        @Bean
-        CommandListener outboxCommandListener() {
-            return new CommandListener() {
-                @Override
-                public void commandStarted(CommandStartedEvent event) {
-                    if (Thread.currentThread().getName().startsWith("telegram-send-")
-                            || Thread.currentThread().getName().equals("telegram-outbox")) {
-                        OUTBOX_COMMANDS.incrementAndGet();
-                    }
-                }
-            };
-        }
-    }
 
     @BeforeAll
     static void start() {
@@ -56,9 +36,7 @@ class OutboxBatchTest {
         Map<String, Object> p = Harness.properties(dataDir, telegram);
         p.put("telegram.per-chat-interval", "1ms");
         p.put("telegram.messages-per-second", "10000");
-        long t0 = System.nanoTime();
-        var ctx = be.buurtstem.bot.service.BuurtstemApplication.start(p, TestSurveys.class, Counting.class);
-        service = Harness.wrap(ctx, (System.nanoTime() - t0) / 1_000_000);
+        service = Harness.start(p, TestSurveys.class, StoreCommands.class);
     }
 
     @AfterAll
@@ -74,7 +52,7 @@ class OutboxBatchTest {
     @Test
     void residentsGetEveryMessageInOrderAndSentItemsAreRemovedInSharedDeletes() {
         long first = 7001;
-        long before = OUTBOX_COMMANDS.get();
+        long before = StoreCommands.sentBy(OUTBOX_THREADS);
         int calls0 = items();
         step(c -> telegram.text(c, "/start", "nl"), 1);
         step(c -> telegram.press(c, "q:buurt", "nl"), 2);
@@ -83,7 +61,7 @@ class OutboxBatchTest {
         step(c -> telegram.text(c, "Het park is vuil.", "nl"), 5);
         Harness.await("outbox empty", WAIT, () -> service.store().outboxSize() == 0);
         int items = items() - calls0;
-        long commands = OUTBOX_COMMANDS.get() - before;
+        long commands = StoreCommands.sentBy(OUTBOX_THREADS) - before;
         System.out.printf("outbox: %d items sent with %d store commands on its threads (%.2f per item)%n", items,
                 commands, (double) commands / items);
         List<String> expected = telegram.textsTo(first);

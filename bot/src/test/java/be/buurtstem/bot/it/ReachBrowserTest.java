@@ -65,9 +65,7 @@ class ReachBrowserTest {
     @BeforeAll
     static void start() throws IOException {
         Browser.assumeInstalled();
-        try (InputStream in = ReachBrowserTest.class.getResourceAsStream("/reach/wijk.yaml")) {
-            Files.write(folder.resolve("wijk.yaml"), in.readAllBytes());
-        }
+        Harness.copyResource("/reach/wijk.yaml", folder);
         telegram = new FakeTelegram();
         // the bot's name comes from getMe, as from the real Bot API
         telegram.wiremock().stubFor(any(urlPathMatching("(?i)/bot.*/getme")).atPriority(1).willReturn(okJson(

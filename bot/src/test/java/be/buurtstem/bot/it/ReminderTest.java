@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -49,9 +48,7 @@ class ReminderTest {
 
     @BeforeAll
     static void start() throws IOException {
-        try (InputStream in = ReminderTest.class.getResourceAsStream("/reach/herinnering.yaml")) {
-            Files.write(folder.resolve("herinnering.yaml"), in.readAllBytes());
-        }
+        Harness.copyResource("/reach/herinnering.yaml", folder);
         telegram = new FakeTelegram();
         Map<String, Object> p = Harness.properties(dataDir, telegram);
         p.put("buurtstem.questionnaires", folder.toString());

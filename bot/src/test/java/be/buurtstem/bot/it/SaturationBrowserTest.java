@@ -16,7 +16,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,9 +61,7 @@ class SaturationBrowserTest {
     static void start() throws IOException {
         Browser.assumeInstalled();
         telegram = new FakeTelegram();
-        try (InputStream in = SaturationBrowserTest.class.getResourceAsStream("/questionnaires/straat.yaml")) {
-            Files.write(folder.resolve("straat.yaml"), in.readAllBytes());
-        }
+        Harness.copyResource("/questionnaires/straat.yaml", folder);
         Map<String, Object> p = Harness.properties(dataDir, telegram);
         p.put("buurtstem.questionnaires", folder.toString());
         p.put("buurtstem.coding.tick-interval", "100ms");

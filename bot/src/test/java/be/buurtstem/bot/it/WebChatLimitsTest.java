@@ -55,9 +55,7 @@ class WebChatLimitsTest {
 
     @BeforeAll
     static void start() throws IOException {
-        try (InputStream in = WebChatLimitsTest.class.getResourceAsStream("/questionnaires/buurt.yaml")) {
-            Files.write(folder.resolve("buurt.yaml"), in.readAllBytes());
-        }
+        Harness.copyResource("/questionnaires/buurt.yaml", folder);
         Map<String, Object> p = Harness.properties(dataDir, null);
         p.put("buurtstem.questionnaires", folder.toString());
         p.put("buurtstem.web.chat-per-minute", "8");
