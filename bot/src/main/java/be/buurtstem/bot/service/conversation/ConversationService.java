@@ -242,7 +242,7 @@ public class ConversationService {
                     session.questionnaireVersion());
             return offer(c);
         }
-        boolean idle = java.time.Duration.between(session.updatedAt(), c.in().at()).compareTo(welcomeBackAfter) > 0
+        boolean idle = Duration.between(session.updatedAt(), c.in().at()).compareTo(welcomeBackAfter) > 0
                 && !session.paused(); // a paused conversation: the engine greets, once
         if (idle && input instanceof Input.Text) {
             return welcomeBack(c, session);
@@ -273,7 +273,7 @@ public class ConversationService {
         if (SessionRecord.ACTIVE.equals(fx.status())) {
             try {
                 chatSeen.seen(c.rid(), c.in().channel(), c.in().chat(), survey.id(), survey.version(),
-                        turn.state().status() == be.buurtstem.engine.ConversationState.Status.STOPPED, c.in().at());
+                        next.paused(), c.in().at());
             } catch (RuntimeException e) {
                 log.warn("chat hook failed: {}", e.getClass().getSimpleName());
             }
@@ -409,7 +409,7 @@ public class ConversationService {
     /** Every delete is confirmed first: "Do you really want to delete all your answers?" with yes and no. */
     private Result askDelete(Ctx c) {
         String language = c.language();
-        if (c.existing().isEmpty() && c.respondent().isEmpty() && store.answersOf(c.rid()).isEmpty()) {
+        if (c.existing().isEmpty() && c.respondent().isEmpty() && store.answerCount(c.rid()) == 0) {
             return say(c, List.of(OutboundMessage.info(SystemTexts.get("my_data_empty", language))), language);
         }
         // The same button ids as the engine's confirmation when the question can be remembered with the session;

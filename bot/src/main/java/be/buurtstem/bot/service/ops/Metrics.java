@@ -18,6 +18,8 @@ public final class Metrics {
     /** A registry without children: every meter on it is a no-op. */
     private static final MeterRegistry NONE = new CompositeMeterRegistry();
     private static volatile MeterRegistry registry = NONE;
+    /** The inbound timers of the bound registry, built once (one is recorded per webhook request and poll batch). */
+    private static final java.util.Map<String, Timer> INBOUND = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The inbound channels, as tagged. */
     public static final String TELEGRAM_WEBHOOK = "telegram-webhook";
@@ -30,6 +32,7 @@ public final class Metrics {
     /** Binds the registry and makes every counter known at once, so that a scrape shows zeros, not nothing. */
     static void bind(MeterRegistry r) {
         registry = r;
+        INBOUND.clear();
         for (String type : new String[] {"send", "edit", "callback"}) {
             r.counter("buurtstem.telegram.sends", "type", type);
         }
@@ -39,7 +42,7 @@ public final class Metrics {
             r.counter("buurtstem.updates.parked", "channel", channel);
         }
         for (String channel : new String[] {TELEGRAM_WEBHOOK, TELEGRAM_POLLING, WEB}) {
-            inboundTimer(channel);
+            INBOUND.put(channel, inboundTimer(channel));
         }
     }
 
@@ -52,12 +55,13 @@ public final class Metrics {
     static void unbind(MeterRegistry r) {
         if (registry == r) {
             registry = NONE;
+            INBOUND.clear();
         }
     }
 
     /** {@code count} inbound updates of a channel handled, stored and synced, {@code startNanos} after they came. */
     public static void inbound(String channel, long startNanos, int count) {
-        Timer t = inboundTimer(channel);
+        Timer t = INBOUND.computeIfAbsent(channel, Metrics::inboundTimer);
         long nanos = System.nanoTime() - startNanos;
         for (int i = 0; i < count; i++) {
             t.record(nanos, TimeUnit.NANOSECONDS);

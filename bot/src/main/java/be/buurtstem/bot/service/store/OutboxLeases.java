@@ -37,7 +37,6 @@ public final class OutboxLeases {
         this.outbox = store.outbox();
         this.owner = owner;
         this.lease = lease;
-        outbox.createIndex(com.mongodb.client.model.Indexes.ascending(CLAIMED_BY));
     }
 
     public String owner() {

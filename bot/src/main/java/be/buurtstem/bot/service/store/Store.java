@@ -57,17 +57,7 @@ public class Store {
         this.storedQuestionnaires = new StoredQuestionnaires(db);
         this.writeBehind = new WriteBehind(db, durability, this::outboxWritten, this::outboxWriteFailed);
         // what every caller gets: a sync first writes the messages' queued units (WriteBehind), then syncs
-        this.syncing = new Durability() {
-            @Override
-            public void sync() {
-                writeBehind.sync();
-            }
-
-            @Override
-            public <T> T together(java.util.function.Supplier<T> writes) {
-                return durability.together(writes);
-            }
-        };
+        this.syncing = writeBehind::sync;
     }
 
     public MongoDatabase database() {
@@ -137,7 +127,7 @@ public class Store {
         db.getCollection("questionnaires").createIndex(Indexes.ascending("id", "version"), new IndexOptions().unique(true));
         db.getCollection("audit").createIndex(Indexes.ascending("at"));
         decisions.createIndexes();
-        answers().createIndex(Indexes.ascending("kind", "receivedAt"));
+        outbox().createIndex(Indexes.ascending(OutboxLeases.CLAIMED_BY));
     }
 
     public boolean ping() {
@@ -249,10 +239,6 @@ public class Store {
         updateRespondent(respondent, channel, Updates.set("blocked", false), at);
     }
 
-    public boolean isBlocked(String respondent) {
-        return respondent(respondent).map(Respondent::blocked).orElse(false);
-    }
-
     // ---- answers ----------------------------------------------------------------------------------------------
 
     /** Stores one answer under a deterministic id, so storing it again after a crash changes nothing. */
@@ -297,11 +283,6 @@ public class Store {
             return docs;
         }
         return answerRepository.putAll(answers);
-    }
-
-    /** Keeps a typed reply that fitted no option (see {@code SurveyEvent.Unplaced}), under a deterministic id. */
-    public void putUnplaced(String id, Document reply) {
-        unplaced().replaceOne(Filters.eq("_id", id), reply.append("_id", id), new ReplaceOptions().upsert(true));
     }
 
     public List<UnplacedReply> unplacedOf(String respondent) {
@@ -464,12 +445,6 @@ public class Store {
         }
         outbox().deleteMany(Filters.in("_id", ids));
         ids.forEach(this::outboxGone);
-    }
-
-    public void outboxRetryLater(String id, int attempts, Instant notBefore) {
-        outbox().updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("attempts", attempts),
-                Updates.set("notBefore", Date.from(notBefore))));
-        outboxRescheduled(id, attempts, notBefore);
     }
 
     public long dropOutboxForChat(String chat) {

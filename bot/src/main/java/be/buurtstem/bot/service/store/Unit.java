@@ -47,8 +47,11 @@ final class Unit {
                 && outbox.isEmpty() && processed.isEmpty() && afterWrite.isEmpty();
     }
 
+    /** {@link #writtenKeys()}, taken once when the unit is queued (a queued unit no longer changes). */
+    Set<String> keys = Set.of();
+
     /** The respondents and input ids this unit writes: a read of one of them waits for the unit to be written. */
-    Set<String> keys() {
+    Set<String> writtenKeys() {
         Set<String> keys = new LinkedHashSet<>();
         sessions.forEach(s -> keys.add(s.session().respondent()));
         respondents.forEach(r -> keys.add(r.respondent()));

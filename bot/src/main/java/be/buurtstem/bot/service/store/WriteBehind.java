@@ -110,7 +110,8 @@ public final class WriteBehind {
         synchronized (queueLock) {
             u.seq = ++enqueued;
             queue.add(u);
-            for (String k : u.keys()) {
+            u.keys = u.writtenKeys();
+            for (String k : u.keys) {
                 pendingKeys.merge(k, 1, Integer::sum);
             }
         }
@@ -224,7 +225,7 @@ public final class WriteBehind {
         synchronized (queueLock) {
             written = units.getLast().seq;
             for (Unit u : units) {
-                for (String k : u.keys()) {
+                for (String k : u.keys) {
                     pendingKeys.computeIfPresent(k, (key, n) -> n == 1 ? null : n - 1);
                 }
                 if (losers.contains(u)) {

@@ -101,7 +101,9 @@ public class TelegramConfiguration {
     TelegramPoller telegramPoller(TelegramApi api, UpdateProcessor processor, Store store, TelegramOutbox outbox,
                                   TelegramSettings settings, Leases leases,
                                   @Value("${buurtstem.poller-lease:}") java.time.Duration lease) {
-        TelegramPoller poller = new TelegramPoller(api, processor, store, outbox, settings, leases, lease);
+        // on the in-process embedded store no other instance can poll: no lease, so no store write per poll round
+        TelegramPoller poller = new TelegramPoller(api, processor, store, outbox, settings,
+                store.soleWriter() ? null : leases, lease);
         poller.start();
         return poller;
     }

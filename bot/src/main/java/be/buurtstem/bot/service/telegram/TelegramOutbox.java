@@ -93,10 +93,6 @@ public class TelegramOutbox implements AutoCloseable {
     /** The overall limit, taken again right before each call (see {@link #awaitSendSlot}). */
     private long nextSendNanos = System.nanoTime();
 
-    public TelegramOutbox(Store store, TelegramApi api, TelegramSettings settings) {
-        this(store, api, settings, new OutboxLeases(store, Leases.instanceName(), Duration.ofSeconds(30)));
-    }
-
     public TelegramOutbox(Store store, TelegramApi api, TelegramSettings settings, OutboxLeases leases) {
         this.store = store;
         this.api = api;

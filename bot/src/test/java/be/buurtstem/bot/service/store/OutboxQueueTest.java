@@ -64,7 +64,8 @@ class OutboxQueueTest {
                     store.dropOutboxForChat(heads.get(0).getString("chat"));
                 } else if (what == 8 && !heads.isEmpty()) {
                     Document h = heads.get(heads.size() - 1);
-                    store.outboxRetryLater(h.getString("_id"), 3, T.plusSeconds(round));
+                    new OutboxLeases(store, "test", java.time.Duration.ofSeconds(30))
+                            .retryLater(h.getString("_id"), 3, T.plusSeconds(round));
                 } else if (what == 9 && !heads.isEmpty()) {
                     // a replayed message: the same deterministic id again (still queued: the store keeps the first)
                     Document h = heads.get(random.nextInt(heads.size()));
