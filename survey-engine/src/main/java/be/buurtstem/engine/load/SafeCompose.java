@@ -56,8 +56,8 @@ public final class SafeCompose {
         } catch (MarkedYamlEngineException e) {
             problems.add(SyntaxExplainer.explain(text, fileName, e));
         } catch (YamlEngineException | IllegalStateException | IllegalArgumentException e) {
-            problems.add(Problem.error(fileName, 1, "the file cannot be read as YAML (" + oneLine(e.getMessage())
-                    + "); check its indentation and quotes", "yaml.other", oneLine(e.getMessage())));
+            problems.add(Problem.error(fileName, 1, "the file cannot be read as YAML (" + SyntaxExplainer.oneLine(e.getMessage())
+                    + "); check its indentation and quotes", "yaml.other", SyntaxExplainer.oneLine(e.getMessage())));
         }
         return Optional.empty();
     }
@@ -110,7 +110,4 @@ public final class SafeCompose {
         return true;
     }
 
-    private static String oneLine(String s) {
-        return s == null ? "unreadable YAML" : s.replaceAll("\\s+", " ").trim();
-    }
 }

@@ -29,15 +29,13 @@ final class SyntaxExplainer {
         }
         if (context.contains("quoted scalar") && contextMark.isPresent()) {
             int opened = contextMark.get().getLine() + 1;
-            return Problem.error(fileName, opened, "the text that starts with a quote on this line is never closed; add the closing quote (\") at the end of the text",
-                    "yaml.unclosedQuote");
+            return unclosedQuote(fileName, opened);
         }
         if (problem.contains("expected <block end>") || problem.startsWith("expected <block")) {
             int above = previousContentLine(lines, line);
             int unclosed = unclosedQuoteAbove(lines, line);
             if (unclosed > 0) {
-                return Problem.error(fileName, unclosed, "the text that starts with a quote on this line is never closed; add the closing quote (\") at the end of the text",
-                        "yaml.unclosedQuote");
+                return unclosedQuote(fileName, unclosed);
             }
             if (above > 0) {
                 int spaces = keyIndent(lines[line - 1]);
@@ -118,6 +116,11 @@ final class SyntaxExplainer {
             }
         }
         return i;
+    }
+
+    private static Problem unclosedQuote(String fileName, int line) {
+        return Problem.error(fileName, line, "the text that starts with a quote on this line is never closed; add the "
+                + "closing quote (\") at the end of the text", "yaml.unclosedQuote");
     }
 
     static String oneLine(String s) {

@@ -217,20 +217,31 @@ public final class CodingService implements AnswerListener, AutoCloseable {
             saturation.markDirty();
         }
         if (first) {
-            Map<String, List<AnalystDecision>> ds = decisions.byAnswer(byId.keySet());
-            for (StoredAnswer a : byId.values()) {
-                codedCount.incrementAndGet();
-                Instant received = a.receivedAt();
-                if (received != null) {
-                    lastLatencyMicros.set(java.time.Duration.between(received, now).toNanos() / 1000);
-                    Metrics.coded(java.time.Duration.between(received, now));
-                }
-                List<AnalystDecision> mine = ds.getOrDefault(a.id(), List.of());
-                List<String> themes = List.copyOf(Decisions.resolve(List.copyOf(byCoder.get(a.id()).themes()), mine));
-                saturation.counted(a, themes, Decisions.reviewed(mine));
+            try {
+                count(byId.values(), byCoder, now);
+            } catch (RuntimeException | Error e) {
+                // coded in the store but maybe not counted: the next tick rebuilds saturation from the store
+                saturation.markDirty();
+                throw e;
             }
         }
         return codings.size();
+    }
+
+    /** Counts answers just coded for the first time in saturation (with the analysts' decisions on them). */
+    private void count(java.util.Collection<StoredAnswer> coded, Map<String, Coding> byCoder, Instant now) {
+        Map<String, List<AnalystDecision>> ds = decisions.byAnswer(coded.stream().map(StoredAnswer::id).toList());
+        for (StoredAnswer a : coded) {
+            codedCount.incrementAndGet();
+            Instant received = a.receivedAt();
+            if (received != null) {
+                lastLatencyMicros.set(java.time.Duration.between(received, now).toNanos() / 1000);
+                Metrics.coded(java.time.Duration.between(received, now));
+            }
+            List<AnalystDecision> mine = ds.getOrDefault(a.id(), List.of());
+            List<String> themes = List.copyOf(Decisions.resolve(List.copyOf(byCoder.get(a.id()).themes()), mine));
+            saturation.counted(a, themes, Decisions.reviewed(mine));
+        }
     }
 
     /** What the coder made of one answer, as stored on it. */
@@ -356,8 +367,6 @@ public final class CodingService implements AnswerListener, AutoCloseable {
             r.run();
         } catch (Throwable t) {
             sweepNeeded.set(true);
-            // a batch may be coded in the store and not counted yet: the next tick rebuilds saturation from the store
-            saturation.markDirty();
             log.error("{} failed: {}", what, t.toString());
         }
     }

@@ -160,7 +160,11 @@ public final class ReminderJob implements AutoCloseable {
     }
 
     static String markId(SessionRecord session) {
-        return session.respondent() + ":" + session.questionnaire() + ":" + session.questionnaireVersion();
+        return markId(session.respondent(), session.questionnaire(), session.questionnaireVersion());
+    }
+
+    static String markId(String respondent, String questionnaire, int version) {
+        return respondent + ":" + questionnaire + ":" + version;
     }
 
     private boolean markSent(String id, SessionRecord session, Instant now) {
@@ -169,7 +173,7 @@ public final class ReminderJob implements AutoCloseable {
 
     /** The resident said stop: the mark that keeps any reminder for this version away (kind {@code declined}). */
     public void declined(String respondent, String questionnaire, int version, Instant now) {
-        mark(respondent + ":" + questionnaire + ":" + version, respondent, questionnaire, version, "declined", now);
+        mark(markId(respondent, questionnaire, version), respondent, questionnaire, version, "declined", now);
     }
 
     private boolean mark(String id, String respondent, String questionnaire, int version, String kind, Instant now) {

@@ -23,7 +23,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -295,9 +294,8 @@ public final class SaturationService {
     }
 
     static CodedAnswer toCoded(StoredAnswer d, List<String> themes, boolean confirmed) {
-        // to the millisecond, as stored: a live answer and its replay after a restart give the same alert keys
-        Instant received = d.receivedAt() == null ? null : d.receivedAt().truncatedTo(ChronoUnit.MILLIS);
+        // (StoredAnswer keeps times to the millisecond, as stored: a live answer and its replay give the same keys)
         return new CodedAnswer(d.id(), d.respondent(), d.questionnaire(), d.question(), d.block(),
-                AnswerDocs.fields(d), themes, received, confirmed);
+                AnswerDocs.fields(d), themes, d.receivedAt(), confirmed);
     }
 }

@@ -12,6 +12,11 @@ import java.util.Map;
 public record StoredAnswer(String id, String respondent, String questionnaire, int version, String question, int round,
                            String kind, Object value, String text, String language, String segment, String block,
                            Map<String, String> segments, String channel, Instant at, Instant receivedAt) {
+    /** Times to the millisecond, as the store keeps them: a live answer and the same answer read back are equal. */
+    public StoredAnswer {
+        at = at == null ? null : at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        receivedAt = receivedAt == null ? null : receivedAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    }
 
     public static String idOf(String respondent, String questionnaire, int version, String question, int round) {
         return respondent + ":" + questionnaire + ":" + version + ":" + question + ":" + round;
