@@ -54,13 +54,12 @@ public class Accounts {
 
     public void save(Account a) {
         List<String> roles = a.roles().stream().sorted().map(Role::key).toList();
-        Document d = new Document("_id", normalise(a.username()))
-                .append("password", a.passwordHash())
+        String id = normalise(a.username());
+        Document d = new Document("password", a.passwordHash())
                 .append("roles", roles)
                 .append("enabled", a.enabled())
                 .append("mustChangePassword", a.mustChangePassword())
                 .append("created", Date.from(a.created()));
-        String id = d.remove("_id").toString();
         // $set, not a replace: the fields this record does not hold (lastSignIn) stay
         accounts.updateOne(Filters.eq("_id", id), new Document("$set", d), new UpdateOptions().upsert(true));
         store.durability().sync();

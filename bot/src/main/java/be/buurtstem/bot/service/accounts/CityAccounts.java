@@ -1,7 +1,6 @@
 package be.buurtstem.bot.service.accounts;
 
 import org.bson.Document;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -9,7 +8,6 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
-import java.util.Collection;
 import java.util.Optional;
 
 /**
@@ -63,11 +61,6 @@ public final class CityAccounts extends OidcUserService {
         CityUser(OidcUser city, Account account) {
             super(AccountDetails.authorities(account), city.getIdToken(), city.getUserInfo(), "sub");
             this.name = account.username();
-        }
-
-        CityUser(Collection<? extends GrantedAuthority> authorities, CityUser from) {
-            super(authorities, from.getIdToken(), from.getUserInfo(), "sub");
-            this.name = from.name;
         }
 
         @Override

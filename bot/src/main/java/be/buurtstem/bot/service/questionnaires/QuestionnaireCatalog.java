@@ -251,7 +251,7 @@ public class QuestionnaireCatalog implements SurveyCatalog, AutoCloseable {
         for (EngineSurvey s : versions.values()) {
             String k = key(s.id(), s.version());
             Optional<Survey> cur = current(s.id());
-            out.add(new VersionInfo(s, origins.getOrDefault(k, "stored"), retired.contains(k), servable.contains(k),
+            out.add(new VersionInfo(s, origins.getOrDefault(k, "stored"), retired.contains(k),
                     cur.isPresent() && cur.get().version() == s.version(), loadedAt.get(k)));
         }
         out.sort(Comparator.comparing((VersionInfo v) -> v.survey().id()).thenComparing(v -> -v.survey().version()));
@@ -259,7 +259,7 @@ public class QuestionnaireCatalog implements SurveyCatalog, AutoCloseable {
     }
 
     /** One version as the organisers' page lists it; {@code serving} is the version new residents start. */
-    public record VersionInfo(EngineSurvey survey, String origin, boolean retired, boolean available, boolean serving,
+    public record VersionInfo(EngineSurvey survey, String origin, boolean retired, boolean serving,
                               java.time.Instant loadedAt) {
     }
 

@@ -64,8 +64,8 @@ public final class AccumulationChart {
         sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"accumulation\" viewBox=\"0 0 ").append(WIDTH)
                 .append(' ').append(HEIGHT).append("\" role=\"img\" aria-labelledby=\"").append(safeId)
                 .append("-title ").append(safeId).append("-desc\" font-family=\"sans-serif\" font-size=\"12\">");
-        sb.append("<title id=\"").append(safeId).append("-title\">").append(esc(title)).append("</title>");
-        sb.append("<desc id=\"").append(safeId).append("-desc\">").append(esc(desc)).append("</desc>");
+        sb.append("<title id=\"").append(safeId).append("-title\">").append(Svg.escape(title)).append("</title>");
+        sb.append("<desc id=\"").append(safeId).append("-desc\">").append(Svg.escape(desc)).append("</desc>");
         // grid and axes
         for (int t : ticks(yTop)) {
             double y = y(t, yTop);
@@ -82,15 +82,15 @@ public final class AccumulationChart {
         sb.append(line(LEFT, TOP, LEFT, HEIGHT - BOTTOM, "#555555", ""));
         sb.append(line(LEFT, HEIGHT - BOTTOM, WIDTH - RIGHT, HEIGHT - BOTTOM, "#555555", ""));
         sb.append("<text x=\"").append((LEFT + WIDTH - RIGHT) / 2).append("\" y=\"").append(HEIGHT - 8)
-                .append("\" text-anchor=\"middle\" fill=\"#333333\">").append(esc(xLabel)).append("</text>");
+                .append("\" text-anchor=\"middle\" fill=\"#333333\">").append(Svg.escape(xLabel)).append("</text>");
         sb.append("<text x=\"12\" y=\"").append((TOP + HEIGHT - BOTTOM) / 2).append("\" text-anchor=\"middle\" "
                 + "fill=\"#333333\" transform=\"rotate(-90 12 ").append((TOP + HEIGHT - BOTTOM) / 2).append(")\">")
-                .append(esc(yLabel)).append("</text>");
+                .append(Svg.escape(yLabel)).append("</text>");
         if (estimate != null && Double.isFinite(estimate)) {
             double y = y(estimate, yTop);
             sb.append(line(LEFT, y, WIDTH - RIGHT, y, "#888888", "4 4"));
             sb.append("<text x=\"").append(WIDTH - RIGHT - 4).append("\" y=\"").append(fmt(y - 5))
-                    .append("\" text-anchor=\"end\" fill=\"#555555\">").append(esc(estimateLabel)).append("</text>");
+                    .append("\" text-anchor=\"end\" fill=\"#555555\">").append(Svg.escape(estimateLabel)).append("</text>");
         }
         for (int i = 0; i < drawn.size(); i++) {
             sb.append("<polyline fill=\"none\" stroke-width=\"2.5\" stroke-linejoin=\"round\" stroke=\"")
@@ -107,7 +107,7 @@ public final class AccumulationChart {
                 sb.append(line(LEFT + 10, y, LEFT + 36, y, COLOURS[i], DASHES[i]).replace("stroke-width=\"1\"",
                         "stroke-width=\"2.5\""));
                 sb.append("<text x=\"").append(LEFT + 42).append("\" y=\"").append(fmt(y + 4))
-                        .append("\" fill=\"#222222\">").append(esc(drawn.get(i).name())).append("</text>");
+                        .append("\" fill=\"#222222\">").append(Svg.escape(drawn.get(i).name())).append("</text>");
             }
         }
         sb.append("</svg>");
@@ -189,9 +189,5 @@ public final class AccumulationChart {
 
     private static String fmt(double d) {
         return String.format(Locale.ROOT, "%.1f", d);
-    }
-
-    static String esc(String s) {
-        return Svg.escape(s);
     }
 }

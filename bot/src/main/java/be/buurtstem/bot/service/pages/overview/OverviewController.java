@@ -45,8 +45,8 @@ public class OverviewController {
         for (Survey s : service.questionnaires()) {
             Map<String, Integer> c = counts.getOrDefault(s.id(), Map.of());
             int started = c.values().stream().mapToInt(Integer::intValue).sum();
-            String lang = s.languages().contains(locale.getLanguage()) ? locale.getLanguage() : s.defaultLanguage();
-            rows.add(new OverviewViews.Row(s.id(), s.title(lang), started, c.getOrDefault("completed", 0),
+            // Survey.title falls back to the questionnaire's own language itself
+            rows.add(new OverviewViews.Row(s.id(), s.title(locale.getLanguage()), started, c.getOrDefault("completed", 0),
                     c.getOrDefault("active", 0)));
         }
         model.addAttribute("active", "overview");
@@ -78,8 +78,7 @@ public class OverviewController {
     /** Many residents on a busy machine: the count goes on in the background and the page looks again soon. */
     private String counting(String id, Model model, Locale locale) {
         Survey s = service.questionnaire(id).orElseThrow();
-        model.addAttribute("title", s.title(s.languages().contains(locale.getLanguage()) ? locale.getLanguage()
-                : s.defaultLanguage()));
+        model.addAttribute("title", s.title(locale.getLanguage()));
         return "overview/counting";
     }
 

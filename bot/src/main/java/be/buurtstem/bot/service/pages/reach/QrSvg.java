@@ -1,5 +1,7 @@
 package be.buurtstem.bot.service.pages.reach;
 
+import be.buurtstem.bot.service.pages.charts.Svg;
+
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
@@ -58,11 +60,7 @@ public final class QrSvg {
         }
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + w + " " + h + "\" width=\"" + w * 8
                 + "\" height=\"" + h * 8 + "\" shape-rendering=\"crispEdges\" role=\"img\" aria-label=\""
-                + escape(label) + "\"><title>" + escape(label) + "</title><rect width=\"" + w + "\" height=\"" + h
+                + Svg.escape(label) + "\"><title>" + Svg.escape(label) + "</title><rect width=\"" + w + "\" height=\"" + h
                 + "\" fill=\"#fff\"/><path fill=\"#000\" d=\"" + path + "\"/></svg>";
-    }
-
-    private static String escape(String s) {
-        return be.buurtstem.bot.service.pages.charts.Svg.escape(s);
     }
 }

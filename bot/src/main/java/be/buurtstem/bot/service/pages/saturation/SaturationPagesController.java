@@ -217,7 +217,7 @@ public class SaturationPagesController {
     }
 
     private String title(String q, Locale locale) {
-        return catalog.current(q).map(s -> s.title(locale.getLanguage())).filter(s -> !s.isBlank()).orElse(q);
+        return catalog.current(q).map(s -> s.title(locale.getLanguage())).orElse(q);
     }
 
     /** The fields of residents the organiser may give the make-up of: those followed, and those already given. */

@@ -17,10 +17,6 @@ final class SaturationTexts {
         this.locale = locale;
     }
 
-    Locale locale() {
-        return locale;
-    }
-
     String t(String key, Object... args) {
         return messages.getMessage(key, args, key, locale);
     }
