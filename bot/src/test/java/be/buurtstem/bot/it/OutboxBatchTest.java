@@ -71,7 +71,8 @@ class OutboxBatchTest {
             assertEquals(expected, telegram.textsTo(c), "chat " + c + ": every message, in order");
         }
         assertTrue(items >= CHATS * 8, "messages, button answers and edits: " + items);
-        // one by one: a claim and a delete for every item (2.0 per item)
+        // one by one: a claim and a delete for every item (2.06 per item measured before)
+        assertTrue(commands > 0, "the counter hears the outbox's threads");
         assertTrue((double) commands / items <= 1.2, "store commands per sent item: " + (double) commands / items);
     }
 

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -136,6 +137,10 @@ class ReminderTest {
         Harness.await("sessions written", WAIT, () -> service.db().getCollection("sessions")
                 .countDocuments(Filters.eq("questionnaire", Q)) == 7);
         // the one who said stop is paused, not ended; the one who completed is completed
+        for (long chat : new long[] {saidStop, paused}) {
+            assertEquals("active", service.db().getCollection("sessions").find(Filters.eq("_id", service.rid(chat)))
+                    .first().getString("status"), "said stop: paused, not ended");
+        }
         assertEquals("completed", service.db().getCollection("sessions").find(Filters.eq("_id", service.rid(completed)))
                 .first().getString("status"));
         // Telegram refused messages to this one (403), as the outbox records it
@@ -150,6 +155,7 @@ class ReminderTest {
 
         // within the delay: nothing, however many runs
         Thread.sleep(1500);
+        assertEquals(0, service.context.getBean(ReminderJob.class).runOnce(), "a run within the delay reminds no one");
         for (long chat : new long[] {turkish, arabic, saidStop, paused, completed, blocked, deleted, recent}) {
             assertEquals(List.of(), reminders(chat), "no reminder before the delay to " + chat);
         }
@@ -196,9 +202,23 @@ class ReminderTest {
                 new Leases(service.store(), "other-instance"), Clock.systemUTC(), Duration.ofSeconds(1));
         dateBack(arabic, Duration.ofDays(3));
         assertEquals(0, other.runOnce(), "the lease is the running instance's");
+        assertNotEquals("other-instance", service.db().getCollection("leases").find(Filters.eq("_id", "reminders"))
+                .first().getString("holder"), "the second instance did not take the running instance's lease");
+        service.context.getBean(ReminderJob.class).close(); // the running instance stops, its lease is let go
         service.db().getCollection("leases").deleteOne(Filters.eq("_id", "reminders"));
+        assertEquals(0, other.runOnce(), "with the lease free, the second instance takes it");
+        assertEquals("other-instance", service.db().getCollection("leases").find(Filters.eq("_id", "reminders"))
+                .first().getString("holder"));
+        // the Arabic resident's address kept again (as the other instance's own hook would), while it holds the lease:
+        // the mark of the reminder already sent keeps a second one away, and the address is let go
+        ReminderAddresses kept = service.context.getBean(ReminderAddresses.class);
+        kept.remember(service.rid(arabic), "telegram", String.valueOf(arabic), Q, Instant.now().minus(Duration.ofDays(3)));
+        assertEquals(1, service.db().getCollection("reminder_addresses").countDocuments(
+                Filters.eq("_id", service.rid(arabic))));
         assertEquals(0, other.runOnce(), "reminded before: not again");
         assertEquals(List.of(), sentByOther);
+        assertEquals(0, service.db().getCollection("reminder_addresses").countDocuments(
+                Filters.eq("_id", service.rid(arabic))), "the second instance looked at the resident and let go");
         other.close();
     }
 }
