@@ -70,7 +70,10 @@ class InboundCostTest {
         assertEquals("telegram", session.state().context().get("channel"));
         // one joined read per message, its writes in the batch's bulk writes (7.07 per message before issue 17)
         assertTrue(cost.roundTrips() > 0, "the counter hears the store (otherwise the bound below proves nothing)");
-        assertTrue(cost.roundTrips() <= 1.5, "round trips per message: " + cost.roundTrips());
+        // 7.07 before issue 17 (each message read and wrote each collection on its own). With the writes that other
+        // threads' syncs carry out counted too, 1.37-1.56 were measured: how many units one flush takes depends on
+        // when the senders sync, so the bound leaves room for that and still catches a return to per-message writes.
+        assertTrue(cost.roundTrips() <= 2.0, "round trips per message: " + cost.roundTrips());
     }
 
     record Cost(long messages, long commands, long cpuNanos, long processCpuNanos, long wallNanos) {
