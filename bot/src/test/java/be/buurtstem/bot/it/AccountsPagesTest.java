@@ -25,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The admins' accounts page and the own-password page over HTTP, as a browser would use them (forms with their
  * token), the sign-in limits and the audit log.
  */
+@org.junit.jupiter.api.Tag("solo") // runs alone: see bot/pom.xml
 class AccountsPagesTest {
     static final String PW = "the admin's long password";
     static final Pattern ONE_TIME = Pattern.compile("id=\"one-time-password\">([^<]+)<");

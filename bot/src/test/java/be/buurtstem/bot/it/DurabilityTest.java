@@ -25,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * with SIGKILL; the store is opened again and every acknowledged document must be there. The library's own H2
  * backend is measured the same way for comparison (it commits in the background and loses acknowledged writes).
  */
+@org.junit.jupiter.api.Tag("solo") // runs alone: see bot/pom.xml
 class DurabilityTest {
     static final int ACKS = 2000;
 

@@ -36,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * keywords alone. One service; the tests run in order, each building on the one before.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@org.junit.jupiter.api.Tag("solo") // runs alone: see bot/pom.xml
 class ModelPromotionTest {
     static final Duration WAIT = Duration.ofSeconds(60);
     static final Duration TRAINING = Duration.ofMinutes(10); // two cores shared with other builds: 5 min seen

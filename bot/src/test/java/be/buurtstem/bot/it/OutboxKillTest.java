@@ -22,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * call, every reply sent since the last one-second commit came again. (Generous waits: three service starts in a
  * child JVM take long on a loaded machine.)
  */
+@org.junit.jupiter.api.Tag("solo") // runs alone: see bot/pom.xml
 class OutboxKillTest {
     static final int RESIDENTS = 60;
     static final int KILLS = 2;

@@ -39,6 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * after the kill at most the replies the dead instance had in flight (one per sending thread) come twice; every
  * answer is stored once. In long-polling mode only one instance polls, and the other takes over when it dies.
  */
+@org.junit.jupiter.api.Tag("solo") // runs alone: see bot/pom.xml
 class TwoInstancesTest {
     static final int RESIDENTS = 40;
     static final int SENDERS = 4;
