@@ -20,13 +20,23 @@ import java.util.TreeMap;
  * XLSX, written with POI's streaming SXSSF (100 rows per sheet in memory, the rest in compressed temporary files
  * that {@link SXSSFWorkbook#close} removes; inline strings, no shared-strings table growing with the answers).
  * Sheets: {@code answers} (the columns of {@link ExportColumns}, numbers and booleans typed), {@code themes} (one row
- * per theme of an answer), {@code codebook} (every theme's label and description in every codebook language) and
+ * per theme of an answer; both go on in {@code answers 2}, ... past a sheet's 1,048,576 rows), {@code codebook} (every theme's label and description in every codebook language) and
  * {@code frequencies} (answers per theme per segment value: language, channel, block and the segment fields).
  * A text whose first strong letter is right-to-left (Arabic, Hebrew) gets a right-to-left, right-aligned cell.
  */
 final class XlsxExport implements ExportFormat {
     /** Excel's largest cell text; a longer one would make POI refuse the whole file. */
     static final int MAX_CELL = 32_767;
+    private final int maxRows;
+
+    XlsxExport() {
+        this(RollingSheet.MAX_ROWS);
+    }
+
+    /** With fewer rows per sheet (tests: a second answers sheet without a million rows). */
+    XlsxExport(int maxRows) {
+        this.maxRows = maxRows;
+    }
 
     @Override
     public String name() {
@@ -49,19 +59,17 @@ final class XlsxExport implements ExportFormat {
         try (SXSSFWorkbook wb = new SXSSFWorkbook(100)) {
             wb.setCompressTempFiles(true);
             CellStyle rtl = rtlStyle(wb);
-            Sheet answers = wb.createSheet("answers");
-            Sheet themes = wb.createSheet("themes");
+            RollingSheet answers = new RollingSheet(wb, "answers", columns.names(), maxRows);
+            RollingSheet themes = new RollingSheet(wb, "themes",
+                    List.of("id", "questionnaire", "question", "language", "theme", "score", "confirmed"), maxRows);
             Sheet codebook = wb.createSheet("codebook");
             Sheet frequencies = wb.createSheet("frequencies");
-            header(answers, columns.names());
-            header(themes, List.of("id", "questionnaire", "question", "language", "theme", "score", "confirmed"));
             Frequencies counts = new Frequencies(columns.segments());
-            int[] next = {1, 1};
             source.each(r -> {
-                answerRow(answers.createRow(next[0]++), columns, r, rtl);
+                answerRow(answers.next(), columns, r, rtl);
                 if (r.themes() != null) {
                     for (String t : r.themes()) {
-                        Row row = themes.createRow(next[1]++);
+                        Row row = themes.next();
                         text(row, 0, r.id(), null);
                         text(row, 1, r.questionnaire(), null);
                         text(row, 2, r.question(), null);

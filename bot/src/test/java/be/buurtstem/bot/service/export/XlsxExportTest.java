@@ -87,6 +87,21 @@ class XlsxExportTest {
     }
 
     @Test
+    void aFullSheetGoesOnInTheNext(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("small-sheets.xlsx");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            new XlsxExport(10).write(new SyntheticSource(24), out); // a header and 9 answers per sheet
+        }
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(file))) {
+            assertEquals(9, wb.getSheet("answers").getLastRowNum());
+            assertEquals(9, wb.getSheet("answers 2").getLastRowNum());
+            assertEquals(6, wb.getSheet("answers 3").getLastRowNum());
+            assertEquals("id", wb.getSheet("answers 3").getRow(0).getCell(0).getStringCellValue());
+            assertEquals("ref-23", wb.getSheet("answers 3").getRow(6).getCell(0).getStringCellValue());
+        }
+    }
+
+    @Test
     void libreOfficeOpensItWithoutComplaint(@TempDir Path dir) throws Exception {
         Path soffice = soffice();
         Assumptions.assumeTrue(soffice != null,
