@@ -71,7 +71,7 @@ class ExportsTest {
     static String deleted;
 
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
         telegram = new FakeTelegram();
         Harness.copyResource("/exports/export.yaml", folder);
         Map<String, Object> p = Harness.properties(dataDir, telegram);
@@ -88,16 +88,18 @@ class ExportsTest {
         PageUsers.create(service, "ana", "analyst-password-1", Role.ANALYST);
         PageUsers.create(service, "olga", "organiser-password-1", Role.ORGANISER);
 
-        // three residents at once, as on a real evening (and a third of the wall-clock time on a busy machine)
-        var d = java.util.concurrent.CompletableFuture.supplyAsync(() -> answerAll(8101, "nl", "noord",
-                List.of("groen", "verkeer"), "5", "12", List.of("De bakker", "Het park"), FORMULA, 50.8466, 4.3528));
-        var a = java.util.concurrent.CompletableFuture.supplyAsync(() -> answerAll(8102, "ar", "zuid",
-                List.of("wonen"), "1", "٧", List.of("المسجد"), ARABIC_WISH, 50.85, 4.36));
-        var x = java.util.concurrent.CompletableFuture.supplyAsync(() -> answerAll(8103, "nl", "zuid",
-                List.of("groen"), "3", "4", List.of("Mijn buurvrouw"), DELETED_WORDS, 50.9, 4.4));
-        dutch = d.join();
-        arabic = a.join();
-        deleted = x.join();
+        // three residents at once, as on a real evening (each mostly waits for the service's replies)
+        try (var residents = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var d = residents.submit(() -> answerAll(8101, "nl", "noord", List.of("groen", "verkeer"), "5", "12",
+                    List.of("De bakker", "Het park"), FORMULA, 50.8466, 4.3528));
+            var a = residents.submit(() -> answerAll(8102, "ar", "zuid", List.of("wonen"), "1", "٧",
+                    List.of("المسجد"), ARABIC_WISH, 50.85, 4.36));
+            var x = residents.submit(() -> answerAll(8103, "nl", "zuid", List.of("groen"), "3", "4",
+                    List.of("Mijn buurvrouw"), DELETED_WORDS, 50.9, 4.4));
+            dutch = d.get();
+            arabic = a.get();
+            deleted = x.get();
+        }
         Harness.await("free texts coded", WAIT, () -> service.db().getCollection("answers").countDocuments(
                 com.mongodb.client.model.Filters.and(com.mongodb.client.model.Filters.eq("question", "wish"),
                         com.mongodb.client.model.Filters.exists("coding", true))) == 3);
