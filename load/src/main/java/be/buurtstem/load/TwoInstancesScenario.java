@@ -140,7 +140,7 @@ final class TwoInstancesScenario {
 
     static List<JsonNode> export(String base, String token) throws IOException, InterruptedException {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base
-                        + "/api/analyst/export?questionnaire=harness&format=jsonl"))
+                        + "/api/analyst/export?questionnaire=harness&kind=free_text&format=jsonl"))
                 .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException("analyst export answered " + r.statusCode());

@@ -69,7 +69,7 @@ final class Http {
 
     /** Every stored free-text answer of a questionnaire, through {@code GET /api/analyst/export?format=jsonl}. */
     List<Answer> export(String base, String token, String questionnaire) {
-        Reply r = get(base + "/api/analyst/export?questionnaire=" + questionnaire + "&format=jsonl",
+        Reply r = get(base + "/api/analyst/export?questionnaire=" + questionnaire + "&kind=free_text&format=jsonl",
                 "Authorization", "Bearer " + token);
         if (r.status() != 200) {
             throw new IllegalStateException("analyst export answered " + r.status() + ": " + r.body());

@@ -153,36 +153,7 @@ public final class AnswerWriter implements AutoCloseable {
     }
 
     private void writeCsvRow(List<String> cells) throws IOException {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                out.write(format.separator());
-            }
-            String c = FormulaCells.neutralise(cells.get(i));
-            if (needsQuotes(c, format.separator())) {
-                out.write('"');
-                out.write(c.replace("\"", "\"\""));
-                out.write('"');
-            } else {
-                out.write(c);
-            }
-        }
-        out.write("\r\n");
-    }
-
-    private static boolean needsQuotes(String c, char separator) {
-        if (c.isEmpty()) {
-            return false;
-        }
-        if (c.charAt(0) == '\'') {
-            return true; // an escaped formula (FormulaCells): quoted as OWASP advises
-        }
-        for (int i = 0; i < c.length(); i++) {
-            char ch = c.charAt(i);
-            if (ch == separator || ch == '"' || ch == '\n' || ch == '\r') {
-                return true;
-            }
-        }
-        return Character.isWhitespace(c.charAt(0)) || Character.isWhitespace(c.charAt(c.length() - 1));
+        CsvRows.write(out, cells, format.separator());
     }
 
     private static BigDecimal round(double d) {

@@ -100,7 +100,9 @@ final class JsonLinesAnswerReader extends AnswerReader {
                     synthetic = v.isBoolean() && v.booleanValue();
                 }
                 default -> {
-                    if (!v.isNull()) {
+                    if (v.isArray()) {
+                        segments.put(name, list(name, v)); // e.g. an export's chosen options: as CSV writes them
+                    } else if (!v.isNull()) {
                         segments.put(name, scalar(name, v));
                     }
                 }
@@ -145,6 +147,18 @@ final class JsonLinesAnswerReader extends AnswerReader {
             return v.asString();
         }
         throw new Fields.BadValue(name + " must be a string, number or boolean, not " + (v.isArray() ? "an array" : "an object"));
+    }
+
+    /** A list of scalars in another field, kept as its items joined by {@code ;} (the CSV form of a list). */
+    private static String list(String name, JsonNode v) throws Fields.BadValue {
+        List<String> items = new ArrayList<>(v.size());
+        for (JsonNode item : v.values()) {
+            if (item.isArray() || item.isObject()) {
+                throw new Fields.BadValue(name + " must be a string, number, boolean or a list of them");
+            }
+            items.add(scalar(name, item));
+        }
+        return String.join(";", items);
     }
 
     private static List<String> themes(JsonNode v) throws Fields.BadValue {

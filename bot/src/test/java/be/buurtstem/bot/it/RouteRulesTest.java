@@ -186,6 +186,11 @@ class RouteRulesTest {
         }
         assertTrue(checked.stream().anyMatch(s -> s.contains("/admin/accounts")), checked.toString());
         assertTrue(checked.stream().anyMatch(s -> s.contains("/api/analyst/answers")), checked.toString());
+        // the exports (issue 13): the page, its download and the API are analysts' only
+        for (String export : List.of("pattern=/analyst/exports]", "pattern=/analyst/exports/file]",
+                "pattern=/api/analyst/export] none")) {
+            assertTrue(checked.stream().anyMatch(s -> s.endsWith(export)), export + " checked: " + checked);
+        }
     }
 
     @Test

@@ -1,9 +1,7 @@
 package be.buurtstem.bot.service.analyst;
 
-import be.buurtstem.analysis.answers.Answer;
 import be.buurtstem.analysis.coding.AnalystDecision;
 import be.buurtstem.analysis.coding.Decisions;
-import be.buurtstem.bot.files.AnswerWriter;
 import be.buurtstem.bot.service.BuurtstemSettings;
 import be.buurtstem.bot.service.coding.AnswerDocs;
 import be.buurtstem.bot.service.coding.CodingService;
@@ -18,7 +16,6 @@ import be.buurtstem.bot.service.store.AnswerRecord;
 import be.buurtstem.bot.service.store.Answers;
 import be.buurtstem.bot.service.store.StoredAnswer;
 import be.buurtstem.bot.service.store.StoredCoding;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,7 +32,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,7 +41,7 @@ import java.util.regex.Pattern;
 /**
  * The analysts' API (bearer token {@code BUURTSTEM_ANALYST_TOKEN}, see {@link ApiAccessFilter}): free-text answers
  * with their machine codes and decisions, decisions (confirm, remove, add a theme), retraining, model versions and
- * the export of coded answers in the answer-file format of DESIGN.md.
+ * (the export of every answer is {@code service/export/ExportController}).
  */
 @RestController
 @RequestMapping(path = "/api/analyst", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -249,69 +244,6 @@ public class AnalystController {
         out.put("recoding", true);
         out.putAll(learning.status());
         return out;
-    }
-
-    @GetMapping(path = "/export", produces = {"application/x-ndjson", "text/csv", MediaType.APPLICATION_JSON_VALUE})
-    public ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String questionnaire,
-                                                        @RequestParam(defaultValue = "jsonl") String format)
-            throws IOException {
-        String ext = switch (format.toLowerCase(Locale.ROOT)) {
-            case "jsonl" -> ".jsonl";
-            case "csv" -> ".csv";
-            default -> throw new ApiException(400, "format must be jsonl or csv");
-        };
-        Answers.FreeText filter = Answers.FreeText.of(questionnaire);
-        Set<String> columns = new LinkedHashSet<>(List.of("questionnaire", "channel", "block"));
-        columns.addAll(answers.segmentNames(filter));
-        columns.add("confirmed");
-        Files.createDirectories(tmp);
-        Path file = Files.createTempFile(tmp, "export-", ext);
-        try (AnswerWriter out = AnswerWriter.open(file, List.copyOf(columns))) {
-            Map<String, List<AnalystDecision>> byAnswer = decisions.byAnswer(null);
-            answers.each(filter, d -> out.write(exported(d, refs.ref(d.id()), byAnswer.getOrDefault(d.id(),
-                    List.of()))));
-        } catch (RuntimeException | IOException e) {
-            Files.deleteIfExists(file);
-            throw e;
-        }
-        String name = "answers-" + (questionnaire == null || questionnaire.isBlank() ? "all" : safe(questionnaire))
-                + ext;
-        StreamingResponseBody body = os -> {
-            try {
-                Files.copy(file, os);
-            } finally {
-                Files.deleteIfExists(file);
-            }
-        };
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(ext.equals(".csv") ? "text/csv;charset=UTF-8"
-                        : "application/x-ndjson;charset=UTF-8"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(body);
-    }
-
-    private static String safe(String s) {
-        return s.replaceAll("[^A-Za-z0-9_.-]", "_");
-    }
-
-    /** An answer as exported under its reference: effective themes, machine scores, pseudonymous respondent, segments. */
-    static Answer exported(AnswerRecord r, String ref, List<AnalystDecision> ds) {
-        StoredAnswer d = r.answer();
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("questionnaire", d.questionnaire());
-        AnswerDocs.fields(d).forEach((k, v) -> {
-            if (!k.equals("language")) {
-                fields.put(k, v);
-            }
-        });
-        fields.put("confirmed", String.valueOf(Decisions.reviewed(ds)));
-        Map<String, Double> scores = r.coded() ? new LinkedHashMap<>(r.coding().scores()) : new LinkedHashMap<>();
-        List<String> themes = r.coded() || !ds.isEmpty()
-                ? List.copyOf(Decisions.resolve(r.machineThemes(), ds)) : null;
-        String text = d.text();
-        return new Answer(ref, text == null ? "" : text, d.respondent(), d.question(), d.language(), themes, fields,
-                d.receivedAt(), scores, false);
     }
 
     /** The stored id behind an answer reference ({@link AnswerRefs}); a stored id itself is not accepted. */

@@ -146,6 +146,39 @@ public final class Answers {
     }
 
     /**
+     * The selected answers of every kind, oldest first, in batches of at most {@code batch} (an export: a cursor,
+     * never all in memory; a batch lets the caller read the decisions of its answers in one query).
+     */
+    public void eachBatch(AnswerSelection which, int batch, Consumer<List<AnswerRecord>> action) {
+        List<AnswerRecord> buffer = new ArrayList<>(batch);
+        try (var cursor = answers.find(which.filter()).sort(Sorts.ascending("receivedAt", "_id")).batchSize(batch)
+                .cursor()) {
+            while (cursor.hasNext()) {
+                buffer.add(record(cursor.next()));
+                if (buffer.size() == batch) {
+                    action.accept(List.copyOf(buffer));
+                    buffer.clear();
+                }
+            }
+        }
+        if (!buffer.isEmpty()) {
+            action.accept(List.copyOf(buffer));
+        }
+    }
+
+    /** The segment names found on the selected answers (an export's columns, named before its first row). */
+    public Set<String> segmentNames(AnswerSelection which) {
+        Set<String> out = new java.util.TreeSet<>();
+        answers.find(which.filter()).projection(Projections.include("segments")).forEach(d -> {
+            Document seg = d.get("segments", Document.class);
+            if (seg != null) {
+                out.addAll(seg.keySet());
+            }
+        });
+        return out;
+    }
+
+    /**
      * Writes an answer's machine coding; {@code onlyIfUncoded}: only when it has none yet (a first coding happens once).
      * True when written.
      */

@@ -1,0 +1,82 @@
+package be.buurtstem.bot.service.export;
+
+import be.buurtstem.bot.service.store.Store;
+import be.buurtstem.bot.service.store.StoredQuestionnaires;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The analysts' export page ({@code /analyst/exports}): a form with the filters and a download button, which sends
+ * the same file as the API ({@code /analyst/exports/file}); a filter that does not hold is shown on the form again
+ * with its reason (400).
+ */
+@Controller
+public class ExportPagesController {
+    private final Exporter exporter;
+    private final Store store;
+
+    public ExportPagesController(Exporter exporter, Store store) {
+        this.exporter = exporter;
+        this.store = store;
+    }
+
+    @GetMapping("/analyst/exports")
+    String page(Model model) {
+        fill(model, Map.of());
+        return "exports/page";
+    }
+
+    @GetMapping("/analyst/exports/file")
+    String file(@RequestParam(defaultValue = "csv") String format,
+                @RequestParam(required = false) String questionnaire,
+                @RequestParam(required = false) String version,
+                @RequestParam(required = false) String from,
+                @RequestParam(required = false) String to,
+                @RequestParam(required = false) String language,
+                @RequestParam(required = false) String kind,
+                @RequestParam(required = false) String segment,
+                @RequestParam(required = false) String labels,
+                Model model, HttpServletResponse response) throws IOException {
+        ExportFormat f;
+        ExportFilter filter;
+        try {
+            f = exporter.formats().of(format);
+            filter = ExportFilter.parse(questionnaire, version, from, to, language, kind, segment, labels);
+        } catch (IllegalArgumentException e) {
+            response.setStatus(400);
+            model.addAttribute("error", e.getMessage());
+            fill(model, Map.of("format", nz(format), "questionnaire", nz(questionnaire), "version", nz(version),
+                    "from", nz(from), "to", nz(to), "language", nz(language), "kind", nz(kind),
+                    "segment", nz(segment), "labels", nz(labels)));
+            return "exports/page";
+        }
+        ExportController.stream(exporter, f, filter, response);
+        return null;
+    }
+
+    private void fill(Model model, Map<String, String> values) {
+        TreeSet<String> ids = new TreeSet<>();
+        for (StoredQuestionnaires.Version v : store.storedQuestionnaires().all()) {
+            ids.add(v.id());
+        }
+        model.addAttribute("active", "exports");
+        model.addAttribute("formats", exporter.formats().names());
+        model.addAttribute("questionnaires", List.copyOf(ids));
+        model.addAttribute("kinds", java.util.Arrays.stream(be.buurtstem.engine.model.Kind.values())
+                .filter(be.buurtstem.engine.model.Kind::isQuestion).map(be.buurtstem.engine.model.Kind::yamlName)
+                .toList());
+        model.addAttribute("values", values);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}
