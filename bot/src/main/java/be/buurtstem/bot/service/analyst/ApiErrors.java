@@ -13,7 +13,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import java.util.Map;
 
 /** Bad calls to the analyst and organiser API: a status and a reason as JSON, never a stack trace. */
-@RestControllerAdvice(assignableTypes = {AnalystController.class, OrganiserController.class})
+@RestControllerAdvice(assignableTypes = {AnalystController.class, OrganiserController.class,
+        be.buurtstem.bot.service.export.qdpx.QdpxController.class})
 public class ApiErrors {
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
