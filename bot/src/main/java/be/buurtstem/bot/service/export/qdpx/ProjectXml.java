@@ -24,12 +24,17 @@ final class ProjectXml {
     private final XMLStreamWriter xml;
     private final QdpxSource source;
     private final ProjectOutline outline;
+    /** The GUIDs of the few users, codes and variables, named on every coding and case: computed once. */
+    private final Map<String, String> userGuids = new java.util.HashMap<>();
+    private final Map<String, String> codeGuids = new java.util.HashMap<>();
+    private final Map<String, String> variableGuids = new java.util.HashMap<>();
 
     private ProjectXml(XMLStreamWriter xml, QdpxSource source, ProjectOutline outline) {
         this.xml = xml;
         this.source = source;
         this.outline = outline;
     }
+
 
     static void write(QdpxSource source, ProjectOutline outline, OutputStream out) {
         try {
@@ -167,7 +172,7 @@ final class ProjectXml {
                         }
                         xml.writeStartElement("VariableValue");
                         xml.writeEmptyElement("VariableRef");
-                        attribute("targetGUID", QdpxGuids.variable(v.getKey()));
+                        attribute("targetGUID", variableGuids.computeIfAbsent(v.getKey(), QdpxGuids::variable));
                         element("TextValue", v.getValue());
                         xml.writeEndElement();
                     }
@@ -219,10 +224,10 @@ final class ProjectXml {
             for (QdpxSource.AppliedTheme t : a.themes()) {
                 xml.writeStartElement("Coding");
                 attribute("guid", QdpxGuids.coding(a.id(), t.theme()));
-                attribute("creatingUser", QdpxGuids.user(t.user()));
+                attribute("creatingUser", userGuids.computeIfAbsent(t.user(), QdpxGuids::user));
                 time("creationDateTime", t.at());
                 xml.writeEmptyElement("CodeRef");
-                attribute("targetGUID", QdpxGuids.code(t.theme()));
+                attribute("targetGUID", codeGuids.computeIfAbsent(t.theme(), QdpxGuids::code));
                 xml.writeEndElement();
             }
             xml.writeEndElement();
@@ -248,9 +253,22 @@ final class ProjectXml {
 
     /** Drops the characters XML 1.0 cannot hold (control characters, lone surrogates) from a value. */
     static String xmlSafe(String s) {
+        if (allSafe(s)) {
+            return s; // nearly every value: no copy
+        }
         StringBuilder sb = new StringBuilder(s.length());
         s.codePoints().filter(c -> c == 0x9 || c == 0xA || c == 0xD || c >= 0x20 && c <= 0xD7FF
                 || c >= 0xE000 && c <= 0xFFFD || c >= 0x10000 && c <= 0x10FFFF).forEach(sb::appendCodePoint);
         return sb.toString();
+    }
+
+    private static boolean allSafe(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 && c != 0x9 && c != 0xA && c != 0xD || c >= 0xD800 && c <= 0xDFFF || c > 0xFFFD) {
+                return false; // surrogates (pairs included) take the careful path
+            }
+        }
+        return true;
     }
 }

@@ -36,6 +36,14 @@ record SourceText(String text, List<Span> spans) {
      * character would shift every later position) and no control characters but tab and new line.
      */
     static String clean(String text) {
+        boolean plain = true;
+        for (int i = 0; i < text.length() && plain; i++) {
+            char c = text.charAt(i);
+            plain = c >= 0x20 && c != 0x7F && (c < 0x80 || c > 0x9F) || c == '\n' || c == '\t';
+        }
+        if (plain) {
+            return text; // nearly every answer: no copy
+        }
         String t = text.replace("\r\n", "\n").replace('\r', '\n');
         StringBuilder sb = new StringBuilder(t.length());
         t.codePoints().filter(c -> c == '\n' || c == '\t' || !Character.isISOControl(c)).forEach(sb::appendCodePoint);

@@ -55,7 +55,7 @@ public final class QdpxHeapHarness {
             Instant t0 = Instant.parse("2026-11-01T00:00:00Z");
             long given = 0;
             for (long r = 0; given < answers; r++) {
-                String respondent = String.format("%064x", r * 0x9E3779B97F4A7C15L);
+                String respondent = Long.toHexString(r * 0x9E3779B97F4A7C15L) + "-" + r;
                 int lang = random.nextInt(LANGUAGES.length);
                 List<CodedAnswer> list = new ArrayList<>(2);
                 for (int i = 0; i < 2 && given < answers; i++, given++) {
