@@ -1,5 +1,6 @@
 package be.buurtstem.bot.service.export.qdpx;
 
+import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -38,7 +39,10 @@ public final class QdpxExport {
             }
         }, StandardCharsets.UTF_8);
         zip.putNextEntry(entry("project.qde"));
-        ProjectXml.write(source, outline, zip);
+        // the StAX writer hands over a few bytes at a time, and the deflater works once per write it is given
+        BufferedOutputStream qde = new BufferedOutputStream(zip, 1 << 16);
+        ProjectXml.write(source, outline, qde);
+        qde.flush();
         zip.closeEntry();
         try {
             source.eachRespondent(r -> {
