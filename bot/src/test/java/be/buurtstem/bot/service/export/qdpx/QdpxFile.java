@@ -33,6 +33,7 @@ public record QdpxFile(Map<String, byte[]> entries, Document project) {
                 }
             }
         }
+        readThroughTheDirectory(zip, entries);
         byte[] qde = entries.get("project.qde");
         if (qde == null) {
             throw new AssertionError("no project.qde in " + entries.keySet());
@@ -41,6 +42,36 @@ public record QdpxFile(Map<String, byte[]> entries, Document project) {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
         return new QdpxFile(entries, f.newDocumentBuilder().parse(new ByteArrayInputStream(qde)));
+    }
+
+    /**
+     * Reads the zip again as tools that open it by its central directory do ({@code java.util.zip.ZipFile}, like
+     * Python's zipfile in QualCoder): the same entries with the same bytes.
+     */
+    static void readThroughTheDirectory(byte[] zip, Map<String, byte[]> entries) throws IOException {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("qdpx-test-", ".zip");
+        try {
+            java.nio.file.Files.write(file, zip);
+            try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
+                if (z.size() != entries.size()) {
+                    throw new AssertionError("the directory names " + z.size() + " entries, the stream "
+                            + entries.size());
+                }
+                for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                    ZipEntry d = z.getEntry(e.getKey());
+                    if (d == null) {
+                        throw new AssertionError("not in the directory: " + e.getKey());
+                    }
+                    try (var in = z.getInputStream(d)) {
+                        if (!java.util.Arrays.equals(in.readAllBytes(), e.getValue())) {
+                            throw new AssertionError("other bytes through the directory: " + e.getKey());
+                        }
+                    }
+                }
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
     }
 
     /** Throws with the schema's own message (line and column) when project.qde is not valid QDA-XML 1.0. */
