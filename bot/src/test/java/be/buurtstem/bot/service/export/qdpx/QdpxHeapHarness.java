@@ -98,6 +98,10 @@ public final class QdpxHeapHarness {
         System.out.printf("answers %,d: %.1f s (%,.0f answers/s), zip %,d MB, old generation peak %,d MB, "
                         + "live after the last old collection %,d MB, max heap %,d MB%n", n, seconds, n / seconds,
                 Files.size(file) >> 20, old >> 20, live >> 20, Runtime.getRuntime().maxMemory() >> 20);
-        Files.delete(file);
+        if (args.length > 1) {
+            Files.move(file, Path.of(args[1]), java.nio.file.StandardCopyOption.REPLACE_EXISTING); // to inspect it
+        } else {
+            Files.delete(file);
+        }
     }
 }
