@@ -191,6 +191,12 @@ class RouteRulesTest {
                 "pattern=/api/analyst/export] none")) {
             assertTrue(checked.stream().anyMatch(s -> s.endsWith(export)), export + " checked: " + checked);
         }
+        // issue 13's exports: the REFI-QDA project, the saturation report as JSON and its printable pages
+        for (String route : List.of("pattern=/api/analyst/export/qdpx]", "pattern=/api/analyst/saturation/{questionnaire}.json]",
+                "pattern=/organiser/saturation/{questionnaire}/print]", "pattern=/analyst/saturation/{questionnaire}/print]")) {
+            assertTrue(checked.stream().anyMatch(s -> s.endsWith(route) || s.endsWith(route + " none")),
+                    route + " among " + checked);
+        }
     }
 
     @Test

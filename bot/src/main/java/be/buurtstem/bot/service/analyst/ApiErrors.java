@@ -14,7 +14,8 @@ import java.util.Map;
 
 /** Bad calls to the analyst and organiser API: a status and a reason as JSON, never a stack trace. */
 @RestControllerAdvice(assignableTypes = {AnalystController.class, OrganiserController.class,
-        be.buurtstem.bot.service.export.ExportController.class})
+        be.buurtstem.bot.service.export.ExportController.class, SaturationDownloadController.class,
+        be.buurtstem.bot.service.export.qdpx.QdpxController.class})
 public class ApiErrors {
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 

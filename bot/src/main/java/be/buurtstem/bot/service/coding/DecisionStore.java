@@ -33,6 +33,11 @@ public final class DecisionStore {
         return decisions.byAnswer(answerIds);
     }
 
+    /** Decisions per answer on the answers to one questionnaire (all: null), in time order. */
+    public Map<String, List<AnalystDecision>> byAnswerOf(String questionnaire) {
+        return decisions.byAnswerOf(questionnaire);
+    }
+
     /** Ids of the answers some analyst decided on. */
     public Set<String> reviewedAnswers() {
         return decisions.reviewedAnswers();

@@ -119,6 +119,15 @@ public final class Answers {
         answers.find(which.filter()).sort(Sorts.ascending("receivedAt", "_id")).forEach(d -> action.accept(record(d)));
     }
 
+    /**
+     * Each selected answer grouped by respondent (then questionnaire, oldest first), one at a time: a REFI-QDA
+     * export makes one source of a resident's answers without holding anyone else's.
+     */
+    public void eachByRespondent(FreeText which, Consumer<AnswerRecord> action) {
+        answers.find(which.filter()).sort(Sorts.ascending("respondent", "questionnaire", "receivedAt", "_id"))
+                .forEach(d -> action.accept(record(d)));
+    }
+
     /** Each selected answer without its words (text and value: what saturation counts), oldest first. */
     public void eachWithoutWords(FreeText which, Consumer<AnswerRecord> action) {
         answers.find(which.filter()).projection(Projections.exclude("text", "value", "scores"))

@@ -69,6 +69,16 @@ public final class Decisions {
         return out;
     }
 
+    /** Decisions per answer on the answers to one questionnaire (all: null), in time order. */
+    public Map<String, List<AnalystDecision>> byAnswerOf(String questionnaire) {
+        Map<String, List<AnalystDecision>> out = new HashMap<>();
+        var find = questionnaire == null ? codings.find() : codings.find(Filters.eq("questionnaire", questionnaire));
+        for (Document d : find.sort(Sorts.ascending("at"))) {
+            out.computeIfAbsent(d.getString("answer"), k -> new ArrayList<>()).add(toDecision(d));
+        }
+        return out;
+    }
+
     /** Ids of the answers some analyst decided on. */
     public Set<String> reviewedAnswers() {
         Set<String> out = new HashSet<>();
