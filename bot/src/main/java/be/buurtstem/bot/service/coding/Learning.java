@@ -62,6 +62,7 @@ public final class Learning implements ErasureStep, AutoCloseable {
     private volatile Long lastMillis;
     private volatile Trained lastTrained;
     private volatile String runningWhy;
+    private volatile String queuedWhy;
 
     /** The last training that finished: its version, why it ran, whether the rule put it in use and why. */
     public record Trained(int version, String why, boolean promoted, String verdict, Instant at) {
@@ -117,10 +118,26 @@ public final class Learning implements ErasureStep, AutoCloseable {
 
     /**
      * Starts a retraining now, whatever the count of new decisions (the codebook changed: the coder must learn its
-     * themes), unless one is running; {@link Refusal#RUNNING} then, and the caller may try again after it.
+     * themes). When one is running (it may have read the codebook before the change), this one starts right after it;
+     * returns false then.
      */
-    public Refusal retrainNow(String why) {
-        return startTraining(why);
+    public boolean retrainNow(String why) {
+        if (startTraining(why) == Refusal.NONE) {
+            return true;
+        }
+        queuedWhy = why;
+        // the running one may have finished between the refusal and the line above, and found nothing queued
+        if (!running.get() && queuedWhy != null) {
+            String again = queuedWhy;
+            queuedWhy = null;
+            return startTraining(again) == Refusal.NONE || retrainNow(again);
+        }
+        return false;
+    }
+
+    /** Why the next training will run once the running one is done (null: none waiting). */
+    public String queuedWhy() {
+        return queuedWhy;
     }
 
     /** The last training that finished (null: none since the start). */
@@ -148,6 +165,11 @@ public final class Learning implements ErasureStep, AutoCloseable {
                     log.error("retraining failed: {}", lastError);
                 } finally {
                     running.set(false);
+                    String next = queuedWhy;
+                    if (next != null) {
+                        queuedWhy = null;
+                        startTraining(next);
+                    }
                 }
             });
         } catch (RuntimeException e) {
