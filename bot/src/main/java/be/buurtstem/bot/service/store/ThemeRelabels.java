@@ -142,8 +142,8 @@ public final class ThemeRelabels {
     /** Answers per machine-coded theme (one aggregation; the analysts' decisions are not in it). */
     public Map<String, Long> machineCounts() {
         Map<String, Long> out = new HashMap<>();
-        for (Document d : answers.aggregate(List.of(Aggregates.match(Filters.exists("codes.0", true)),
-                Aggregates.project(Projections.include("codes.theme")), Aggregates.unwind("$codes"),
+        for (Document d : answers.aggregate(List.of(Aggregates.match(Filters.exists("coding", true)),
+                Aggregates.project(Projections.include("codes")), Aggregates.unwind("$codes"),
                 Aggregates.group("$codes.theme", Accumulators.sum("n", 1))))) {
             if (d.get("_id") instanceof String theme && d.get("n") instanceof Number n) {
                 out.merge(theme, n.longValue(), Long::sum);
