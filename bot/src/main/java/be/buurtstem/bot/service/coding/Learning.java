@@ -168,7 +168,11 @@ public final class Learning implements ErasureStep, AutoCloseable {
                     String next = queuedWhy;
                     if (next != null) {
                         queuedWhy = null;
-                        startTraining(next);
+                        try {
+                            startTraining(next);
+                        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                            log.info("retraining ({}) not started: the service stops", next);
+                        }
                     }
                 }
             });
