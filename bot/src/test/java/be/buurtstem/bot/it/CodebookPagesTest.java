@@ -207,7 +207,7 @@ class CodebookPagesTest {
         String fr = anna.get("/analyst/codebook?lang=fr").body();
         assertTrue(fr.matches("(?s).*id=\"row-noise\".*Bruit et tapage.*"), "the new French name, same id");
         anna.get("/analyst/codebook?lang=nl");
-        assertEquals(List.of("noise"), codes("r1"), "past codes untouched by a rename (and nothing re-coded)");
+        assertTrue(codes("r1").contains("noise"), "past codes untouched by a rename: " + codes("r1"));
         Document audit = lastAudit("codebook_theme_texts_changed");
         assertEquals(List.of("fr"), audit.get("details", Document.class).getList("labels", String.class));
         // a page that still shows the version before the rename
@@ -231,8 +231,9 @@ class CodebookPagesTest {
         assertEquals(302, r.status(), r.body());
         String shown = anna.get(r.redirect()).body();
         assertTrue(shown.contains("Thema noise is samengevoegd: 2 gecodeerde antwoorden en 1 beslissingen"), shown);
-        assertEquals(List.of("safety"), codes("r1"));
-        assertEquals(List.of("safety"), codes("r2"));
+        for (String r1r2 : List.of("r1", "r2")) {
+            assertTrue(codes(r1r2).contains("safety") && !codes(r1r2).contains("noise"), codes(r1r2).toString());
+        }
         assertEquals("safety", decisions.forAnswer(id("r2")).getFirst().theme());
         assertFalse(shown.contains("id=\"row-noise\""), "noise left the list");
         assertTrue(shown.matches("(?s).*id=\"row-safety\".*<td class=\"number coded\">3</td>.*"), "r1, r2, r4");
@@ -259,7 +260,7 @@ class CodebookPagesTest {
         assertTrue(shown.contains("housing is gesplitst: 1 antwoorden"), shown);
         assertTrue(shown.contains("1 antwoord om opnieuw te bekijken"));
         assertTrue(shown.contains("Gesplitst in: rent, housing_quality"));
-        assertEquals(List.of("housing"), codes("r3"), "the code stays until reviewed");
+        assertTrue(codes("r3").contains("housing"), "the code stays until reviewed: " + codes("r3"));
         assertEquals("housing", Api.answer(service, id("r3")).get("review", Document.class).getString("theme"));
         assertEquals(List.of(id("r3")), service.store().themeRelabels().idsMarkedForReview());
         afterTraining("housing split into rent, housing_quality");
@@ -272,9 +273,9 @@ class CodebookPagesTest {
         int v = seen();
         service.store().codebooks().append(v, new CodebookEdit.Merge("green_space", "safety"), "anna",
                 Instant.now(), false);
-        assertEquals(List.of("green_space"), codes("r5"));
+        assertTrue(codes("r5").contains("green_space"), codes("r5").toString());
         assertEquals(1, service.context.getBean(CodebookService.class).finishPending());
-        assertEquals(List.of("safety"), codes("r5"));
+        assertTrue(codes("r5").contains("safety") && !codes("r5").contains("green_space"), codes("r5").toString());
         assertTrue(service.db().getCollection("codebooks").find(eq("_id", v + 1)).first().getBoolean("done"));
         assertEquals(0, service.context.getBean(CodebookService.class).finishPending(), "nothing left");
         assertFalse(service.context.getBean(Coders.class).codebook().themeIds().contains("green_space"));
