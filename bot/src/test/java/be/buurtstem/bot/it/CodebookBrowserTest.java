@@ -101,15 +101,15 @@ class CodebookBrowserTest {
             b.find("#theme-noise > summary").click();
             WebElement nl = b.find("#noise-label_nl");
             nl.clear();
-            nl.sendKeys("Lawaai en overlast");
+            nl.sendKeys("Geluidshinder");
             WebElement fr = b.find("#noise-label_fr");
             fr.clear();
-            fr.sendKeys("Bruit et nuisances");
+            fr.sendKeys("Nuisances sonores");
             b.find("#theme-noise form.texts button[type=submit]").click();
             b.waiting().until(d -> !d.findElements(By.cssSelector("#saved")).isEmpty());
             assertTrue(b.find("#saved").getText().contains("De namen en beschrijvingen van noise zijn bewaard."),
                     b.find("#saved").getText());
-            assertEquals("Lawaai en overlast", b.find("#row-noise .theme-name").getText());
+            assertEquals("Geluidshinder", b.find("#row-noise .theme-name").getText());
             assertTrue(b.find("#row-noise code").getText().equals("noise"), "the id stays");
             b.screenshot("codebook-renamed-nl");
 
@@ -146,6 +146,8 @@ class CodebookBrowserTest {
 
             b.go("/analyst/codebook?lang=fr");
             assertTrue(b.find("h1").getText().equals("Livre de codes"));
+            assertTrue(b.find("ul.merged").getText().contains("Sécurité") || b.find("ul.merged").getText()
+                    .contains("safety"), b.find("ul.merged").getText());
             assertTrue(b.find("ul.merged").getText().contains("noise a rejoint"), b.find("ul.merged").getText());
             assertFalse(b.mainText().contains("codebook."), "no message key left untranslated");
             b.screenshot("codebook-merged-fr");
