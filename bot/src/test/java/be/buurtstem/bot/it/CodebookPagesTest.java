@@ -192,7 +192,7 @@ class CodebookPagesTest {
         PageClient.Page r = anna.post("/analyst/codebook/themes", form("id", "street_lighting",
                 "label_nl", "Straatverlichting", "label_ar", "إنارة الشوارع", "description_nl", "Lantaarns en licht."));
         assertEquals(302, r.status(), r.body());
-        assertEquals("/analyst/codebook#theme-street_lighting", r.redirect());
+        assertEquals("/analyst/codebook#saved", r.redirect());
         String shown = anna.get(r.redirect()).body();
         assertTrue(shown.contains("Thema street_lighting is toegevoegd."), shown);
         assertTrue(shown.contains("De codeerder leert opnieuw"));

@@ -76,7 +76,7 @@ public class CodebookController {
         CodebookForm.Result<CodebookEdit.Texts> r = CodebookForm.texts(theme, form, book);
         if (r.ok() && r.edit().labels().isEmpty() && r.edit().descriptions().isEmpty()) {
             redirect.addFlashAttribute("saved", "codebook.saved.nothing");
-            return "redirect:/analyst/codebook#theme-" + theme;
+            return "redirect:/analyst/codebook#saved";
         }
         return carryOut("texts:" + theme, r, form, model, locale, who, redirect, response, "codebook.saved.texts");
     }
@@ -124,8 +124,7 @@ public class CodebookController {
         redirect.addFlashAttribute("savedAnswers", done.answersChanged());
         redirect.addFlashAttribute("savedDecisions", done.decisionsChanged());
         redirect.addFlashAttribute("retraining", done.retraining());
-        return "redirect:/analyst/codebook" + (r.edit() instanceof CodebookEdit.Merge m ? "#theme-" + m.into()
-                : "#theme-" + r.edit().theme());
+        return "redirect:/analyst/codebook#saved"; // the notice says what was done, and the coder's part is next
     }
 
     private EditedCodebook existing(String theme) {
