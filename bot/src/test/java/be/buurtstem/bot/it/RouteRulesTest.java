@@ -197,6 +197,14 @@ class RouteRulesTest {
             assertTrue(checked.stream().anyMatch(s -> s.endsWith(route) || s.endsWith(route + " none")),
                     route + " among " + checked);
         }
+        // the analysts' codebook page and its four forms (issue 13)
+        for (String route : List.of("GET, pattern=/analyst/codebook]", "POST, pattern=/analyst/codebook/themes]",
+                "POST, pattern=/analyst/codebook/themes/{theme}/texts]", "POST, pattern=/analyst/codebook/merge]",
+                "POST, pattern=/analyst/codebook/themes/{theme}/split]")) {
+            assertTrue(checked.stream().anyMatch(s -> s.endsWith(route)), route + " checked: " + checked);
+        }
+        assertEquals(200, signedIn.get(Role.ANALYST).get("/analyst/codebook").status(), "analysts open it");
+        assertEquals(200, signedIn.get(Role.ADMIN).get("/analyst/codebook").status(), "admins open it");
     }
 
     @Test

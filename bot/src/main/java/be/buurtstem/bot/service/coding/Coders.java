@@ -17,6 +17,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -32,15 +33,37 @@ public final class Coders {
     }
 
     private final TextPipeline pipeline;
-    private final Codebook codebook;
-    private final KeywordCoder keywords;
+    /** The codebook in use (the bundled one with analysts' edits) and its keywords; replaced together. */
+    private volatile Book book;
     private final AtomicReference<Current> current;
+
+    /** A codebook, its keyword coder and where its merged themes went: what one training uses throughout. */
+    public record Book(Codebook codebook, KeywordCoder coder, Map<String, String> merged) {
+    }
 
     public Coders(TextPipeline pipeline, Codebook codebook) {
         this.pipeline = pipeline;
-        this.codebook = codebook;
-        this.keywords = new KeywordCoder(codebook);
-        this.current = new AtomicReference<>(new Current(new AnswerCoder(pipeline, CombinedCoder.coldStart(keywords)), 0));
+        this.book = new Book(codebook, new KeywordCoder(codebook), Map.of());
+        this.current = new AtomicReference<>(new Current(new AnswerCoder(pipeline,
+                CombinedCoder.coldStart(book.coder())), 0));
+    }
+
+    /**
+     * Uses an edited codebook ({@code service/codebook}): its keywords for the next trainings and, while no model
+     * version is in use, for coding now; {@code merged} (theme merged away → the theme it went into) for reading
+     * codes of a model version trained before a merge.
+     */
+    public synchronized void useCodebook(Codebook codebook, Map<String, String> merged) {
+        Book next = new Book(codebook, new KeywordCoder(codebook), Map.copyOf(merged));
+        this.book = next;
+        if (current.get().modelVersion() == 0) {
+            current.set(new Current(new AnswerCoder(pipeline, CombinedCoder.coldStart(next.coder())), 0));
+        }
+    }
+
+    /** The theme a code names today: itself, or the theme it was merged into since. */
+    public String canonical(String theme) {
+        return book.merged().getOrDefault(theme, theme);
     }
 
     /** The bundled codebook and the bundled language-detection model. */
@@ -61,11 +84,11 @@ public final class Coders {
     }
 
     /** Back to the codebook's keywords alone (no model version left to use). */
-    public void useKeywordsOnly() {
-        current.set(new Current(new AnswerCoder(pipeline, CombinedCoder.coldStart(keywords)), 0));
+    public synchronized void useKeywordsOnly() {
+        current.set(new Current(new AnswerCoder(pipeline, CombinedCoder.coldStart(book.coder())), 0));
     }
 
-    public void use(CoderTrainer.Trained trained) {
+    public synchronized void use(CoderTrainer.Trained trained) {
         current.set(new Current(new AnswerCoder(pipeline, trained.coder()), trained.info().version()));
     }
 
@@ -73,12 +96,17 @@ public final class Coders {
         return pipeline;
     }
 
+    /** The codebook in use with its keyword coder, read together. */
+    public Book book() {
+        return book;
+    }
+
     public Codebook codebook() {
-        return codebook;
+        return book.codebook();
     }
 
     public KeywordCoder keywords() {
-        return keywords;
+        return book.coder();
     }
 
     /** The team-written synthetic seed examples of the content module (empty when absent). */

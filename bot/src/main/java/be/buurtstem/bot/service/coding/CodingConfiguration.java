@@ -1,6 +1,7 @@
 package be.buurtstem.bot.service.coding;
 
 import be.buurtstem.bot.service.BuurtstemSettings;
+import be.buurtstem.bot.service.codebook.EffectiveCodebook;
 import be.buurtstem.bot.service.ops.OrganiserNotifier;
 import be.buurtstem.bot.service.saturation.Alerts;
 import be.buurtstem.bot.service.saturation.ExpectationsFile;
@@ -31,9 +32,11 @@ public class CodingConfiguration {
     private static final Logger log = LoggerFactory.getLogger(CodingConfiguration.class);
 
     @Bean
-    Coders coders(ModelInUse inUse) {
+    Coders coders(ModelInUse inUse, EffectiveCodebook codebook) {
         long t0 = System.nanoTime();
         Coders coders = Coders.bundled();
+        // the analysts' edits over the bundled codebook (service/codebook)
+        coders.useCodebook(codebook.current().codebook(), codebook.current().edited().merged());
         inUse.load().ifPresent(coders::use);
         log.info("theme coder ready ({} {}) in {} ms", coders.current().coder().coder().id(),
                 coders.current().coder().coder().version(), (System.nanoTime() - t0) / 1_000_000);

@@ -210,7 +210,7 @@ public final class CodingService implements AnswerListener, AutoCloseable {
         for (StoredAnswer a : byId.values()) {
             AnswerCoder.Coded c = cur.coder().code(AnswerDocs.toAnswer(a));
             byCoder.put(a.id(), c.coding());
-            codings.put(a.id(), stored(cur, c, now));
+            codings.put(a.id(), stored(cur, c, now, coders::canonical));
         }
         if (answers.writeCodings(codings, first) < codings.size()) {
             // some were coded meanwhile by another instance, or deleted: count them from the store, not from here
@@ -239,22 +239,27 @@ public final class CodingService implements AnswerListener, AutoCloseable {
                 Metrics.coded(java.time.Duration.between(received, now));
             }
             List<AnalystDecision> mine = ds.getOrDefault(a.id(), List.of());
-            List<String> themes = List.copyOf(Decisions.resolve(List.copyOf(byCoder.get(a.id()).themes()), mine));
+            List<String> machine = byCoder.get(a.id()).themes().stream().map(coders::canonical).distinct().toList();
+            List<String> themes = List.copyOf(Decisions.resolve(machine, mine));
             saturation.counted(a, themes, Decisions.reviewed(mine));
         }
     }
 
     /** What the coder made of one answer, as stored on it. */
-    private static StoredCoding stored(Coders.Current cur, AnswerCoder.Coded c, Instant now) {
+    private static StoredCoding stored(Coders.Current cur, AnswerCoder.Coded c, Instant now,
+                                       java.util.function.UnaryOperator<String> canonical) {
         Coding coding = c.coding();
-        List<StoredCoding.Code> codes = new ArrayList<>();
+        // a model version trained before a codebook merge still names the theme merged away: stored as the new one
+        Map<String, StoredCoding.Code> codes = new LinkedHashMap<>();
         for (String theme : coding.themes()) {
-            codes.add(new StoredCoding.Code(theme, round(coding.score(theme)), coding.coderId(),
-                    coding.coderVersion()));
+            StoredCoding.Code code = new StoredCoding.Code(canonical.apply(theme), round(coding.score(theme)),
+                    coding.coderId(), coding.coderVersion());
+            codes.merge(code.theme(), code, (x, y) -> x.confidence() >= y.confidence() ? x : y);
         }
         Map<String, Double> scores = new LinkedHashMap<>();
-        AnswerCoder.reportedScores(coding).forEach((t, s) -> scores.put(t, round(s)));
-        return new StoredCoding(codes, scores, coding.coderId(), coding.coderVersion(), cur.modelVersion(), now,
+        AnswerCoder.reportedScores(coding).forEach((t, s) -> scores.merge(canonical.apply(t), round(s), Math::max));
+        return new StoredCoding(List.copyOf(codes.values()), scores, coding.coderId(), coding.coderVersion(),
+                cur.modelVersion(), now,
                 c.language().language(), round(c.language().confidence()), c.language().mismatch());
     }
 

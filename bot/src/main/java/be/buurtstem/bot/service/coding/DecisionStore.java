@@ -4,6 +4,7 @@ import be.buurtstem.analysis.coding.AnalystDecision;
 import be.buurtstem.bot.service.store.AnswerRecord;
 import be.buurtstem.bot.service.store.Decisions;
 import be.buurtstem.bot.service.store.Store;
+import be.buurtstem.bot.service.store.ThemeRelabels;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -14,14 +15,18 @@ import java.util.Set;
 /** Analysts' decisions (the {@code codings} collection, {@link Decisions}), as coding and the analysts' API use them. */
 public final class DecisionStore {
     private final Decisions decisions;
+    private final ThemeRelabels relabels;
 
     public DecisionStore(Store store) {
         this.decisions = store.decisions();
+        this.relabels = store.themeRelabels();
     }
 
-    /** Stores a decision on an answer; returns its id. */
+    /** Stores a decision on an answer; returns its id. The answer leaves the review queue of a codebook split. */
     public String record(AnswerRecord answer, AnalystDecision d) {
-        return decisions.record(answer.answer(), d);
+        String id = decisions.record(answer.answer(), d);
+        relabels.clearReview(answer.id());
+        return id;
     }
 
     public List<AnalystDecision> forAnswer(String answerId) {

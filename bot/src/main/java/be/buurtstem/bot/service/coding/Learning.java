@@ -60,6 +60,13 @@ public final class Learning implements ErasureStep, AutoCloseable {
     private final AtomicLong sinceLastTraining = new AtomicLong();
     private volatile String lastError;
     private volatile Long lastMillis;
+    private volatile Trained lastTrained;
+    private volatile String runningWhy;
+    private volatile String queuedWhy;
+
+    /** The last training that finished: its version, why it ran, whether the rule put it in use and why. */
+    public record Trained(int version, String why, boolean promoted, String verdict, Instant at) {
+    }
 
     public Learning(Store store, Coders coders, DecisionStore decisions, ModelRegistry registry, ModelInUse inUse,
                     CodingService coding, CodingSettings settings, Clock clock) {
@@ -109,10 +116,45 @@ public final class Learning implements ErasureStep, AutoCloseable {
         return startTraining(why);
     }
 
+    /**
+     * Starts a retraining now, whatever the count of new decisions (the codebook changed: the coder must learn its
+     * themes). When one is running (it may have read the codebook before the change), this one starts right after it;
+     * returns false then.
+     */
+    public boolean retrainNow(String why) {
+        if (startTraining(why) == Refusal.NONE) {
+            return true;
+        }
+        queuedWhy = why;
+        // the running one may have finished between the refusal and the line above, and found nothing queued
+        if (!running.get() && queuedWhy != null) {
+            String again = queuedWhy;
+            queuedWhy = null;
+            return startTraining(again) == Refusal.NONE || retrainNow(again);
+        }
+        return false;
+    }
+
+    /** Why the next training will run once the running one is done (null: none waiting). */
+    public String queuedWhy() {
+        return queuedWhy;
+    }
+
+    /** The last training that finished (null: none since the start). */
+    public Trained lastTrained() {
+        return lastTrained;
+    }
+
+    /** Why the running training runs (null: none running). */
+    public String runningWhy() {
+        return running.get() ? runningWhy : null;
+    }
+
     private Refusal startTraining(String why) {
         if (!running.compareAndSet(false, true)) {
             return Refusal.RUNNING;
         }
+        runningWhy = why;
         sinceLastTraining.set(0);
         try {
             trainer.execute(() -> {
@@ -123,6 +165,15 @@ public final class Learning implements ErasureStep, AutoCloseable {
                     log.error("retraining failed: {}", lastError);
                 } finally {
                     running.set(false);
+                    String next = queuedWhy;
+                    if (next != null) {
+                        queuedWhy = null;
+                        try {
+                            startTraining(next);
+                        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                            log.info("retraining ({}) not started: the service stops", next);
+                        }
+                    }
                 }
             });
         } catch (RuntimeException e) {
@@ -149,6 +200,7 @@ public final class Learning implements ErasureStep, AutoCloseable {
 
     private void train(String why) throws Exception {
         long t0 = System.nanoTime();
+        Coders.Book book = coders.book(); // one codebook throughout, also if an analyst edits it meanwhile
         Map<String, List<AnalystDecision>> byAnswer = decisions.byAnswer(null);
         List<LabelledAnswer> data = new ArrayList<>();
         if (!byAnswer.isEmpty()) {
@@ -160,7 +212,7 @@ public final class Learning implements ErasureStep, AutoCloseable {
         int analyst = data.size();
         for (LabelledAnswer seed : Coders.seeds()) {
             if (settings.seedLanguages().isEmpty() || settings.seedLanguages().contains(seed.answer().language())) {
-                data.add(seed);
+                data.add(relabelled(seed, book));
             }
         }
         TrainerSettings d = TrainerSettings.DEFAULT;
@@ -169,11 +221,11 @@ public final class Learning implements ErasureStep, AutoCloseable {
         int version = registry.nextVersion(); // never one given before, also to a version since dropped
         log.info("training model version {} ({}) on {} analysed answers and {} seed examples", version, why, analyst,
                 data.size() - analyst);
-        CoderTrainer.Validated validated = new CoderTrainer(coders.pipeline()).trainValidated(data, coders.keywords(),
+        CoderTrainer.Validated validated = new CoderTrainer(coders.pipeline()).trainValidated(data, book.coder(),
                 ts, version, clock.instant(), null);
         Set<String> trainedOn = new HashSet<>();
         byAnswer.keySet().forEach(id -> trainedOn.add(ModelRegistry.fingerprint(id)));
-        Promotion verdict = decideAndSave(validated, trainedOn);
+        Promotion verdict = decideAndSave(validated, trainedOn, book);
         if (dropTrainedOnDeleted() > 0) {
             // a resident deleted their answers while this version trained on them: it is gone again; train anew
             train(why);
@@ -189,6 +241,7 @@ public final class Learning implements ErasureStep, AutoCloseable {
         trained.put("reason", why);
         trained.put("promoted", verdict.promoted());
         store.audit("model_trained", trained, clock.instant());
+        lastTrained = new Trained(version, why, verdict.promoted(), verdict.reason(), clock.instant());
         log.info("model version {} trained in {} ms; {}", version, lastMillis, verdict.reason());
         if (verdict.promoted()) {
             int recoded = coding.recodeUnreviewed().get(10, TimeUnit.MINUTES);
@@ -200,17 +253,18 @@ public final class Learning implements ErasureStep, AutoCloseable {
      * Compares the new version with the coder in use (the {@link PromotionRule}), saves it with the verdict and, when
      * promoted, puts it in use. Under the lock an analyst's promotion takes, so the comparison is with what is in use.
      */
-    private synchronized Promotion decideAndSave(CoderTrainer.Validated validated, Set<String> trainedOn)
-            throws java.io.IOException {
+    private synchronized Promotion decideAndSave(CoderTrainer.Validated validated, Set<String> trainedOn,
+                                                 Coders.Book book) throws java.io.IOException {
         Coders.Current current = coders.current();
         Set<String> currentLearnt = registry.trainedOn(current.modelVersion());
         int version = validated.trained().info().version();
         Promotion verdict = PromotionRule.DEFAULT.decide(version, validated.cv(), current.modelVersion(),
-                a -> new HashSet<>(current.coder().code(a).coding().themes()),
+                a -> new HashSet<>(current.coder().code(a).coding().themes().stream().map(coders::canonical)
+                        .toList()),
                 // a version that does not say what it learnt from may have learnt from any answer
                 a -> currentLearnt == null || currentLearnt.contains(ModelRegistry.fingerprint(a.id())));
         Instant now = clock.instant();
-        registry.save(validated.trained(), coders.codebook(), trainedOn, ModelInUse.promotionFields(verdict, now));
+        registry.save(validated.trained(), book.codebook(), trainedOn, ModelInUse.promotionFields(verdict, now));
         if (verdict.promoted()) {
             inUse.put(version, "rule", now);
         }
@@ -219,6 +273,16 @@ public final class Learning implements ErasureStep, AutoCloseable {
             coders.use(validated.trained());
         }
         return verdict;
+    }
+
+    /** A seed example's themes as the edited codebook names them (a merged theme by the one it went into). */
+    private static LabelledAnswer relabelled(LabelledAnswer seed, Coders.Book book) {
+        if (book.merged().isEmpty() || seed.labels().stream().noneMatch(book.merged()::containsKey)) {
+            return seed;
+        }
+        Set<String> labels = new java.util.LinkedHashSet<>();
+        seed.labels().forEach(t -> labels.add(book.merged().getOrDefault(t, t)));
+        return new LabelledAnswer(seed.answer(), labels, seed.source());
     }
 
     /** What an analyst's promotion did. */

@@ -38,6 +38,8 @@ public class Store {
     private final Audit auditLog;
     private final Models models;
     private final Decisions decisions;
+    private final Codebooks codebooks;
+    private final ThemeRelabels themeRelabels;
     private final SaturationRecords saturationRecords;
     private final StoredQuestionnaires storedQuestionnaires;
     private final WriteBehind writeBehind;
@@ -53,6 +55,8 @@ public class Store {
         this.auditLog = new Audit(db);
         this.models = new Models(db, auditLog);
         this.decisions = new Decisions(db);
+        this.codebooks = new Codebooks(db);
+        this.themeRelabels = new ThemeRelabels(db);
         this.saturationRecords = new SaturationRecords(db);
         this.storedQuestionnaires = new StoredQuestionnaires(db);
         this.writeBehind = new WriteBehind(db, durability, this::outboxWritten, this::outboxWriteFailed);
@@ -600,6 +604,16 @@ public class Store {
     /** Analysts' decisions ({@link Decisions}: {@code codings}). */
     public Decisions decisions() {
         return decisions;
+    }
+
+    /** Analysts' edits of the codebook ({@link Codebooks}: {@code codebooks}). */
+    public Codebooks codebooks() {
+        return codebooks;
+    }
+
+    /** What codebook edits change in answers and decisions ({@link ThemeRelabels}). */
+    public ThemeRelabels themeRelabels() {
+        return themeRelabels;
     }
 
     /** The coders' records ({@link Models}). */
