@@ -22,7 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -145,9 +144,9 @@ public class AnalystAnswers {
         }
     }
 
-    /** The codebook's themes with their labels in the page's language (English, else the id, when it has none). */
+    /** The codebook's themes in its order, labelled in the page's language (English, else the id, when it has none). */
     public Map<String, String> labels(Locale locale) {
-        Map<String, String> out = new TreeMap<>();
+        Map<String, String> out = new java.util.LinkedHashMap<>(); // in the codebook's order
         Codebook cb = coders.codebook();
         for (Codebook.Theme t : cb.themes()) {
             String label = t.label().get(locale.getLanguage());
@@ -196,6 +195,16 @@ public class AnalystAnswers {
                 .limit(Math.max(0, CANDIDATES - candidates.size()))
                 .forEach(e -> candidates.add(new AnswerView.Code(e.getKey(), labels.get(e.getKey()),
                         percent(e.getValue()))));
+        // the keyword coder scores only the themes whose words it found: fill up with the codebook's first themes,
+        // so that the digits always have themes to offer
+        for (String t : labels.keySet()) {
+            if (candidates.size() >= CANDIDATES) {
+                break;
+            }
+            if (candidates.stream().noneMatch(x -> x.theme().equals(t))) {
+                candidates.add(new AnswerView.Code(t, labels.get(t), percent(scores.get(t))));
+            }
+        }
         List<AnswerView.Decided> decided = new ArrayList<>();
         for (AnalystDecision d : ds) {
             decided.add(new AnswerView.Decided(d.theme(), d.action().name().toLowerCase(Locale.ROOT), d.analyst(),

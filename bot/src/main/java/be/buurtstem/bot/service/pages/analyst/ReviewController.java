@@ -119,7 +119,9 @@ public class ReviewController {
             }
             themes.add(theme);
         }
-        Reviewing.Outcome outcome = reviewing.review(answer, themes, who.getName());
+        List<AnswerView.Code> offered = answers.view(answer, locale).candidates();
+        Reviewing.Outcome outcome = reviewing.review(answer, themes,
+                offered.isEmpty() ? null : offered.getFirst().theme(), who.getName());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("decisions", outcome.decisionIds());
         out.put("themes", outcome.themes());

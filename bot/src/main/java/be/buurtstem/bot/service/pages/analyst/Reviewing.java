@@ -6,7 +6,6 @@ import be.buurtstem.bot.service.coding.DecisionStore;
 import be.buurtstem.bot.service.coding.Learning;
 import be.buurtstem.bot.service.saturation.SaturationService;
 import be.buurtstem.bot.service.store.AnswerRecord;
-import be.buurtstem.bot.service.store.StoredCoding;
 import be.buurtstem.bot.service.store.Store;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +24,7 @@ import java.util.Set;
  * One analyst's review of one answer, as the review queue sends it: the themes the answer should have. It becomes
  * decisions theme by theme ({@code codings}, with the signed-in account as {@code analyst}): confirm each theme coded
  * now that stays, remove each that goes, add each new one; "no theme fits" on an answer coded with none removes the
- * machine's best guess (so it counts as reviewed and teaches the coder that the guess was wrong). Each is audited
+ * theme offered first (the machine's best guess) (so it counts as reviewed and teaches the coder that the guess was wrong). Each is audited
  * without personal data, saturation is recounted and the coder learns ({@link Learning#decisionRecorded}, which
  * starts a retraining after enough decisions). An undo takes back the decisions of one review, only one's own.
  */
@@ -48,8 +47,11 @@ public class Reviewing {
     public record Outcome(List<String> decisionIds, Set<String> themes) {
     }
 
-    /** Records a review; {@code themes} must be codebook themes (the caller checks). */
-    public Outcome review(AnswerRecord answer, Collection<String> themes, String analyst) {
+    /**
+     * Records a review; {@code themes} must be codebook themes (the caller checks). {@code guess}: the theme offered
+     * first, which "no theme fits" says no to on an answer coded with none.
+     */
+    public Outcome review(AnswerRecord answer, Collection<String> themes, String guess, String analyst) {
         List<AnalystDecision> before = decisions.forAnswer(answer.id());
         Set<String> now = Decisions.resolve(answer.machineThemes(), before);
         Set<String> wanted = new LinkedHashSet<>(themes);
@@ -65,9 +67,8 @@ public class Reviewing {
             }
         }
         if (made.isEmpty()) {
-            String guess = bestGuess(answer.coding());
             if (guess == null) {
-                return new Outcome(List.of(), Set.of()); // not coded, nothing to say no to: left as it is
+                return new Outcome(List.of(), Set.of()); // nothing offered, nothing to say no to: left as it is
             }
             made.add(new AnalystDecision(answer.id(), guess, AnalystDecision.Action.REMOVE, analyst, at));
         }
@@ -110,11 +111,4 @@ public class Reviewing {
         return n;
     }
 
-    private static String bestGuess(StoredCoding coding) {
-        if (coding == null) {
-            return null;
-        }
-        return coding.scores().entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
-                .orElse(null);
-    }
 }
