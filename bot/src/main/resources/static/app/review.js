@@ -42,6 +42,11 @@
     });
   }
 
+  /** A version as the page names it: the keyword coder for 0. */
+  function versionName(v) {
+    return v === 0 ? learning.dataset.tKeywords : fill(learning.dataset.tVersion, [v]);
+  }
+
   function showStatus(s) {
     if (!s) {
       return;
@@ -55,9 +60,10 @@
       line = learning.dataset.tTraining;
     } else if (s.latest !== null && s.latest > lastSeenLatest) {
       line = fill(s.latestDecision === 'promote' ? learning.dataset.tTrained : learning.dataset.tKept,
-        [s.latest, s.inUse]);
+        [s.latest, versionName(s.inUse)]);
     } else {
-      line = fill(learning.dataset.tUntil, [s.inUse, Math.max(0, s.retrainAfter - s.decisionsSinceTraining)]);
+      line = fill(learning.dataset.tUntil, [versionName(s.inUse),
+        Math.max(0, s.retrainAfter - s.decisionsSinceTraining)]);
     }
     learning.textContent = line;
     learning.classList.toggle('training', !!s.training);
@@ -158,7 +164,7 @@
       name.textContent = c.label;
       var score = document.createElement('span');
       score.className = 'score';
-      score.textContent = c.percent + ' %';
+      score.textContent = c.percent > 0 ? c.percent + ' %' : ''; // a theme offered without a score shows none
       b.appendChild(key);
       b.appendChild(name);
       b.appendChild(score);

@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The analysts' review queue in a real headless browser, with the keyboard only: the least certain answer comes
  * first; a digit switches a theme off, a adds one by typing, Enter confirms, s skips, u takes back; every decision is
  * stored with the signed-in analyst's name. After a few decisions the coder retrains (small training: 2 folds,
- * 10 iterations, the Dutch seed examples) and the page says so; the models page shows the new version with its
+ * 10 iterations, the Arabic seed examples, the fewest) and the page says so; the models page shows the new version with its
  * scores and the promotion rule's verdict, and its button puts a version in use (audited with the name). Then the
  * answers page: filters, the Arabic answer right to left with its detected language, the reviewers' names.
  * Screenshots: {@code target/screenshots/pages-analyst-*.png}.
@@ -74,7 +74,7 @@ class AnalystPagesBrowserTest {
         p.put("buurtstem.coding.retrain-after", "6");
         p.put("buurtstem.coding.folds", "2");
         p.put("buurtstem.coding.iterations", "10");
-        p.put("buurtstem.coding.seed-languages", "nl");
+        p.put("buurtstem.coding.seed-languages", "ar"); // the fewest seed examples (128): a short training
         p.put("buurtstem.saturation.rebuild-delay", "50ms");
         service = Harness.start(p);
         PageUsers.create(service, ANALYST, PASSWORD, Role.ANALYST);

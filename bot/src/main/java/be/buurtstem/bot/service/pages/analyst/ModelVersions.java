@@ -35,7 +35,10 @@ final class ModelVersions {
                   boolean rollback) {
     }
 
-    /** One theme's F1 per version, in the columns' order ({@code —}: the version was not scored on it). */
+    /**
+     * One theme's F1 per version, in the columns' order, with the number of scored answers that have it in brackets
+     * ({@code —}: the version was not scored on an answer with it).
+     */
     record ThemeRow(String theme, String label, List<String> f1) {
     }
 
@@ -47,14 +50,18 @@ final class ModelVersions {
         List<Column> columns = new ArrayList<>();
         List<Map<String, Double>> perTheme = new ArrayList<>();
         TreeSet<String> themes = new TreeSet<>();
+        Map<String, Integer> supports = new java.util.HashMap<>();
         for (ModelRecord r : registry.list()) {
             Map<String, Object> cv = map(r.fields().get("cv"));
             Map<String, Double> f1 = new LinkedHashMap<>();
             if (cv != null && cv.get("perTheme") instanceof List<?> list) {
                 for (Object o : list) {
                     Map<String, Object> t = map(o);
-                    if (t != null && t.get("theme") != null && t.get("f1") instanceof Number n) {
+                    // a theme no scored answer has (support 0) has no F1 worth showing
+                    if (t != null && t.get("theme") != null && t.get("f1") instanceof Number n
+                            && t.get("support") instanceof Number support && support.intValue() > 0) {
                         f1.put(t.get("theme").toString(), n.doubleValue());
+                        supports.put(t.get("theme").toString() + "\u0000" + r.version(), support.intValue());
                         themes.add(t.get("theme").toString());
                     }
                 }
@@ -75,9 +82,10 @@ final class ModelVersions {
         List<ThemeRow> rows = new ArrayList<>();
         for (String theme : themes) {
             List<String> cells = new ArrayList<>();
-            for (Map<String, Double> f1 : perTheme) {
-                Double v = f1.get(theme);
-                cells.add(v == null ? "—" : format(v, locale));
+            for (int i = 0; i < perTheme.size(); i++) {
+                Double v = perTheme.get(i).get(theme);
+                cells.add(v == null ? "—" : format(v, locale) + " (" + supports.get(theme + "\u0000"
+                        + columns.get(i).version()) + ")");
             }
             cells.add("—");
             rows.add(new ThemeRow(theme, labels.getOrDefault(theme, theme), cells));
