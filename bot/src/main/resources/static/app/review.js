@@ -227,7 +227,7 @@
     busy = true;
     var item = current;
     var themes = chosen.slice();
-    request('POST', cfg.decide, {answer: item.ref, themes: themes}).then(function (json) {
+    request('POST', cfg.decide, {answer: item.ref, themes: themes, questionnaire: cfg.questionnaire || null}).then(function (json) {
       history.push({item: item, decisions: json.decisions});
       el('undo').disabled = false;
       say('tSaved', [json.decisions.length]);

@@ -52,8 +52,11 @@ public class ReviewController {
         this.registry = registry;
     }
 
-    /** A review as the script posts it: the answer's reference and the themes it should have. */
-    public record ReviewRequest(String answer, List<String> themes) {
+    /**
+     * A review as the script posts it: the answer's reference, the themes it should have, and the questionnaire the
+     * queue is narrowed to (null: all), for the count of answers still waiting.
+     */
+    public record ReviewRequest(String answer, List<String> themes, String questionnaire) {
     }
 
     public record UndoRequest(List<String> decisions) {
@@ -125,7 +128,8 @@ public class ReviewController {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("decisions", outcome.decisionIds());
         out.put("themes", outcome.themes());
-        out.put("waiting", answers.waiting(null));
+        String q = body.questionnaire() == null || body.questionnaire().isBlank() ? null : body.questionnaire().strip();
+        out.put("waiting", answers.waiting(q != null && AnswerQuery.NAME.matcher(q).matches() ? q : null));
         out.put("status", LearningStatus.of(learning, registry));
         return ResponseEntity.status(201).body(out);
     }
