@@ -292,6 +292,9 @@
     if (e.target.closest && e.target.closest('select, input, textarea, form')) {
       return; // the questionnaire filter keeps its own keys
     }
+    if (e.key === 'Enter' && e.target.closest && e.target.closest('a, button')) {
+      return; // Enter on a focused link or button does what it says (a theme's button switches it)
+    }
     if (/^[1-9]$/.test(e.key)) {
       var c = current && current.candidates[parseInt(e.key, 10) - 1];
       if (c) {
