@@ -82,6 +82,19 @@ final class PageClient {
         return postBody(path, encoded + (encoded.isEmpty() ? "" : "&") + "_csrf=" + enc(csrf));
     }
 
+    /**
+     * Posts JSON as the pages' scripts do: the CSRF token of the last page read in the {@code X-CSRF-TOKEN} header
+     * ({@code withToken}), asking for JSON back.
+     */
+    Page postJson(String path, String json, boolean withToken) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", lang)
+                .header("Accept", "application/json").header("Content-Type", "application/json");
+        if (withToken) {
+            b.header("X-CSRF-TOKEN", csrf);
+        }
+        return send(b.POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     private Page postBody(String path, String body) {
         return remember(send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", lang).header("Accept", BROWSER_ACCEPT)
                 .header("Content-Type", "application/x-www-form-urlencoded")

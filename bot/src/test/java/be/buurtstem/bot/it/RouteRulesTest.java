@@ -205,6 +205,82 @@ class RouteRulesTest {
         }
         assertEquals(200, signedIn.get(Role.ANALYST).get("/analyst/codebook").status(), "analysts open it");
         assertEquals(200, signedIn.get(Role.ADMIN).get("/analyst/codebook").status(), "admins open it");
+        for (String analystPage : List.of("GET /analyst/answers", "GET /analyst/review", "GET /analyst/review/queue",
+                "POST /analyst/review/decisions", "POST /analyst/review/undo", "GET /analyst/models",
+                "POST /analyst/models/{version}/promote")) {
+            String[] mp = analystPage.split(" ");
+            assertTrue(checked.contains(new Route(mp[0], mp[1]).toString()), analystPage + " checked: " + checked);
+        }
+    }
+
+    /**
+     * The analysts' pages show residents' words to analysts only, their JSON endpoints need the page's CSRF token,
+     * refuse bad input with a reason (never a stack trace), store each decision with the signed-in account, let only
+     * that account take it back, and read decisions stored before they named anyone as the shared "analyst".
+     */
+    @Test
+    void theAnalystsPagesShowTextToAnalystsAndStoreWhoDecided() {
+        Harness.await("the resident's answer coded", java.time.Duration.ofSeconds(30),
+                () -> Api.coded(service, "sim-rr:buurt:1:wish:0"));
+        PageClient anna = as("anna");
+        PageClient.Page answers = anna.get("/analyst/answers?questionnaire=buurt");
+        assertEquals(200, answers.status());
+        assertTrue(answers.body().contains("rr-1729"), "the analyst reads the resident's words");
+        PageClient.Page refused = anna.get("/analyst/answers?min=abc&reviewed=maybe");
+        assertEquals(400, refused.status());
+        assertTrue(refused.body().contains("“abc” is not a certainty") && refused.body().contains("“maybe” is not a choice"),
+                refused.body());
+        assertFalse(refused.body().contains("Exception"), "no stack trace");
+        assertEquals(403, as("olga").get("/analyst/answers").status(), "organisers do not read residents' words");
+
+        PageClient.Page queue = anna.get("/analyst/review/queue?questionnaire=buurt");
+        assertEquals(200, queue.status(), queue.body());
+        JsonNode first = Api.JSON.readTree(queue.body()).path("answers").path(0);
+        assertTrue(first.path("text").asText().contains("rr-1729"), queue.body());
+        String ref = first.path("ref").asText();
+        assertFalse(queue.body().contains("sim-rr"), "the queue shows references, never the respondent's id");
+
+        anna.get("/analyst/review"); // its CSRF token, as the script sends it
+        String body = "{\"answer\":\"" + ref + "\",\"themes\":[\"housing\"]}";
+        assertEquals(403, anna.postJson("/analyst/review/decisions", body, false).status(), "no CSRF token: refused");
+        PageClient.Page notJson = anna.postJson("/analyst/review/decisions", "{not json", true);
+        assertEquals(400, notJson.status());
+        assertTrue(notJson.body().contains("\"error\""), notJson.body());
+        PageClient.Page unknown = anna.postJson("/analyst/review/decisions",
+                "{\"answer\":\"" + ref + "\",\"themes\":[\"<script>\"]}", true);
+        assertEquals(400, unknown.status());
+        assertTrue(unknown.body().contains("is not a theme of the codebook"), unknown.body());
+        PageClient.Page forged = anna.postJson("/analyst/review/decisions",
+                "{\"answer\":\"" + (ref.charAt(0) == 'A' ? 'B' : 'A') + ref.substring(1) + "\",\"themes\":[]}", true);
+        assertEquals(404, forged.status(), forged.body());
+        PageClient.Page stored = anna.postJson("/analyst/review/decisions", body, true);
+        assertEquals(201, stored.status(), stored.body());
+        List<String> decisionIds = new ArrayList<>();
+        Api.JSON.readTree(stored.body()).path("decisions").forEach(n -> decisionIds.add(n.asText()));
+        assertFalse(decisionIds.isEmpty(), stored.body());
+        var codings = service.db().getCollection("codings");
+        for (String id : decisionIds) {
+            assertEquals("anna", codings.find(com.mongodb.client.model.Filters.eq("_id", id)).first().getString("analyst"));
+        }
+        String undo = "{\"decisions\":" + Api.JSON.writeValueAsString(decisionIds) + "}";
+        PageClient admin = as("admin");
+        admin.get("/analyst/review");
+        assertEquals(404, admin.postJson("/analyst/review/undo", undo, true).status(), "only anna takes back anna's");
+        assertEquals(200, anna.postJson("/analyst/review/undo", undo, true).status());
+        assertEquals(0, codings.countDocuments(com.mongodb.client.model.Filters.in("_id", decisionIds)));
+
+        // a decision stored before decisions named the account (no analyst field) reads as the shared "analyst"
+        org.bson.Document old = new org.bson.Document("_id", "old-decision").append("answer", "sim-rr:buurt:1:wish:0")
+                .append("respondent", "sim-rr").append("questionnaire", "buurt").append("question", "wish")
+                .append("theme", "housing").append("action", "add").append("at", new java.util.Date());
+        codings.insertOne(old);
+        try {
+            PageClient.Page reviewed = anna.get("/analyst/answers?questionnaire=buurt&reviewed=yes");
+            assertEquals(200, reviewed.status());
+            assertTrue(reviewed.body().contains("(analyst)"), reviewed.body());
+        } finally {
+            codings.deleteOne(com.mongodb.client.model.Filters.eq("_id", "old-decision"));
+        }
     }
 
     @Test

@@ -18,14 +18,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The organisers' and admins' main pages on a tablet held upright (820 px wide): nothing runs off the side of the
+ * The organisers', analysts' and admins' main pages on a tablet held upright (820 px wide): nothing runs off the side of the
  * screen, and a keyboard alone gets through them — the first Tab reaches "skip to content", which moves the focus to
  * the page's main part, and every element the Tab key reaches shows where the focus is. Screenshots:
  * pages-tablet-*.png.
  */
 class TabletAndKeyboardTest {
     static final List<String> PAGES = List.of("/", "/organiser/questionnaires", "/organiser/reach",
-            "/organiser/overview", "/organiser/saturation", "/admin/accounts", "/account/password");
+            "/organiser/overview", "/organiser/saturation", "/analyst/answers", "/analyst/review", "/analyst/models",
+            "/admin/accounts", "/account/password");
     static Harness service;
 
     @BeforeAll

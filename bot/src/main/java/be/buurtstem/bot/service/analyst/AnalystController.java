@@ -172,7 +172,8 @@ public class AnalystController {
             throw new ApiException(409, "theme '" + theme + "' is not coded on this answer");
         }
         Instant now = Instant.now();
-        AnalystDecision decision = new AnalystDecision(id, theme, action, "analyst", now);
+        AnalystDecision decision = new AnalystDecision(id, theme, action, 
+                be.buurtstem.bot.service.store.Decisions.SHARED_ANALYST, now);
         String decisionId = decisions.record(d, decision);
         // audit without personal data: neither the answer id (it holds the respondent id) nor the text
         Map<String, Object> audited = new LinkedHashMap<>();
@@ -293,7 +294,7 @@ public class AnalystController {
         List<Map<String, Object>> decided = new ArrayList<>();
         for (AnalystDecision a : ds) {
             decided.add(Map.of("theme", a.theme(), "action", a.action().name().toLowerCase(Locale.ROOT),
-                    "at", a.at().toString()));
+                    "analyst", a.analyst(), "at", a.at().toString()));
         }
         v.put("decisions", decided);
         v.put("themes", List.copyOf(Decisions.resolve(r.machineThemes(), ds)));

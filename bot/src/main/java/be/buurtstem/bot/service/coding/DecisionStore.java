@@ -48,6 +48,11 @@ public final class DecisionStore {
         return decisions.reviewedAnswers();
     }
 
+    /** Takes back a decision made by this analyst (an undo); true when it was gone by it. */
+    public boolean remove(String decisionId, String analyst) {
+        return decisions.remove(decisionId, analyst);
+    }
+
     public long countSince(Instant at) {
         return decisions.countSince(at);
     }

@@ -266,7 +266,7 @@ public final class Learning implements ErasureStep, AutoCloseable {
         Instant now = clock.instant();
         registry.save(validated.trained(), book.codebook(), trainedOn, ModelInUse.promotionFields(verdict, now));
         if (verdict.promoted()) {
-            inUse.put(version, "rule", now);
+            inUse.put(version, ModelInUse.BY_RULE, now);
         }
         store.durability().sync();
         if (verdict.promoted()) {

@@ -78,6 +78,14 @@ public final class ModelInUse {
         models.putInUse(version, by, at);
     }
 
+    /** Who put the version in use last ({@code "rule"}: the promotion rule) and when; empty before any was. */
+    public Optional<Models.Pointer> pointer() {
+        return models.inUse();
+    }
+
+    /** Who put a version in use when the promotion rule did it (an analyst's promotion names the account). */
+    public static final String BY_RULE = "rule";
+
     /** The fields the rule's verdict adds to a new version's record. */
     public static Map<String, Object> promotionFields(Promotion p, Instant at) {
         Map<String, Object> d = new LinkedHashMap<>();

@@ -134,6 +134,24 @@ public final class Answers {
                 .sort(Sorts.ascending("receivedAt", "_id")).forEach(d -> action.accept(record(d)));
     }
 
+    /**
+     * Each selected answer without its text and value, oldest first, narrowed in the store to one question and one
+     * chosen language when given (null: any): what the analysts' pages filter and sort on before reading the words of
+     * the few answers they show.
+     */
+    public void eachWithoutText(FreeText which, String question, String language, Consumer<AnswerRecord> action) {
+        List<Bson> f = new ArrayList<>();
+        f.add(which.filter());
+        if (question != null) {
+            f.add(Filters.eq("question", question));
+        }
+        if (language != null) {
+            f.add(Filters.eq("language", language));
+        }
+        answers.find(Filters.and(f)).projection(Projections.exclude("text", "value"))
+                .sort(Sorts.ascending("receivedAt", "_id")).forEach(d -> action.accept(record(d)));
+    }
+
     /** The ids of the selected answers, oldest first. */
     public List<String> ids(FreeText which) {
         List<String> out = new ArrayList<>();

@@ -23,10 +23,17 @@ import java.util.UUID;
 /**
  * Analysts' decisions, in {@code codings}, the only place that knows its fields: one document per decision
  * ({@code _id, answer, respondent, questionnaire, question, theme, action, analyst, at}), never touched by machine
- * coding. The respondent is kept so that "delete my answers"
+ * coding. {@code analyst} is the signed-in account that decided on the analysts' pages, or {@code "analyst"} for the
+ * shared API token (and for decisions stored before accounts, which may lack the field). The respondent is kept so that "delete my answers"
  * removes the decisions on that resident's answers too.
  */
 public final class Decisions {
+    /**
+     * Who decided, for a decision stored before decisions named the signed-in account (all of them came through the
+     * one shared analyst token then).
+     */
+    public static final String SHARED_ANALYST = "analyst";
+
     private final MongoCollection<Document> codings;
 
     Decisions(com.mongodb.client.MongoDatabase db) {
@@ -95,13 +102,22 @@ public final class Decisions {
                 .getDeletedCount();
     }
 
+    /**
+     * Takes back a decision (an analyst's undo): only the analyst who made it can; true when it was there and is gone.
+     */
+    public boolean remove(String decisionId, String analyst) {
+        return codings.deleteOne(Filters.and(Filters.eq("_id", decisionId), Filters.eq("analyst", analyst)))
+                .getDeletedCount() > 0;
+    }
+
     public long countSince(Instant at) {
         return at == null ? codings.countDocuments() : codings.countDocuments(Filters.gt("at", Date.from(at)));
     }
 
     static AnalystDecision toDecision(Document d) {
+        String analyst = d.getString("analyst");
         return new AnalystDecision(d.getString("answer"), d.getString("theme"),
-                AnalystDecision.Action.valueOf(d.getString("action").toUpperCase(Locale.ROOT)), d.getString("analyst"),
-                d.getDate("at").toInstant());
+                AnalystDecision.Action.valueOf(d.getString("action").toUpperCase(Locale.ROOT)),
+                analyst == null || analyst.isBlank() ? SHARED_ANALYST : analyst, d.getDate("at").toInstant());
     }
 }
