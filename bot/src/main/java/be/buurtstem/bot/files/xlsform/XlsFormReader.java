@@ -199,8 +199,8 @@ public final class XlsFormReader {
                     continue;
                 }
                 String base = c.substring(0, sep);
-                if (!Set.of("label", "hint", "yes", "no", "refused_text", "more", "title", "description", "form_title",
-                        "constraint_message", "required_message", "guidance_hint", "media", "image", "audio", "video").contains(base)) {
+                // only the texts Buurtstem shows; media and constraint messages are left out whatever their language
+                if (!Set.of("label", "hint", "yes", "no", "refused_text", "more", "description", "form_title").contains(base)) {
                     continue;
                 }
                 String tag = Languages.tag(c.substring(sep + 2));
@@ -219,8 +219,12 @@ public final class XlsFormReader {
             defaultLanguage = languages.isEmpty() ? "en" : languages.iterator().next();
         }
         LinkedHashSet<String> ordered = new LinkedHashSet<>();
-        ordered.add(defaultLanguage);
-        ordered.addAll(languages);
+        if (native_ && set.has("languages")) {
+            ordered.addAll(List.of(set.get("languages").split("[\\s,]+"))); // as the questionnaire declared them
+        } else {
+            ordered.add(defaultLanguage);
+            ordered.addAll(languages);
+        }
         languages.clear();
         languages.addAll(ordered);
     }
@@ -452,6 +456,10 @@ public final class XlsFormReader {
             if (it == null) {
                 continue;
             }
+            if (truth(r.get("relevant")) == Boolean.FALSE) {
+                warning(s, r.number(), "relevant '" + r.get("relevant") + "' never holds: the question is never asked, and is left out");
+                continue;
+            }
             if (!question(s, r, type, it)) {
                 continue;
             }
@@ -514,7 +522,12 @@ public final class XlsFormReader {
                 case "geopoint" -> it.kind = Kind.LOCATION;
                 case "image", "photo" -> it.kind = Kind.PHOTO;
                 case "note" -> it.kind = Kind.MESSAGE;
-                case "acknowledge" -> it.kind = Kind.CONSENT;
+                case "acknowledge" -> {
+                    it.kind = Kind.MESSAGE;
+                    if (!native_) {
+                        warning(s, r.number(), "acknowledge is shown as a message: the resident is not asked to press OK");
+                    }
+                }
                 case "range" -> it.kind = Kind.SCALE;
                 case "phone number", "phone_number" -> {
                     it.kind = Kind.FREE_TEXT;
@@ -573,7 +586,7 @@ public final class XlsFormReader {
         if (r.has("read_only") && truth(r.get("read_only")) != Boolean.FALSE) {
             error(s, r.number(), "read_only has no equivalent: a question in a chat is always answered by the resident");
         }
-        if (it.kind == Kind.SCALE) {
+        if (it.kind == Kind.SCALE && !native_) {
             range(s, r, it);
         } else if (r.has("parameters") && !native_) {
             warning(s, r.number(), "parameters '" + r.get("parameters") + "' are left out (read only for range)");
@@ -730,6 +743,9 @@ public final class XlsFormReader {
             return null;
         }
         String text = r.get("relevant");
+        if (truth(text) == Boolean.TRUE) {
+            return null; // always relevant
+        }
         if (native_) {
             error(s, r.number(), "relevant is not read in a workbook that routes with next and routes; write the condition under routes");
             return null;
@@ -939,6 +955,10 @@ public final class XlsFormReader {
     private void writeNodes(YamlText y, List<Item> items, int indent, boolean nested, String sheet) {
         for (int i = 0; i < items.size(); i++) {
             Item it = items.get(i);
+            if (i == 0 && it.relevant != null && !native_) {
+                problems.add(Problem.error(file + ":" + sheet, it.row, "the first question of the form" + (nested ? "'s repeat" : "")
+                        + " cannot depend on relevant: the conversation always starts there (put a note before it)"));
+            }
             y.place(sheet + ":" + it.row);
             y.line(indent, "- id: " + YamlText.quote(it.id));
             int in = indent + 1;
