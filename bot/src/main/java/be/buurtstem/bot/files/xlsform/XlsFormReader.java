@@ -845,9 +845,19 @@ public final class XlsFormReader {
         return new Condition.All(List.of(a, b), 0);
     }
 
+    /**
+     * The conditions of the groups a row is in, from the innermost repeat on: the groups around a repeat decide
+     * whether the repeat starts, so its rounds do not test them again.
+     */
     private static Condition groupRelevance(List<Group> groups) {
+        int from = 0;
+        for (int i = 0; i < groups.size(); i++) {
+            if (groups.get(i).repeat()) {
+                from = i + 1;
+            }
+        }
         Condition c = null;
-        for (Group g : groups) {
+        for (Group g : groups.subList(from, groups.size())) {
             c = and(c, g.relevant());
         }
         return c;
@@ -869,6 +879,7 @@ public final class XlsFormReader {
         t.name = choice.name + "_other";
         t.id = freeId(choice.id + "_other");
         t.kind = Kind.FREE_TEXT;
+        t.required = false;
         for (String l : languages) {
             t.text.put(l, Languages.word(Languages.SPECIFY, l));
         }

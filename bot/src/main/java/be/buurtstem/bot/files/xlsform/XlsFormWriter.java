@@ -169,7 +169,7 @@ public final class XlsFormWriter {
     }
 
     /** A text into {@code base::Language (tag)} columns, or the plain {@code base} column for a neutral text. */
-    private static void text(Map<String, String> row, String base, Text t) {
+    private void text(Map<String, String> row, String base, Text t) {
         if (t == null) {
             return;
         }
@@ -177,7 +177,11 @@ public final class XlsFormWriter {
             row.put(base, t.patterns().get(Text.ANY));
             return;
         }
-        t.patterns().forEach((tag, pattern) -> row.put(base + "::" + Languages.header(tag), pattern));
+        for (String tag : tags) { // in the questionnaire's language order (a text's own map has none)
+            if (t.patterns().containsKey(tag)) {
+                row.put(base + "::" + Languages.header(tag), t.patterns().get(tag));
+            }
+        }
     }
 
     private void nodes(List<Node> nodes) {
