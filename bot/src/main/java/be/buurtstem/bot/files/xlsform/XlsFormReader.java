@@ -346,7 +346,8 @@ public final class XlsFormReader {
         }
         for (String c : s.columns().keySet()) {
             String base = c.contains("::") ? c.substring(0, c.indexOf("::")) : c;
-            if (c.startsWith("#") || SURVEY_COLUMNS.contains(base) || (native_ && BUURTSTEM_COLUMNS.contains(base))) {
+            if (c.startsWith("#") || SURVEY_COLUMNS.contains(base) || base.equals("kind")
+                    || (native_ && BUURTSTEM_COLUMNS.contains(base))) {
                 continue;
             }
             if (PRESENTATION.contains(base)) {
@@ -545,7 +546,8 @@ public final class XlsFormReader {
         if (it.orOther && it.kind != Kind.SINGLE_CHOICE && it.kind != Kind.MULTIPLE_CHOICE) {
             error(s, r.number(), "or_other only works with select_one and select_multiple");
         }
-        if (native_ && r.has("kind")) {
+        // the one Buurtstem column any XLSForm may carry: kind: consent on an acknowledge row asks for consent
+        if (r.has("kind")) {
             Kind k = Kind.fromYaml(r.get("kind"));
             if (k == null) {
                 error(s, r.number(), "unknown kind '" + r.get("kind") + "'");
