@@ -26,6 +26,7 @@ public final class BuurtstemCommand implements Runnable {
         cl.addSubcommand(new DbCommand());
         cl.addSubcommand(new ValidateCommand());
         cl.addSubcommand(new PlayCommand());
+        cl.addSubcommand(new ConvertCommand());
         cl.addSubcommand(new SaturationCommand());
         cl.addSubcommand(new CodeCommand());
         cl.addSubcommand(new ExportCommand());

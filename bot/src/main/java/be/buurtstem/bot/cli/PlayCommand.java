@@ -50,7 +50,7 @@ import java.util.concurrent.Callable;
                 "has errors, 2 on usage (also a script line that is not UTF-8 or longer than 1 MB: FILE:LINE: message)."})
 public final class PlayCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "the questionnaire file (.yaml)")
+    @Parameters(index = "0", paramLabel = "FILE", description = "the questionnaire file (.yaml, or an XLSForm .xlsx)")
     Path file;
 
     @Option(names = "--lang", paramLabel = "L", description = "the language to start in (e.g. nl, fr, ar, tr, en); default: the questionnaire's default")
@@ -75,10 +75,14 @@ public final class PlayCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        QuestionnaireFile.Text read;
         String text;
         try {
             switch (QuestionnaireFile.read(file, file.toString())) {
-                case QuestionnaireFile.Text t -> text = t.text();
+                case QuestionnaireFile.Text t -> {
+                    read = t;
+                    text = t.text();
+                }
                 case QuestionnaireFile.Refused refused -> {
                     err.println(refused.problem());
                     err.println("The questionnaire has errors; fix them first (see: validate " + file + ").");
@@ -91,8 +95,9 @@ public final class PlayCommand implements Callable<Integer> {
             return CommandLine.ExitCode.USAGE;
         }
         LoadResult r = QuestionnaireLoader.parse(text, file.toString());
-        List<Problem> problems = r.questionnaire() == null ? r.problems()
-                : java.util.stream.Stream.concat(r.problems().stream(), Validator.validate(r.questionnaire()).stream()).toList();
+        List<Problem> problems = new java.util.ArrayList<>(read.place(r.questionnaire() == null ? r.problems()
+                : java.util.stream.Stream.concat(r.problems().stream(), Validator.validate(r.questionnaire()).stream()).toList()));
+        problems.addAll(read.conversionProblems());
         if (Validator.hasErrors(problems)) {
             problems.stream().filter(Problem::isError).sorted().forEach(err::println);
             err.println("The questionnaire has errors; fix them first (see: validate " + file + ").");

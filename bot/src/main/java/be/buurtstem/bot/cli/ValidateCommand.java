@@ -24,11 +24,12 @@ import java.util.concurrent.Callable;
  * organiser fixes them in one go. Exit 0 when valid (warnings allowed), 1 when any file has errors, 2 on usage.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Checks questionnaire files (YAML) and prints every problem as FILE:LINE: message.",
+        description = {"Checks questionnaire files (YAML, or XLSForm .xlsx) and prints every problem as FILE:LINE: message",
+                "(FILE:SHEET:ROW: message for an XLSForm).",
                 "Exit 0 when valid (warnings allowed), 1 when there are errors, 2 on usage errors."})
 public final class ValidateCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "questionnaire files (.yaml, .yml)")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "questionnaire files (.yaml, .yml, or XLSForm .xlsx)")
     List<Path> files = new ArrayList<>();
 
     @CommandLine.Spec
@@ -45,10 +46,14 @@ public final class ValidateCommand implements Callable<Integer> {
         Map<String, String> seenIds = new HashMap<>();
         for (Path file : files) {
             String name = file.toString();
+            QuestionnaireFile.Text read;
             String text;
             try {
                 switch (QuestionnaireFile.read(file, name)) {
-                    case QuestionnaireFile.Text t -> text = t.text();
+                    case QuestionnaireFile.Text t -> {
+                        read = t;
+                        text = t.text();
+                    }
                     case QuestionnaireFile.Refused r -> {
                         out.println(r.problem());
                         errors++;
@@ -76,6 +81,8 @@ public final class ValidateCommand implements Callable<Integer> {
                     problems.add(Problem.error(name, q.lineOf("id"), "questionnaire " + key + " is also defined in " + other));
                 }
             }
+            problems = new ArrayList<>(read.place(problems));
+            problems.addAll(read.conversionProblems());
             List<Problem> sorted = problems.stream().distinct().sorted().toList();
             sorted.forEach(out::println);
             long e = sorted.stream().filter(Problem::isError).count();

@@ -269,6 +269,47 @@ class QuestionnairesBrowserTest {
         assertEquals(0, service.db().getCollection("questionnaires").countDocuments(eq("id", "x")));
     }
 
+    @Test
+    void anXlsFormIsUploadedShownAsYamlWithItsRowsAndTriedOut() throws Exception {
+        String survey = """
+                type | name | label::Nederlands (nl) | relevant
+                select_one yn | komt | Komt u naar het buurtfeest? |
+                integer | hoeveel | Met hoeveel personen? | ${komt} = 'ja' and ${komt} * 2 > 1
+                """;
+        String choices = "list_name | name | label::Nederlands (nl)\nyn | ja | Ja\nyn | nee | Nee";
+        Path broken = be.buurtstem.bot.files.xlsform.TestForms.write(files.resolve("feest.xlsx"),
+                "survey", survey, "choices", choices, "settings", "form_id\nfeest");
+        Path good = be.buurtstem.bot.files.xlsform.TestForms.write(files.resolve("feest-goed.xlsx"),
+                "survey", survey.replace(" and ${komt} * 2 > 1", ""), "choices", choices, "settings", "form_id\nfeest");
+        try (Browser b = Browser.open(service.baseUrl(), "nl")) {
+            b.signIn("ann", "organiser-pass-1");
+            b.go("/organiser/questionnaires/edit");
+            assertTrue(b.mainText().contains("YAML, of een XLSForm .xlsx"), b.mainText());
+            b.find("#file").sendKeys(broken.toAbsolutePath().toString());
+            b.find("form.upload button[type=submit]").click();
+            b.waiting().until(d -> !d.findElements(By.cssSelector("li.problem")).isEmpty());
+            List<WebElement> problems = b.driver.findElements(By.cssSelector("li.problem.error"));
+            assertEquals(1, problems.size(), b.mainText());
+            String message = problems.get(0).findElement(By.cssSelector(".message")).getText();
+            assertTrue(message.startsWith("survey:3: relevant '${komt} = 'ja' and ${komt} * 2 > 1' cannot be translated"), message);
+            String yaml = b.find("#text").getAttribute("value");
+            assertTrue(yaml.contains("id: \"feest\"") && yaml.contains("Met hoeveel personen?"), "the converted YAML is in the editor: " + yaml);
+            int line = Integer.parseInt(problems.get(0).getAttribute("data-line"));
+            assertTrue(yaml.lines().toList().get(line - 1).contains("hoeveel"), "the problem is on the line of its question: " + line);
+
+            b.find("#file").sendKeys(good.toAbsolutePath().toString());
+            b.find("form.upload button[type=submit]").click();
+            b.waiting().until(d -> d.findElements(By.cssSelector("li.problem.error")).isEmpty()
+                    && d.findElement(By.id("text")).getAttribute("value").contains("feest"));
+            b.find("button[name=action][value=preview]").click();
+            b.waiting().until(d -> d.getCurrentUrl().contains("/preview"));
+            awaitMain(b, "Komt u naar het buurtfeest?");
+            clickButton(b, "Nee");
+            awaitMain(b, "Bedankt voor uw antwoorden!");
+            assertFalse(b.mainText().contains("Met hoeveel personen?"), "not relevant after Nee: " + b.mainText());
+        }
+    }
+
     private static void awaitMain(Browser b, String text) {
         b.waiting().ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.tagName("main")).getText().contains(text));

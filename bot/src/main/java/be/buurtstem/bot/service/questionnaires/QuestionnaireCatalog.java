@@ -362,7 +362,8 @@ public class QuestionnaireCatalog implements SurveyCatalog, AutoCloseable {
         }
         List<Path> files;
         try (Stream<Path> list = Files.list(folder)) {
-            files = list.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
+            files = list.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")
+                    || QuestionnaireFile.isXlsForm(p.toString())).sorted().toList();
         } catch (IOException e) {
             log.warn("questionnaire folder {} could not be read: {}", folder, e.getClass().getSimpleName());
             return;
@@ -386,7 +387,15 @@ public class QuestionnaireCatalog implements SurveyCatalog, AutoCloseable {
             }
             seen.put(f, stamp);
             switch (QuestionnaireFile.read(f, name)) {
-                case QuestionnaireFile.Text t -> load(t.text(), name, "folder:" + name);
+                case QuestionnaireFile.Text t -> {
+                    if (Validator.hasErrors(t.conversionProblems())) {
+                        // an XLSForm row that cannot be translated: refused, like a YAML error (each at SHEET:ROW)
+                        t.conversionProblems().stream().filter(Problem::isError).forEach(p -> log.error("questionnaire refused: {}", p));
+                    } else {
+                        t.conversionProblems().forEach(p -> log.warn("questionnaire warning: {}", p));
+                        load(t.text(), name, "folder:" + name);
+                    }
+                }
                 case QuestionnaireFile.Refused r -> log.error("questionnaire refused: {}", r.problem());
             }
         } catch (IOException e) {

@@ -146,9 +146,13 @@ public class QuestionnairesController {
                 return editor(new Draft("", name), List.of(r.problem()), model, locale);
             }
             case QuestionnaireFile.Text t -> {
-                Draft draft = new Draft(t.text().replace("\r\n", "\n"), name);
+                // an XLSForm is shown in the editor as the YAML it was converted to, its own problems on their lines
+                String draftName = t.xlsform() == null ? name : name.replaceAll("(?i)\\.xlsx$", "") + ".yaml";
+                Draft draft = new Draft(t.text().replace("\r\n", "\n"), draftName);
                 session.setAttribute(Draft.SESSION_KEY, draft);
-                List<Problem> problems = QuestionnaireCatalog.check(draft.text(), name);
+                List<Problem> problems = new java.util.ArrayList<>(QuestionnaireCatalog.check(draft.text(), draftName));
+                t.conversionProblems().forEach(p -> problems.add(t.xlsform().onYamlLine(p, draftName)));
+                problems.sort(null);
                 audit("questionnaire_uploaded", who, new Document("file", name)
                         .append("errors", problems.stream().filter(Problem::isError).count()));
                 return editor(draft, problems, model, locale);
