@@ -73,7 +73,15 @@ class TelegramApiContractTest {
                     continue;
                 }
                 methods.add(m.path("name").asText());
-                JsonNode body = FakeTelegram.body(e.getRequest());
+                JsonNode body = FakeTelegram.body(e.getRequest()).deepCopy();
+                // the library names the method in the body too, as the Bot API allows ("Making requests when
+                // getting updates": a "method" parameter); it must name the method called, and is then left out
+                if (body.isObject() && body.has("method")) {
+                    if (!body.path("method").asText().equalsIgnoreCase(m.path("name").asText())) {
+                        problems.add(method + ": body names another method: " + body.path("method"));
+                    }
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) body).remove("method");
+                }
                 checkFields(spec, m, body, m.path("name").asText(), problems);
                 if (m.path("name").asText().equals("sendMessage") || m.path("name").asText().equals("editMessageText")) {
                     int length = body.path("text").asText().codePointCount(0, body.path("text").asText().length());
