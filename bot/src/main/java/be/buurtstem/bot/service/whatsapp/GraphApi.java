@@ -25,7 +25,7 @@ class GraphApi {
     /** Re-engagement: the 24-hour window has closed. */
     static final int WINDOW_CLOSED = 131047;
     /** The resident cannot or does not want to be reached (opted out of business messages, not on WhatsApp). */
-    static final Set<Integer> UNREACHABLE = Set.of(131050, 131026, 131021);
+    static final Set<Integer> UNREACHABLE = Set.of(131050, 131026);
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final WhatsAppSettings settings;
