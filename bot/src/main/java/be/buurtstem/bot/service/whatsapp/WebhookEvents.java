@@ -93,11 +93,8 @@ record WebhookEvents(List<Message> messages, List<Status> statuses, int skipped)
                 yield id != null && ("button_reply".equals(kind) || "list_reply".equals(kind))
                         ? new Choice(id) : new Other("interactive");
             }
-            // a quick-reply button of a template: its payload is ours, like a reply button's id
-            case "button" -> {
-                String payload = m.path("button").path("payload").asText(null);
-                yield payload == null ? new Other("button") : new Text(m.path("button").path("text").asText(""));
-            }
+            // a quick-reply button of a template ("Verder"): read as the words on it
+            case "button" -> new Text(m.path("button").path("text").asText(""));
             case "location" -> {
                 JsonNode l = m.path("location");
                 yield l.path("latitude").isNumber() && l.path("longitude").isNumber()
