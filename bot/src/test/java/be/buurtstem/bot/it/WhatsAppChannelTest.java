@@ -54,6 +54,7 @@ class WhatsAppChannelTest {
         p.putAll(graph.properties());
         p.put("whatsapp.rate", String.valueOf(RATE));
         p.put("whatsapp.template.nl", "buurtstem_verder");
+        p.put("whatsapp.media-max-bytes", "1000");
         p.put("buurtstem.questionnaires", folder.toString());
         service = Harness.start(p, false);
     }
@@ -299,6 +300,35 @@ class WhatsAppChannelTest {
         String number = "32470000006";
         assertEquals(200, deliver(FakeGraph.sticker(number, graph.newMessageId())));
         awaitText(number, "Dit kan ik niet lezen");
+    }
+
+    @Test
+    void aPhotoTooLargeOrNotAPhotoIsRefusedPolitely() {
+        String number = "32470000012";
+        graph.photo("media-big", "image/jpeg", java.util.Arrays.copyOf(FakeGraph.JPEG, 2000));
+        assertEquals(200, deliver(FakeGraph.image(number, graph.newMessageId(), "media-big", "image/jpeg")));
+        awaitText(number, "Dit kan ik niet lezen");
+        assertEquals(200, deliver(FakeGraph.image(number, graph.newMessageId(), "media-gif", "image/gif")));
+        Harness.await("second refusal", WAIT, () -> graph.textsTo(number).size() == 2);
+        assertFalse(Files.exists(dataDir.resolve("web-photos").resolve(rid(number).replaceAll("[^A-Za-z0-9_-]", "_"))),
+                "nothing kept");
+    }
+
+    @Test
+    void metaSayingTheWindowClosedSendsTheTemplateAndAnOptedOutResidentIsStopped() {
+        String closed = "32470000013";
+        graph.answerNext(FakeGraph.error(400, 131047));
+        say(closed, "start wabuurt");
+        Harness.await("template", WAIT, () -> graph.acceptedTo(closed).size() == 1);
+        assertEquals("template", graph.acceptedTo(closed).getFirst().path("type").asText());
+
+        String optedOut = "32470000014";
+        graph.answerNext(FakeGraph.error(400, 131050));
+        say(optedOut, "start wabuurt");
+        Harness.await("stopped", WAIT, () -> service.store().respondent(rid(optedOut))
+                .map(r -> r.blocked()).orElse(false));
+        sleep(500);
+        assertTrue(graph.acceptedTo(optedOut).isEmpty());
     }
 
     // ---- the 24-hour window --------------------------------------------------------------------------------
