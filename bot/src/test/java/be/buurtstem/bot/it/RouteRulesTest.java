@@ -63,7 +63,8 @@ class RouteRulesTest {
 
     /** Routes with their own rules, tested elsewhere (the chat's cookie, the webhook's secret) or public. */
     static boolean ownRules(String path) {
-        return path.startsWith("/chat/") || path.startsWith("/telegram/") || path.equals("/login")
+        return path.startsWith("/chat/") || path.startsWith("/telegram/") || path.startsWith("/whatsapp/")
+                || path.equals("/login")
                 || path.equals("/error") || path.startsWith("/api/openapi.json");
     }
 

@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 public final class Housekeeping implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Housekeeping.class);
     static final Duration KEEP_PROCESSED = Duration.ofDays(7);
+    /** WhatsApp's delivery statuses say how delivery went lately; older ones tell nobody anything useful. */
+    static final Duration KEEP_WHATSAPP_STATUSES = Duration.ofDays(30);
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("housekeeping").daemon(true).factory());
@@ -54,6 +56,10 @@ public final class Housekeeping implements AutoCloseable {
             long removed = store.forgetProcessedBefore(now.minus(KEEP_PROCESSED));
             if (removed > 0) {
                 log.info("forgot {} processed update ids older than {} days", removed, KEEP_PROCESSED.toDays());
+            }
+            long statuses = store.whatsAppStatuses().forgetBefore(now.minus(KEEP_WHATSAPP_STATUSES));
+            if (statuses > 0) {
+                log.info("forgot {} whatsapp statuses older than {} days", statuses, KEEP_WHATSAPP_STATUSES.toDays());
             }
         } catch (RuntimeException e) {
             log.warn("housekeeping failed: {}", e.toString());

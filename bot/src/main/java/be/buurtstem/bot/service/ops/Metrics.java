@@ -23,6 +23,7 @@ public final class Metrics {
 
     /** The inbound channels, as tagged. */
     public static final String TELEGRAM_WEBHOOK = "telegram-webhook";
+    public static final String WHATSAPP_WEBHOOK = "whatsapp-webhook";
     public static final String TELEGRAM_POLLING = "telegram-polling";
     public static final String WEB = "web";
 

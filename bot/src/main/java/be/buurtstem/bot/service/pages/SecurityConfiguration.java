@@ -35,7 +35,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 @EnableWebSecurity
 public class SecurityConfiguration {
     /** Routes with their own access rules (see the class comment). */
-    static final String[] MACHINE_ROUTES = {"/api/**", "/actuator/**", "/telegram/**", "/chat/**"};
+    static final String[] MACHINE_ROUTES = {"/api/**", "/actuator/**", "/telegram/**", "/whatsapp/**", "/chat/**"};
     /** Pages anyone may see. */
     static final String[] PUBLIC_PAGES = {"/app/**", "/login", "/error", "/favicon.ico"};
     /** The token API's description: public, it holds no data (see bot/README.md). */

@@ -26,7 +26,8 @@ import java.util.Optional;
 /**
  * All MongoDB access of the service, through the official driver (the same code runs on the embedded server and on
  * a real MongoDB). Collections: {@code respondents}, {@code sessions}, {@code answers}, {@code processed_updates},
- * {@code outbox}, {@code parked_updates}, {@code questionnaires}, {@code audit}.
+ * {@code outbox}, {@code parked_updates}, {@code questionnaires}, {@code audit}, {@code whatsapp_statuses},
+ * {@code whatsapp_waiting}.
  */
 public class Store {
     private final MongoDatabase db;
@@ -131,6 +132,7 @@ public class Store {
         db.getCollection("questionnaires").createIndex(Indexes.ascending("id", "version"), new IndexOptions().unique(true));
         db.getCollection("audit").createIndex(Indexes.ascending("at"));
         decisions.createIndexes();
+        whatsAppStatuses().createIndexes();
         outbox().createIndex(Indexes.ascending(OutboxLeases.CLAIMED_BY));
     }
 
@@ -578,6 +580,8 @@ public class Store {
         removed.put("unplaced_replies", unplaced().deleteMany(Filters.eq("respondent", respondent)).getDeletedCount());
         removed.put("parked_updates", parked().deleteMany(Filters.eq("respondent", respondent)).getDeletedCount());
         removed.put("codings", decisions.deleteOf(respondent, null));
+        removed.put(WhatsAppWaiting.NAME, db.getCollection(WhatsAppWaiting.NAME)
+                .deleteMany(Filters.eq("_id", respondent)).getDeletedCount());
         audit("respondent_deleted", new Document("answers", removed.get("answers")), Instant.now());
         return removed;
     }
@@ -646,6 +650,29 @@ public class Store {
 
     MongoCollection<Document> processed() {
         return db.getCollection("processed_updates");
+    }
+
+    /** WhatsApp's delivery statuses, without personal data. */
+    public WhatsAppStatuses whatsAppStatuses() {
+        return new WhatsAppStatuses(db);
+    }
+
+    /** WhatsApp residents whose last replies were withheld (window closed, uncertain send). */
+    public WhatsAppWaiting whatsAppWaiting() {
+        return new WhatsAppWaiting(db);
+    }
+
+    /**
+     * Marks an outbox item as handed to a channel that has no idempotency key (WhatsApp), synced before the call:
+     * after a crash, an item so marked may have been accepted and is not sent again blindly.
+     */
+    public void outboxAttempted(String id) {
+        outbox().updateOne(Filters.eq("_id", id), Updates.set("attempted", true));
+    }
+
+    /** The call was answered with a refusal (nothing sent): the item may go again as a first attempt. */
+    public void outboxNotAttempted(String id) {
+        outbox().updateOne(Filters.eq("_id", id), Updates.unset("attempted"));
     }
 
     MongoCollection<Document> outbox() {

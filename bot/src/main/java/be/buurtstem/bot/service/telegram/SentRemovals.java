@@ -13,7 +13,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link TelegramOutbox}: a sender returns only once its item's removal is on disk, so a restart never sends it
  * again; when the write fails, every sender of that batch gets the failure (its item is retried, as before).
  */
-final class SentRemovals {
+public final class SentRemovals {
     private final Store store;
     private final Object lock = new Object();
     private final ReentrantLock writing = new ReentrantLock();
@@ -25,12 +25,12 @@ final class SentRemovals {
         RuntimeException failure;
     }
 
-    SentRemovals(Store store) {
+    public SentRemovals(Store store) {
         this.store = store;
     }
 
     /** Removes the sent item {@code id} from the outbox and syncs, with whatever else was sent meanwhile. */
-    void removeAndSync(String id) {
+    public void removeAndSync(String id) {
         Batch mine;
         synchronized (lock) {
             current.ids.add(id);

@@ -58,6 +58,8 @@ public class TelegramOutbox implements AutoCloseable {
     private static final int MAX_SEND_ATTEMPTS = 12;
     /** Chats looked at per loop; more chats than this with something queued wait for the next loop. */
     private static final int MAX_HEADS = 5000;
+    /** Chats of another channel in the same outbox: WhatsApp's {@code wa:<number>} (Telegram chat ids are numbers). */
+    static final String OTHER_CHANNEL_PREFIX = "wa:";
 
     private final Store store;
     private final TelegramApi api;
@@ -187,6 +189,9 @@ public class TelegramOutbox implements AutoCloseable {
                 int dispatched = 0;
                 for (Document item : pending) {
                     String chat = item.getString("chat");
+                    if (chat != null && chat.startsWith(OTHER_CHANNEL_PREFIX)) {
+                        continue; // the same outbox carries the WhatsApp channel's items (service/whatsapp)
+                    }
                     if (inFlight.contains(chat) || hold.containsKey(item.getString("_id")) || leasedElsewhere(item, now)) {
                         continue; // heads only (outboxHeads), one at a time per chat: order per chat is kept
                     }

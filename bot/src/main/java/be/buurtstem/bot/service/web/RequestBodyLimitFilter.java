@@ -52,7 +52,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
         if (path.startsWith("/chat/")) {
             return limits.chatBody().toBytes();
         }
-        if (path.startsWith("/telegram/")) {
+        if (path.startsWith("/telegram/") || path.startsWith("/whatsapp/")) {
             return limits.webhookBody().toBytes();
         }
         if (path.startsWith("/api/")) {
