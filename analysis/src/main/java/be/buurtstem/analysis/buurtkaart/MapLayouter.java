@@ -21,6 +21,15 @@ public final class MapLayouter {
 
     public static MapLayout layout(NeighbourhoodMap map, double size, double mapHeight, TextMeasure measure,
                                    TextMeasure sectorMeasure, Map<Domain, String> domainNames) {
+        return layout(map, map.domains(), size, mapHeight, measure, sectorMeasure, domainNames);
+    }
+
+    /**
+     * As above with the sectors given: the shared map shows every domain anyone used, so that two segments' maps
+     * can be compared side by side. Every actor's domain must be among {@code domains}.
+     */
+    public static MapLayout layout(NeighbourhoodMap map, List<Domain> domains, double size, double mapHeight,
+                                   TextMeasure measure, TextMeasure sectorMeasure, Map<Domain, String> domainNames) {
         double scale = size / 1080;
         double cx = size / 2;
         double cy = mapHeight / 2;
@@ -33,7 +42,6 @@ public final class MapLayouter {
         LabelPlacer placer = new LabelPlacer(new Box(4 * scale, 4 * scale, size - 8 * scale, mapHeight - 8 * scale));
         placer.block(new Box(cx - home, cy - home, 2 * home, 2 * home));
 
-        List<Domain> domains = map.domains();
         int n = Math.max(1, domains.size());
         double slice = 2 * Math.PI / n;
         List<MapLayout.Sector> sectors = new ArrayList<>();

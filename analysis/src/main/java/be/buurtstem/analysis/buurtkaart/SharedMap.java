@@ -47,6 +47,26 @@ public record SharedMap(int residents, List<DomainTally> domains, List<Place> pl
         }
     }
 
+    /**
+     * The named places as a map to lay out like a resident's: each on the ring nearest its mean closeness, in its
+     * valence's colour, labelled with how many residents named it ("Het park (3)").
+     */
+    public NeighbourhoodMap placesMap() {
+        List<Actor> actors = new ArrayList<>();
+        int round = 1;
+        for (Place p : places) {
+            int ring = (int) Math.max(1, Math.min(4, Math.round(p.ring())));
+            actors.add(new Actor(round++, p.name() + " (" + p.residents() + ")", "place", p.domain(),
+                    Closeness.values()[ring - 1], Giving.UNKNOWN, false, p.mostly()));
+        }
+        return new NeighbourhoodMap(actors);
+    }
+
+    /** The domains anyone named something in, in the method's order. */
+    public List<Domain> namedDomains() {
+        return domains.stream().map(DomainTally::domain).sorted().toList();
+    }
+
     /** The shared map of the residents whose segment values hold every {@code field = value} of {@code filter}. */
     public static SharedMap of(Collection<ResidentMap> maps, Map<String, String> filter, int minResidents) {
         Map<Domain, int[]> tally = new EnumMap<>(Domain.class); // residents, actors, people, bridges, e, n, d

@@ -56,11 +56,11 @@ final class MapTexts {
                     "nl", "brugfiguren", "fr", "personnes-relais", "ar", "أشخاص يجمعون الناس",
                     "tr", "köprü kişi", "en", "bridge figures")),
             Map.entry("shared_places", Map.of(
-                    "nl", "Plekken en organisaties: genoemd door minstens {0} bewoners; groter = vaker genoemd",
-                    "fr", "Lieux et organisations cités par au moins {0} habitants ; plus grand = plus souvent cité",
-                    "ar", "أماكن وجمعيات ذكرها {0} من السكان على الأقل؛ الأكبر = الأكثر ذكرًا",
-                    "tr", "En az {0} sakinin andığı yerler ve kurumlar; büyük = daha sık anılan",
-                    "en", "Places and organisations named by at least {0} residents; larger = named more often")),
+                    "nl", "Plekken en organisaties genoemd door minstens {0} bewoners; (3) = door 3 bewoners genoemd",
+                    "fr", "Lieux et organisations cités par au moins {0} habitants ; (3) = cité par 3 habitants",
+                    "ar", "أماكن وجمعيات ذكرها {0} من السكان على الأقل؛ (3) = ذكرها 3 من السكان",
+                    "tr", "En az {0} sakinin andığı yerler ve kurumlar; (3) = 3 sakin andı",
+                    "en", "Places and organisations named by at least {0} residents; (3) = named by 3 residents")),
             Map.entry("shared_none", Map.of(
                     "nl", "Nog geen kaarten.", "fr", "Pas encore de cartes.", "ar", "لا توجد خرائط بعد.",
                     "tr", "Henüz harita yok.", "en", "No maps yet.")));
