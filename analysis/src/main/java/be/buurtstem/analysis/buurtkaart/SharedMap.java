@@ -117,11 +117,18 @@ public record SharedMap(int residents, List<DomainTally> domains, List<Place> pl
         return true;
     }
 
-    /** Names that differ only in case, accents, width or spacing ("Het Park", "het  park") are one place. */
+    /**
+     * Names that differ only in case, accents, width, spacing or a leading article ("Het Park", "het  park", "park";
+     * "l'école", "École") are one place.
+     */
     static String key(String name) {
         String s = Normalizer.normalize(name.strip(), Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
-        return s.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        s = s.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        return ARTICLE.matcher(s).replaceFirst("");
     }
+
+    private static final java.util.regex.Pattern ARTICLE =
+            java.util.regex.Pattern.compile("^(?:(?:de|het|een|le|la|les|un|une|the|a|an) |(?:'t|l'|l’) ?)(?=.)");
 
     private static final class PlaceTally {
         final Set<String> residents = new HashSet<>();

@@ -66,6 +66,16 @@ class SharedMapTest {
         assertEquals(0, SharedMap.of(residents(), Map.of("area", "oost"), 2).residents());
     }
 
+    @Test
+    void spellingsOfOnePlaceCountTogether() {
+        assertEquals(SharedMap.key("Het Park"), SharedMap.key("park"));
+        assertEquals(SharedMap.key("het  park"), SharedMap.key("PARK"));
+        assertEquals(SharedMap.key("l'École"), SharedMap.key("ecole"));
+        assertEquals(SharedMap.key("De Kring"), SharedMap.key("kring"));
+        assertEquals("de", SharedMap.key("De"), "a name that is only an article stays itself");
+        assertTrue(!SharedMap.key("Delhaize").equals(SharedMap.key("haize")), "only a whole leading word");
+    }
+
     static SharedMap.DomainTally tally(SharedMap shared, Domain d) {
         return shared.domains().stream().filter(t -> t.domain() == d).findFirst().orElseThrow();
     }
