@@ -34,10 +34,11 @@ class SharedMapPictureTest {
     }
 
     @Test
-    void placesAreDrawnWhereTheLayoutPutsThemInTheirColour() {
+    void placesAreDrawnWhereTheLayoutPutsThemInTheirColour() throws java.io.IOException {
         SharedMap shared = SharedMap.of(residents(), Map.of(), SharedMap.MIN_RESIDENTS);
         MapLegend legend = MapLegend.of(BundledBuurtkaart.survey(), "nl");
         SharedMapPicture.Drawn drawn = SharedMapPicture.draw(shared, legend, null);
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "buurtkaart-shared.png"), drawn.png()); // to look at
         assertEquals(1080, drawn.image().getWidth());
         List<String> names = drawn.layout().dots().stream().map(d -> d.actor().name()).toList();
         assertEquals(List.of("Het OCMW (4)", "Het park (4)"), names.stream().sorted().toList());
