@@ -30,6 +30,7 @@ public final class BuurtstemCommand implements Runnable {
         cl.addSubcommand(new SaturationCommand());
         cl.addSubcommand(new CodeCommand());
         cl.addSubcommand(new ExportCommand());
+        cl.addSubcommand(new BuurtkaartCommand());
         // Commands print Arabic and Turkish: UTF-8 whatever the platform default. Set on the root, because picocli
         // hands the root's (lazily made, platform-encoded) writers down to every subcommand when it runs.
         be.buurtstem.bot.cli.play.Utf8Console.utf8(cl);

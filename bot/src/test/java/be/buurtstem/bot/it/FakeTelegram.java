@@ -202,6 +202,61 @@ public final class FakeTelegram implements AutoCloseable {
         return sentTo(chat).stream().map(b -> b.path("text").asText()).toList();
     }
 
+    /** A photo sent with sendPhoto (multipart form data): the chat, the caption and the image's bytes. */
+    public record Photo(String chat, String caption, byte[] image) {
+    }
+
+    /** The photos sent to a chat, in order (only successful calls). */
+    public List<Photo> photosTo(long chat) {
+        List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
+        events.sort(Comparator.comparing(e -> e.getRequest().getLoggedDate()));
+        List<Photo> out = new ArrayList<>();
+        for (ServeEvent e : events) {
+            LoggedRequest r = e.getRequest();
+            if (!r.getUrl().toLowerCase(java.util.Locale.ROOT).endsWith("/sendphoto") || !r.isMultipart()
+                    || e.getResponse() == null || e.getResponse().getStatus() != 200) {
+                continue;
+            }
+            String to = null;
+            String caption = null;
+            byte[] image = null;
+            for (var part : r.getParts()) {
+                switch (part.getName()) {
+                    case "chat_id" -> to = part.getBody().asString();
+                    case "caption" -> caption = part.getBody().asString();
+                    default -> { }
+                }
+            }
+            image = png(r.getBody());
+            if (String.valueOf(chat).equals(to)) {
+                out.add(new Photo(to, caption, image));
+            }
+        }
+        return out;
+    }
+
+    /** The PNG inside a multipart body: from its signature to the end of its IEND chunk (null when there is none). */
+    static byte[] png(byte[] body) {
+        byte[] signature = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+        byte[] end = {'I', 'E', 'N', 'D'};
+        int from = indexOf(body, signature, 0);
+        int iend = from < 0 ? -1 : indexOf(body, end, from);
+        return iend < 0 ? null : java.util.Arrays.copyOfRange(body, from, iend + 8);
+    }
+
+    private static int indexOf(byte[] in, byte[] what, int from) {
+        outer:
+        for (int i = from; i <= in.length - what.length; i++) {
+            for (int j = 0; j < what.length; j++) {
+                if (in[i + j] != what[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
     private JsonNode lastWithButtons(long chat) {
         List<JsonNode> sent = sentTo(chat);
         for (int i = sent.size() - 1; i >= 0; i--) {
@@ -285,6 +340,14 @@ public final class FakeTelegram implements AutoCloseable {
                     msg.put("date", 1_700_000_000);
                     msg.putObject("chat").put("id", body.path("chat_id").asLong()).put("type", "private");
                     msg.put("text", body.path("text").asText());
+                }
+                case "sendphoto" -> { // multipart: the chat id is a form field, answered as Telegram does
+                    ObjectNode msg = answer.putObject("result");
+                    msg.put("message_id", nextMessageId.incrementAndGet());
+                    msg.put("date", 1_700_000_000);
+                    msg.putObject("chat").put("id", 0).put("type", "private");
+                    msg.putArray("photo").addObject().put("file_id", "p" + nextMessageId.get())
+                            .put("file_unique_id", "u" + nextMessageId.get()).put("width", 1080).put("height", 1080);
                 }
                 default -> answer.put("result", true);
             }

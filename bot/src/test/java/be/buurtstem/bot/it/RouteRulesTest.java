@@ -391,4 +391,28 @@ class RouteRulesTest {
             }
         }
     }
+
+    /**
+     * The buurtkaart's pictures (issue 16): the organisers' one behind the organiser role like its page (the loop
+     * above checks the rule; here its answer is a picture, not a page), the resident's one under /chat opened by the
+     * chat cookie alone, never by a page account.
+     */
+    @Test
+    void buurtkaartPicturesOpenOnlyForTheirOwners() throws Exception {
+        PageClient olga = as("olga");
+        assertEquals(200, olga.get("/organiser/buurtkaart/buurt/map.png").status());
+        assertEquals("image/png", olga.get("/organiser/buurtkaart/buurt/map.png").headers()
+                .firstValue("Content-Type").orElse(""));
+        assertEquals(403, as("anna").get("/organiser/buurtkaart/buurt/map.png").status());
+        assertTrue(new PageClient(service, "en").get("/organiser/buurtkaart/buurt/map.png").redirect()
+                .startsWith("/login"));
+        // a page account is not a chat: without the chat cookie there is nobody whose map it could be
+        assertEquals(400, olga.get("/chat/buurt/api/map.png").status());
+        java.net.http.HttpResponse<String> stranger = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(service.baseUrl() + "/chat/buurt/api/map.png"))
+                        .header("Cookie", "buurtstem_chat=AAAAAAAAAAAAAAAAAAAAAAAA").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, stranger.statusCode(), "a chat without map answers has no map");
+        assertFalse(stranger.body().contains("Exception"));
+    }
 }

@@ -1,5 +1,8 @@
 package be.buurtstem.bot.service.conversation;
 
+import be.buurtstem.bot.service.buurtkaart.MapMessage;
+import be.buurtstem.bot.service.buurtkaart.MapPictures;
+import be.buurtstem.bot.service.buurtkaart.MapWords;
 import be.buurtstem.bot.service.conversation.effects.Effects;
 import be.buurtstem.bot.service.conversation.effects.EventHandlers;
 import be.buurtstem.bot.service.privacy.RespondentIds;
@@ -57,6 +60,7 @@ public class ConversationService {
     private final Duration welcomeBackAfter;
     private final String defaultLanguage;
     private final MyData myData;
+    private final MapPictures maps;
     private final EventHandlers handlers;
     private final ReentrantLock[] locks = new ReentrantLock[1024];
     private volatile ChatSeen chatSeen = (respondent, channel, chat, questionnaire, version, paused, at) -> { };
@@ -85,6 +89,7 @@ public class ConversationService {
         this.welcomeBackAfter = welcomeBackAfter;
         this.defaultLanguage = defaultLanguage;
         this.myData = new MyData(store, catalog);
+        this.maps = new MapPictures(store, catalog);
         this.handlers = new EventHandlers(myData);
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new ReentrantLock();
@@ -154,12 +159,22 @@ public class ConversationService {
             case Inbound.ShowMyData d -> say(c, myData.of(rid, c.language()), c.language());
             case Inbound.Unsupported u -> say(c, List.of(OutboundMessage.info(SystemTexts.get("unsupported",
                     c.language()))), c.language());
+            case Inbound.ShowMyMap m -> showMap(c);
+            // typed "mijn kaart" asks for the map only outside a conversation: inside one it may be an answer
+            case Inbound.Answer a when !active && MapWords.asks(a.input()) -> showMap(c);
             case Inbound.Start s -> onStart(c, s.payload());
             case Inbound.Pick p -> onPick(c, p.questionnaireId(), Map.of());
             case Inbound.Answer a -> onAnswer(c, a.input());
             case Inbound.Press p -> onAnswer(c, p.decode().apply(shownButtons(existing)).<Input>map(Input.Choice::new)
                     .orElse(new Input.Text("")));
         };
+    }
+
+    /** The resident's map picture (a reference the channel draws when sending), or why there is none. */
+    private Result showMap(Ctx c) {
+        String language = c.language();
+        return say(c, List.of(maps.latest(c.rid()).map(MapMessage::of)
+                .orElseGet(() -> OutboundMessage.info(MapPictures.noMap(language)))), language);
     }
 
     /** The ids of the buttons the resident was shown last: what a channel's hashed button press can mean. */

@@ -44,6 +44,10 @@ public record Inbound(String channel, String chat, String inputId, Action action
     public record ShowMyData() implements Action {
     }
 
+    /** "My map" ({@code /kaart}, "mijn kaart"): the picture of the resident's buurtkaart again. */
+    public record ShowMyMap() implements Action {
+    }
+
     /** Something the service cannot read (a sticker, a voice note). */
     public record Unsupported(String what) implements Action {
     }

@@ -300,6 +300,15 @@ public final class Answers {
         return docs;
     }
 
+    /**
+     * Every answer of a questionnaire to one of these questions, respondent by respondent (the buurtkaart's shared
+     * map reads its repeat group's answers; texts come only for the questions asked for).
+     */
+    public void eachOf(String questionnaire, Collection<String> questions, Consumer<StoredAnswer> action) {
+        answers.find(Filters.and(Filters.eq("questionnaire", questionnaire), Filters.in("question", questions)))
+                .sort(Sorts.ascending("respondent", "receivedAt", "_id")).forEach(d -> action.accept(read(d)));
+    }
+
     /** The stored document of an answer (what {@code AnswerListener}s are given). */
     public static Document document(StoredAnswer a) {
         return new Document("_id", a.id()).append("respondent", a.respondent()).append("questionnaire", a.questionnaire())

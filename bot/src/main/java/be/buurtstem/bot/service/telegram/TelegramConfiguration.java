@@ -69,12 +69,13 @@ public class TelegramConfiguration {
 
     @Bean(destroyMethod = "close")
     TelegramOutbox telegramOutbox(Store store, TelegramApi api, TelegramSettings settings, Leases leases,
-                                  @Value("${buurtstem.outbox-lease:30s}") java.time.Duration lease) {
+                                  be.buurtstem.bot.service.survey.SurveyCatalog catalog, @Value("${buurtstem.outbox-lease:30s}") java.time.Duration lease) {
         OutboxLeases outboxLeases = new OutboxLeases(store, leases.owner(), lease);
         if (store.soleWriter()) {
             outboxLeases.forgetAll();
         }
-        TelegramOutbox outbox = new TelegramOutbox(store, api, settings, outboxLeases);
+        TelegramOutbox outbox = new TelegramOutbox(store, api, settings, outboxLeases,
+                new be.buurtstem.bot.service.buurtkaart.MapPictures(store, catalog));
         outbox.start();
         return outbox;
     }

@@ -1,5 +1,7 @@
 package be.buurtstem.bot.service.telegram;
 
+import be.buurtstem.bot.service.buurtkaart.MapMessage;
+import be.buurtstem.bot.service.buurtkaart.MapPictures;
 import be.buurtstem.bot.service.conversation.Delivery;
 import be.buurtstem.bot.service.conversation.SystemTexts;
 import be.buurtstem.bot.service.ops.Metrics;
@@ -12,6 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboardMarkup;
@@ -66,6 +70,8 @@ public class TelegramOutbox implements AutoCloseable {
     private final TelegramSettings settings;
     private final OutboxLeases leases;
     private final SentRemovals removals;
+    /** Draws a resident's map when its photo item is sent (the outbox holds only the reference). */
+    private final MapPictures pictures;
     /** This instance's part of generated ids (organiser notices, inputs without an id): unique across instances. */
     private final String idPrefix = Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()
             & 0xffffffffL) + "-";
@@ -95,7 +101,9 @@ public class TelegramOutbox implements AutoCloseable {
     /** The overall limit, taken again right before each call (see {@link #awaitSendSlot}). */
     private long nextSendNanos = System.nanoTime();
 
-    public TelegramOutbox(Store store, TelegramApi api, TelegramSettings settings, OutboxLeases leases) {
+    public TelegramOutbox(Store store, TelegramApi api, TelegramSettings settings, OutboxLeases leases,
+                          MapPictures pictures) {
+        this.pictures = pictures;
         this.store = store;
         this.api = api;
         this.settings = settings;
@@ -121,6 +129,14 @@ public class TelegramOutbox implements AutoCloseable {
                 }
             }
             for (be.buurtstem.engine.OutboundMessage m : messages) {
+                var map = MapMessage.questionnaireOf(m);
+                if (map.isPresent()) {
+                    if (respondent != null) {
+                        items.add(item(base + ":" + n++, chat, respondent, "photo").append("questionnaire", map.get())
+                                .append("language", language));
+                    }
+                    continue;
+                }
                 List<String> chunks = TextSplitter.split(m.text(), TextSplitter.TELEGRAM_LIMIT, language);
                 for (int i = 0; i < chunks.size(); i++) {
                     Document d = item(base + ":" + n++, chat, respondent, "send").append("text", chunks.get(i));
@@ -299,6 +315,17 @@ public class TelegramOutbox implements AutoCloseable {
                         .callbackQueryId(item.getString("callbackId")).build());
                 case "edit" -> api.sender().execute(EditMessageText.builder().chatId(chat)
                         .messageId(item.getInteger("messageId")).text(item.getString("text")).build());
+                case "photo" -> {
+                    var png = pictures.png(item.getString("respondent"), item.getString("questionnaire"),
+                            item.getString("language"));
+                    if (png.isEmpty()) { // the answers were deleted meanwhile: there is no map to send any more
+                        store.outboxDone(id);
+                        return;
+                    }
+                    api.sender().execute(SendPhoto.builder().chatId(chat)
+                            .photo(new InputFile(new java.io.ByteArrayInputStream(png.get()), "buurtkaart.png"))
+                            .caption(MapPictures.caption(item.getString("language"))).build());
+                }
                 default -> api.sender().execute(sendMessage(item));
             }
             Metrics.sent(type);

@@ -201,6 +201,9 @@ public class UpdateProcessor {
                     case "language", "taal", "langue":
                         return new Inbound.Answer(new Input.Choice("language"));
                     default:
+                        if (be.buurtstem.bot.service.buurtkaart.MapWords.command(command)) {
+                            return new Inbound.ShowMyMap();
+                        }
                         break;
                 }
             }

@@ -104,7 +104,7 @@ public class WebChatController {
      * whether it ended, the turn the buttons belong to, whether the message just sent is stored ({@code stored}) or
      * was not applied because its question was already answered ({@code stale}), and the page's own words.
      */
-    public record ChatView(String language, String dir, List<OutboundMessage> messages, boolean ended, String turn,
+    public record ChatView(String language, String dir, List<ChatMessage> messages, boolean ended, String turn,
                            boolean stored, boolean stale, String title, Map<String, String> ui) {
     }
 
@@ -386,7 +386,8 @@ public class WebChatController {
                           boolean stored, boolean stale, Survey survey) {
         String lang = language == null ? survey.defaultLanguage() : language;
         String turn = session == null ? "0" : Long.toString(session.version());
-        return new ChatView(lang, SystemTexts.rightToLeft(lang) ? "rtl" : "ltr", messages, ended, turn, stored, stale,
+        return new ChatView(lang, SystemTexts.rightToLeft(lang) ? "rtl" : "ltr",
+                messages.stream().map(m -> ChatMessage.of(m, lang)).toList(), ended, turn, stored, stale,
                 survey.title(lang), WebTexts.all(lang));
     }
 
