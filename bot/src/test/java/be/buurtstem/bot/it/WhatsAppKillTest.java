@@ -24,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * again. That reply, which WhatsApp may have delivered, is not sent a second time; the resident goes on and finishes
  * the conversation, and "my data" shows every answer, the ones given before the kill included.
  */
+@org.junit.jupiter.api.Tag("solo") // runs alone: see bot/pom.xml
 class WhatsAppKillTest {
     static final Duration WAIT = Duration.ofSeconds(240);
     static final String NUMBER = "32471234567";

@@ -209,11 +209,14 @@ public class WhatsAppOutbox implements AutoCloseable {
                 windowClosed(item);
                 return;
             }
-            if (!awaitSendSlot()) {
-                return; // stopping: the item stays and goes after the restart
-            }
             store.outboxAttempted(id);
             store.durability().sync();
+            // the slot is taken after the mark's sync, right before the call: a slow fsync would otherwise bunch
+            // the calls of several senders together at Meta's end
+            if (!awaitSendSlot()) {
+                store.outboxNotAttempted(id); // stopping: the item stays and goes after the restart
+                return;
+            }
             GraphApi.Sent sent = api.send(item.getString("body"));
             switch (sent) {
                 case GraphApi.Accepted a -> {
