@@ -23,6 +23,15 @@ public final class MapWords {
         return COMMANDS.contains(name);
     }
 
+    /** A typed slash command for the map ({@code /kaart}): asks for it even in the middle of a conversation. */
+    public static boolean slashCommand(Input input) {
+        if (!(input instanceof Input.Text t) || t.text() == null || t.text().length() > 40) {
+            return false;
+        }
+        String s = t.text().strip().toLowerCase(java.util.Locale.ROOT);
+        return s.startsWith("/") && command(s.substring(1).split("@")[0]);
+    }
+
     /** A typed message that asks for the map. */
     public static boolean asks(Input input) {
         if (!(input instanceof Input.Text t) || t.text() == null || t.text().length() > 40) {

@@ -160,8 +160,10 @@ public class ConversationService {
             case Inbound.Unsupported u -> say(c, List.of(OutboundMessage.info(SystemTexts.get("unsupported",
                     c.language()))), c.language());
             case Inbound.ShowMyMap m -> showMap(c);
-            // typed "mijn kaart" asks for the map only outside a conversation: inside one it may be an answer
-            case Inbound.Answer a when !active && MapWords.asks(a.input()) -> showMap(c);
+            // typed "mijn kaart" asks for the map only outside a conversation (inside one it may be an answer);
+            // the web chat's typed "/kaart" always does, as Telegram's command does
+            case Inbound.Answer a when MapWords.slashCommand(a.input()) || !active && MapWords.asks(a.input()) ->
+                    showMap(c);
             case Inbound.Start s -> onStart(c, s.payload());
             case Inbound.Pick p -> onPick(c, p.questionnaireId(), Map.of());
             case Inbound.Answer a -> onAnswer(c, a.input());

@@ -45,7 +45,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code messagesPerSecond} overall and one message per {@code perChatInterval} per chat. A 429 waits its
  * {@code retry_after}; a 5xx or network error backs off and retries the same item (never a second copy); a 403 marks
  * the resident as stopped and drops what was queued for them; any other 4xx is dropped with a log line.
- * Text is sent without a parse mode, so nothing anyone writes can inject markup.
+ * Text is sent without a parse mode, so nothing anyone writes can inject markup. A resident's map is queued as a
+ * {@code photo} item that holds only the reference ({@code respondent}, {@code questionnaire}, {@code language}); the
+ * picture is drawn from the stored answers when the item is sent, and the item is dropped if they are gone.
  * <p>
  * Delivery is at least once: Telegram has no idempotency key for sendMessage, so an item accepted by Telegram whose
  * removal is not yet on disk when the process is killed is sent again after the restart. The removal is synced right

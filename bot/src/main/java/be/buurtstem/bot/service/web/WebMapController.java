@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 public class WebMapController {
     private static final Pattern COOKIE_VALUE = Pattern.compile("[A-Za-z0-9_-]{22,64}");
     private static final Pattern QUESTIONNAIRE = Pattern.compile("[a-z][a-z0-9_-]{0,63}");
-    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
+    private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,3}");
 
     private final ConversationService conversations;
     private final Store store;
