@@ -27,6 +27,14 @@ final class Workbooks {
     record Read(Map<String, Sheet> sheets, String refusal) {
     }
 
+    /**
+     * A file within the 1 MB questionnaire limit may still unpack to far more: POI refuses entries that compress
+     * better than 1:100 (its zip-bomb check) and, set here, any part larger than 32 MB unpacked, before parsing it.
+     */
+    static {
+        org.apache.poi.openxml4j.util.ZipSecureFile.setMaxEntrySize(32L * 1024 * 1024);
+    }
+
     static Read read(byte[] bytes) {
         Map<String, Sheet> sheets = new LinkedHashMap<>();
         try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {

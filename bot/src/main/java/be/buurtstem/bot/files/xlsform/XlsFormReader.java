@@ -944,7 +944,7 @@ public final class XlsFormReader {
                 y.line(0, "texts:");
                 for (Sheet.Row r : texts.rows()) {
                     y.place(texts.name() + ":" + r.number());
-                    writeText(y, 1, r.get("key"), texts(r, "label", texts));
+                    writeText(y, 1, YamlText.quote(r.get("key")), texts(r, "label", texts));
                 }
                 y.place(place);
             }

@@ -35,7 +35,8 @@ final class YamlText {
     /** {@code key:} followed by one {@code tag: "pattern"} line per language, in the order given. */
     void text(int indent, String key, Map<String, String> byLanguage) {
         line(indent, key + ":");
-        byLanguage.forEach((lang, pattern) -> scalar(indent + 1, lang, pattern));
+        // keys quoted too: a '*' (neutral) or odd tag from a workbook is then a loader problem, never YAML syntax
+        byLanguage.forEach((lang, pattern) -> scalar(indent + 1, quote(lang), pattern));
     }
 
     String text() {

@@ -180,6 +180,34 @@ class XlsFormReaderTest {
     }
 
     @Test
+    void hostileWorkbooksAreOneProblemNotACrash() throws Exception {
+        // a sheet that unpacks to far more than it weighs (a "zip bomb"): refused by POI's check before parsing
+        java.io.ByteArrayOutputStream bomb = new java.io.ByteArrayOutputStream();
+        try (org.apache.poi.xssf.streaming.SXSSFWorkbook wb = new org.apache.poi.xssf.streaming.SXSSFWorkbook(100)) {
+            org.apache.poi.ss.usermodel.Sheet s = wb.createSheet("survey");
+            String long_ = "a".repeat(32_000);
+            for (int r = 0; r < 1_000; r++) {
+                s.createRow(r).createCell(0).setCellValue(long_); // 32 MB of sheet in a file of a few KB
+            }
+            wb.write(bomb);
+        }
+        byte[] valid = TestForms.xlsx("survey", "type | name | label\ntext | a | A?");
+        byte[] truncated = java.util.Arrays.copyOf(valid, valid.length / 2);
+        byte[] noise = new byte[4096];
+        new java.util.Random(7).nextBytes(noise);
+        for (byte[] bytes : List.of(bomb.toByteArray(), truncated, noise)) {
+            XlsFormRead x = XlsFormReader.read(bytes, "h.xlsx");
+            assertNull(x.yaml());
+            assertEquals(1, x.problems().size(), x.problems().toString());
+            assertTrue(x.problems().getFirst().toString().startsWith("h.xlsx:1: the file is not an Excel workbook (.xlsx) that can be read ("),
+                    x.problems().toString());
+        }
+        assertTrue(XlsFormReader.read(bomb.toByteArray(), "h.xlsx").problems().getFirst().message().contains("Zip bomb"),
+                "refused as what it is");
+        assertTrue(bomb.size() < 1024 * 1024, "within the 1 MB file limit: " + bomb.size());
+    }
+
+    @Test
     void languagesAreReadFromNamesTagsAndTheSettings() {
         XlsFormRead x = XlsFormReader.read(TestForms.xlsx(
                 "survey", "type | name | label | label::French | label::Klingon\ntext | a | A? | A ? | ?",
