@@ -96,6 +96,8 @@ public final class ExportCommand implements Callable<Integer> {
             }
             client = MongoClients.create(MongoClientSettings.builder().applyConnectionString(new ConnectionString(uri))
                     .applyToClusterSettings(s -> s.serverSelectionTimeout(10, TimeUnit.SECONDS))
+                    // as serve: the embedded server answers the driver's heartbeat late while it sorts a large export
+                    .applyToSocketSettings(s -> s.connectTimeout(60, TimeUnit.SECONDS))
                     .applicationName("buurtstem-export").build());
             Store store = new Store(client, envOr("BUURTSTEM_DATABASE", "buurtstem"), Durability.EXTERNAL);
             RespondentIds ids = RespondentIds.load(System.getenv("BUURTSTEM_SECRET"), dir);

@@ -36,7 +36,10 @@ public final class StoreExportBench {
         Path dir = Path.of(args.length > 1 ? args[1] : Files.createTempDirectory("store-bench").toString());
         Files.createDirectories(dir);
         try (EmbeddedMongo embedded = EmbeddedMongo.open(dir.resolve("data"));
-             MongoClient client = MongoClients.create(embedded.connectionString())) {
+             MongoClient client = MongoClients.create(com.mongodb.MongoClientSettings.builder()
+                     .applyConnectionString(new com.mongodb.ConnectionString(embedded.connectionString()))
+                     .applyToSocketSettings(s -> s.connectTimeout(60, java.util.concurrent.TimeUnit.SECONDS))
+                     .build())) {
             Store store = new Store(client, "buurtstem", embedded);
             store.createIndexes();
             long t0 = System.nanoTime();
