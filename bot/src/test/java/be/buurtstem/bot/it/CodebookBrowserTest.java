@@ -159,6 +159,7 @@ class CodebookBrowserTest {
             b.find("#theme-safety > summary").click();
             long overflow = (Long) b.driver.executeScript(
                     "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            b.driver.executeScript("document.querySelector('#theme-safety').scrollIntoView();");
             b.screenshot("codebook-tablet-nl");
             Object wide = b.driver.executeScript("var w = document.documentElement.clientWidth, out = [];"
                     + "document.querySelectorAll('main *').forEach(function (e) { var r = e.getBoundingClientRect();"
