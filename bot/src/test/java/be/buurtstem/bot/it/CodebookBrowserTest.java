@@ -152,5 +152,20 @@ class CodebookBrowserTest {
             assertFalse(b.mainText().contains("codebook."), "no message key left untranslated");
             b.screenshot("codebook-merged-fr");
         }
+        // on a tablet, with a theme's forms open: no sideways scrolling
+        try (Browser b = Browser.open(service.baseUrl(), "nl", Browser.TABLET)) {
+            b.signIn(USER, PASSWORD);
+            b.go("/analyst/codebook");
+            b.find("#theme-safety > summary").click();
+            long overflow = (Long) b.driver.executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            b.driver.executeScript("document.querySelector('#theme-safety').scrollIntoView();");
+            b.screenshot("codebook-tablet-nl");
+            Object wide = b.driver.executeScript("var w = document.documentElement.clientWidth, out = [];"
+                    + "document.querySelectorAll('main *').forEach(function (e) { var r = e.getBoundingClientRect();"
+                    + " if (r.right > w + 1 && out.length < 5) out.push(e.tagName + '.' + e.className + '#' + e.id"
+                    + " + ' ' + Math.round(r.right)); }); return out.join(', ');");
+            assertEquals(0, overflow, "the page scrolls sideways on a tablet by " + overflow + " px: " + wide);
+        }
     }
 }

@@ -6,7 +6,9 @@ import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 
 import java.time.Instant;
@@ -27,6 +29,8 @@ import java.util.Set;
  * run again: a relabelled code no longer matches, a mark already set is set again.
  */
 public final class ThemeRelabels {
+    /** Answers relabelled per bulk write. */
+    private static final int BATCH = 500;
     private final MongoCollection<Document> answers;
     private final MongoCollection<Document> codings;
 
@@ -41,6 +45,7 @@ public final class ThemeRelabels {
      */
     public long relabelCodes(String from, String into) {
         long n = 0;
+        List<WriteModel<Document>> writes = new ArrayList<>();
         var which = Filters.or(Filters.eq("codes.theme", from), Filters.exists("scores." + from, true));
         for (Document d : answers.find(which).projection(Projections.include("codes", "scores"))) {
             Map<String, Document> byTheme = new LinkedHashMap<>();
@@ -63,9 +68,16 @@ public final class ThemeRelabels {
                     }
                 });
             }
-            answers.updateOne(Filters.eq("_id", d.get("_id")), Updates.combine(
-                    Updates.set("codes", new ArrayList<>(byTheme.values())), Updates.set("scores", scores)));
+            writes.add(new UpdateOneModel<>(Filters.eq("_id", d.get("_id")), Updates.combine(
+                    Updates.set("codes", new ArrayList<>(byTheme.values())), Updates.set("scores", scores))));
             n++;
+            if (writes.size() == BATCH) {
+                answers.bulkWrite(writes);
+                writes.clear();
+            }
+        }
+        if (!writes.isEmpty()) {
+            answers.bulkWrite(writes);
         }
         return n;
     }
