@@ -6,6 +6,7 @@ import be.buurtstem.bot.service.analyst.AnswerRefs;
 import be.buurtstem.bot.service.export.ExportFilter;
 import be.buurtstem.bot.service.export.ExportFormat;
 import be.buurtstem.bot.service.export.ExportFormats;
+import be.buurtstem.bot.service.export.qdpx.QdpxFormat;
 import be.buurtstem.bot.service.export.Exporter;
 import be.buurtstem.bot.service.privacy.RespondentIds;
 import be.buurtstem.bot.service.store.Durability;
@@ -39,7 +40,7 @@ import java.util.concurrent.TimeUnit;
                 + "(stop serve first: the embedded store is opened by one process at a time).",
                 "Only pseudonymous ids; deleted residents are not in the store, so not in the file."})
 public final class ExportCommand implements Callable<Integer> {
-    @Option(names = "--format", required = true, paramLabel = "F", description = "csv, jsonl or xlsx")
+    @Option(names = "--format", required = true, paramLabel = "F", description = "csv, jsonl, xlsx or qdpx (a REFI-QDA project of one questionnaire)")
     String format;
     @Option(names = "--output", required = true, paramLabel = "FILE", description = "file to write (replaced)")
     Path output;
@@ -69,12 +70,14 @@ public final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ExportFormats formats = ExportFormats.standard();
+        // the REFI-QDA project is given the store once it is open (below); here it only lends its name
+        ExportFormats formats = ExportFormats.standard().with(new QdpxFormat(null, null));
         ExportFormat f;
         ExportFilter filter;
         try {
             f = formats.of(format);
             filter = ExportFilter.parse(questionnaire, version, from, to, language, kind, segment, labels);
+            f.check(filter);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -101,8 +104,14 @@ public final class ExportCommand implements Callable<Integer> {
                     .applicationName("buurtstem-export").build());
             Store store = new Store(client, envOr("BUURTSTEM_DATABASE", "buurtstem"), Durability.EXTERNAL);
             RespondentIds ids = RespondentIds.load(System.getenv("BUURTSTEM_SECRET"), dir);
-            Codebook codebook = CodebookReader.bundled();
+            // the codebook as analysts left it: the bundled one with the stored edits (renames, merges, splits)
+            Codebook codebook = new be.buurtstem.bot.service.codebook.EffectiveCodebook(CodebookReader.bundled(),
+                    store.codebooks()).current().codebook();
             Exporter exporter = new Exporter(store, AnswerRefs.from(ids), () -> codebook, formats);
+            if (f instanceof QdpxFormat) {
+                // the formats were named before the store was open; the project reads it grouped by respondent
+                f = new QdpxFormat(store.answerRepository(), store.decisions()::byAnswerOf);
+            }
             written = write(exporter, f, filter);
         } catch (IOException | RuntimeException e) {
             deleteQuietly();

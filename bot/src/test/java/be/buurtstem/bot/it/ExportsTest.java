@@ -357,7 +357,8 @@ class ExportsTest {
         assertEquals(0, download("questionnaire=export&format=jsonl&to=2020-01-01", ANALYST).length);
         assertEquals(0, download("questionnaire=export&format=jsonl&version=2", ANALYST).length);
         for (String bad : List.of("format=xml", "format=csv&from=gisteren", "format=csv&version=-1",
-                "format=csv&segment=area", "format=csv&language=%3Cscript%3E", "format=csv&from=2026-03-02&to=2026-03-01")) {
+                "format=csv&segment=area", "format=csv&language=%3Cscript%3E", "format=csv&from=2026-03-02&to=2026-03-01",
+                "format=qdpx", "format=qdpx&questionnaire=export&language=nl")) {
             Api.Reply r = api.get("/api/analyst/export?" + bad, ANALYST);
             assertEquals(400, r.status(), bad + ": " + r.body());
             assertFalse(r.json().path("error").asString().isBlank(), r.body());
@@ -370,9 +371,19 @@ class ExportsTest {
     @Test
     @Order(5)
     void theDeletedResidentIsInNoFormat() throws Exception {
-        for (String format : List.of("csv", "jsonl", "xlsx")) {
-            byte[] body = download("format=" + format, ANALYST);
-            String all = format.equals("xlsx") ? sheetsText(body) : new String(body, StandardCharsets.UTF_8);
+        for (String format : List.of("csv", "jsonl", "xlsx", "qdpx")) {
+            byte[] body = download("format=" + format + (format.equals("qdpx") ? "&questionnaire=export" : ""),
+                    ANALYST);
+            String all = switch (format) {
+                case "xlsx" -> sheetsText(body);
+                case "qdpx" -> zipText(body);
+                default -> new String(body, StandardCharsets.UTF_8);
+            };
+            if (format.equals("qdpx")) { // free text only, by respondent: the Arabic wish, no closed answers
+                assertTrue(all.contains(ARABIC_WISH), "qdpx holds the others' words");
+                assertFalse(all.contains(deleted) || all.contains("Vergeet-mij-niet"), "qdpx: the deleted resident");
+                continue;
+            }
             assertTrue(all.contains(dutch) && all.contains(ARABIC_WISH), format + " holds the others");
             assertFalse(all.contains(deleted), format + " holds the deleted resident's id");
             assertFalse(all.contains("Vergeet-mij-niet"), format + " holds the deleted resident's words");
@@ -381,6 +392,28 @@ class ExportsTest {
                 assertFalse(all.contains(stored), format + ": a stored answer id names its resident");
             }
         }
+    }
+
+    /** Every entry of a zip as text, one after the other. */
+    static String zipText(byte[] zip) throws IOException {
+        StringBuilder out = new StringBuilder();
+        try (var in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                out.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    static String zipEntryText(byte[] zip, String name) throws IOException {
+        try (var in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (e.getName().equals(name)) {
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        throw new AssertionError(name + " is not in the zip");
     }
 
     static String sheetsText(byte[] xlsx) throws IOException {
@@ -450,6 +483,20 @@ class ExportsTest {
         assertEquals(0, run("export", "--data", dataDir.toString(), "--format", "xlsx", "--output", xlsx.toString())
                 .exit());
         assertNotNull(new XSSFWorkbook(Files.newInputStream(xlsx)).getSheet("answers"));
+
+        // the REFI-QDA project is one of the formats too: one questionnaire, nothing narrower
+        Path qdpx = work.resolve("cli.qdpx");
+        Run project = run("export", "--data", dataDir.toString(), "--format", "qdpx", "--questionnaire", "export",
+                "--labels", "nl", "--output", qdpx.toString());
+        assertEquals(0, project.exit(), project.err());
+        String qde = zipEntryText(Files.readAllBytes(qdpx), "project.qde");
+        assertTrue(qde.contains("<Project") && qde.contains("Buurtstem: export"), qde);
+        assertFalse(qde.contains(deleted), "no deleted resident in the project");
+        Run narrowed = run("export", "--data", dataDir.toString(), "--format", "qdpx", "--questionnaire", "export",
+                "--language", "nl", "--output", work.resolve("narrow.qdpx").toString());
+        assertEquals(2, narrowed.exit(), "refused before anything is written, as a bad option");
+        assertTrue(narrowed.err().contains("cannot be narrowed by language"), narrowed.err());
+        assertFalse(Files.exists(work.resolve("narrow.qdpx")), "no half file left");
 
         Run bad = run("export", "--data", dataDir.toString(), "--format", "csv", "--segment", "area",
                 "--output", work.resolve("x.csv").toString());

@@ -41,6 +41,7 @@ public class ExportController {
         try {
             f = exporter.formats().of(format);
             filter = ExportFilter.parse(questionnaire, version, from, to, language, kind, segment, labels);
+            f.check(filter);
         } catch (IllegalArgumentException e) {
             throw new ApiException(400, e.getMessage());
         }

@@ -50,6 +50,7 @@ public class ExportPagesController {
         try {
             f = exporter.formats().of(format);
             filter = ExportFilter.parse(questionnaire, version, from, to, language, kind, segment, labels);
+            f.check(filter);
         } catch (IllegalArgumentException e) {
             response.setStatus(400);
             model.addAttribute("error", e.getMessage());

@@ -31,32 +31,6 @@ public final class Exporter {
 
     /** Streams the answers {@code filter} selects to {@code out} (not closed); returns how many were written. */
     public long export(ExportFormat format, ExportFilter filter, OutputStream out) throws IOException {
-        ExportSource source = new StoreExportSource(store, refs, codebook.get(), filter);
-        long[] rows = {0};
-        format.write(new ExportSource() {
-            @Override
-            public ExportFilter filter() {
-                return source.filter();
-            }
-
-            @Override
-            public java.util.List<String> segmentNames() {
-                return source.segmentNames();
-            }
-
-            @Override
-            public void each(java.util.function.Consumer<ExportRow> row) {
-                source.each(r -> {
-                    rows[0]++;
-                    row.accept(r);
-                });
-            }
-
-            @Override
-            public Codebook codebook() {
-                return source.codebook();
-            }
-        }, out);
-        return rows[0];
+        return format.writeCounted(new StoreExportSource(store, refs, codebook.get(), filter), out);
     }
 }
