@@ -272,6 +272,12 @@ class CodebookPagesTest {
         assertTrue(codes("r3").contains("housing"), "the code stays until reviewed: " + codes("r3"));
         assertEquals("housing", Api.answer(service, id("r3")).get("review", Document.class).getString("theme"));
         assertEquals(List.of(id("r3")), service.store().themeRelabels().idsMarkedForReview());
+        // the review queue offers it first, decided on before or not
+        PageClient.Page queue = anna.get("/analyst/review/queue");
+        assertEquals(200, queue.status(), queue.body());
+        var first = Api.JSON.readTree(queue.body()).path("answers").path(0);
+        assertEquals("De huur is veel te duur.", first.path("text").asText(),
+                "the answer to look at again comes first: " + queue.body());
         retrainingShown("housing split into rent, housing_quality");
     }
 

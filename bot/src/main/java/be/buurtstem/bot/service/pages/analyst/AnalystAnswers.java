@@ -40,10 +40,12 @@ public class AnalystAnswers {
     private final DecisionStore decisions;
     private final Coders coders;
     private final AnswerRefs refs;
+    private final be.buurtstem.bot.service.store.ThemeRelabels relabels;
 
     public AnalystAnswers(be.buurtstem.bot.service.store.Store store, DecisionStore decisions, Coders coders,
                           RespondentIds ids) {
         this.answers = store.answerRepository();
+        this.relabels = store.themeRelabels();
         this.decisions = decisions;
         this.coders = coders;
         this.refs = AnswerRefs.from(ids);
@@ -74,31 +76,47 @@ public class AnalystAnswers {
 
     /**
      * The next answers to review: coded, no analyst decided on them yet, least certain first (ties: oldest first),
-     * leaving out those the analyst skipped.
+     * leaving out those the analyst skipped. Answers a split of their theme marked for review come first, decided on
+     * or not: the theme they were coded with now has parts to choose from (a decision clears the mark).
      */
     public List<AnswerView> queue(String questionnaire, Set<String> skippedRefs, int size, Locale locale) {
         Set<String> reviewed = decisions.reviewedAnswers();
+        Set<String> marked = new java.util.HashSet<>(relabels.idsMarkedForReview());
         Set<String> skipped = new java.util.HashSet<>();
         for (String ref : skippedRefs) {
             refs.answerId(ref).ifPresent(skipped::add);
         }
-        record Waiting(String id, double top) {
+        record Waiting(String id, boolean marked, double top) {
         }
         List<Waiting> waiting = new ArrayList<>();
         answers.eachWithoutText(Answers.FreeText.of(questionnaire).coded(true), null, null, r -> {
-            if (!reviewed.contains(r.id()) && !skipped.contains(r.id())) {
-                waiting.add(new Waiting(r.id(), Certainty.top(r.coding())));
+            boolean again = marked.contains(r.id());
+            if ((again || !reviewed.contains(r.id())) && !skipped.contains(r.id())) {
+                waiting.add(new Waiting(r.id(), again, Certainty.top(r.coding())));
             }
         });
         // stable: answers read oldest first keep that order among equal scores
-        waiting.sort(Comparator.comparingDouble(Waiting::top));
+        waiting.sort(Comparator.comparing((Waiting w) -> !w.marked()).thenComparingDouble(Waiting::top));
         List<String> ids = waiting.stream().limit(size).map(Waiting::id).toList();
         return views(ids, decisions.byAnswer(ids), locale);
     }
 
-    /** How many answers wait for review (coded, no decision yet). */
+    /** How many answers wait for review (coded, no decision yet, or marked again by a split). */
     public long waiting(String questionnaire) {
-        return answers.count(Answers.FreeText.of(questionnaire).coded(true).without(decisions.reviewedAnswers()));
+        Set<String> reviewed = decisions.reviewedAnswers();
+        long undecided = answers.count(Answers.FreeText.of(questionnaire).coded(true).without(reviewed));
+        Set<String> again = new java.util.HashSet<>(relabels.idsMarkedForReview());
+        again.retainAll(reviewed); // the undecided marked ones are counted already
+        if (again.isEmpty()) {
+            return undecided;
+        }
+        long[] n = {0};
+        answers.eachWithoutText(Answers.FreeText.of(questionnaire).coded(true), null, null, r -> {
+            if (again.contains(r.id())) {
+                n[0]++;
+            }
+        });
+        return undecided + n[0];
     }
 
     /** One answer by its reference, if it is a stored free-text answer. */
