@@ -7,14 +7,14 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 
 /** Runs the real command line (as Main does) and captures what it prints. */
-record CliRun(int exit, String out, String err) {
+public record CliRun(int exit, String out, String err) {
 
     /** The shared realistic questionnaire of the engine's tests (tests run in the bot module's folder). */
     static final Path BUURTLEVEN = Path.of("../survey-engine/src/test/resources/questionnaires/buurtleven.yaml");
     static final Path BROKEN = Path.of("../survey-engine/src/test/resources/broken");
     static final Path SCRIPTS = Path.of("src/test/resources/play");
 
-    static CliRun run(String... args) {
+    public static CliRun run(String... args) {
         return run(null, args);
     }
 

@@ -135,6 +135,20 @@ class BuurtkaartTelegramTest {
         assertTrue(java.util.Arrays.equals(photo.image(), telegram.photosTo(chat).get(2).image()),
                 "drawn again from the same answers: the same picture");
 
+        // the analysts' export of every answer feeds the command that draws the neighbourhood's map
+        Path export = dataDir.resolve("buurtkaart-export.jsonl");
+        var exporter = service.context.getBean(be.buurtstem.bot.service.export.Exporter.class);
+        try (var out = java.nio.file.Files.newOutputStream(export)) {
+            exporter.export(exporter.formats().of("jsonl"), be.buurtstem.bot.service.export.ExportFilter.parse(
+                    "buurtkaart", null, null, null, null, null, null, null), out);
+        }
+        Path shared = dataDir.resolve("shared-map.png");
+        be.buurtstem.bot.cli.CliRun drawn = be.buurtstem.bot.cli.CliRun.run("buurtkaart", "--input",
+                export.toString(), "--output", shared.toString());
+        assertEquals(0, drawn.exit(), drawn.err());
+        assertTrue(drawn.out().contains("1 residents' maps"), drawn.out());
+        assertEquals(1080, javax.imageio.ImageIO.read(shared.toFile()).getWidth());
+
         int before = telegram.sentTo(chat).size();
         telegram.text(chat, "/delete", "nl");
         Harness.await("confirmation asked", WAIT, () -> telegram.sentTo(chat).size() > before);
