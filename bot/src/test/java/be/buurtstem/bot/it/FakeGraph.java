@@ -34,7 +34,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 /**
  * WireMock as Meta's Graph API on 127.0.0.1, for the WhatsApp channel: {@code POST /{phone}/messages} answers like the
  * Cloud API (a {@code wamid} per accepted message) unless a scripted answer is queued ({@link #answerNext}: a 429, a
- * throttling code, a slow answer); {@code GET /{media-id}} and the download serve photos; every call is in the journal.
+ * throttling code, a slow answer); {@code POST /{phone}/media} takes an upload and answers a media id (or a queued
+ * {@link #answerNextUpload}); {@code GET /{media-id}} and the download serve photos; every call is in the journal.
  * Also the residents' side: webhook bodies shaped like Meta's, signed with the app secret and posted to the service.
  */
 public final class FakeGraph implements AutoCloseable {
@@ -51,6 +52,8 @@ public final class FakeGraph implements AutoCloseable {
     private final AtomicInteger nextId = new AtomicInteger(1);
     private final AtomicInteger inbound = new AtomicInteger(1);
     private final Queue<Scripted> scripted = new ConcurrentLinkedQueue<>();
+    private final Queue<Scripted> scriptedUploads = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger nextMedia = new AtomicInteger(1);
     private final HttpClient http = HttpClient.newHttpClient();
 
     /** An answer to give to the next send instead of accepting it. */
@@ -59,10 +62,12 @@ public final class FakeGraph implements AutoCloseable {
 
     public FakeGraph() {
         server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().containerThreads(20)
-                .extensions(new Messages()));
+                .extensions(new Messages(), new Uploads()));
         server.start();
         server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/" + PHONE + "/messages"))
                 .willReturn(aResponse().withTransformers("wa-messages")));
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/" + PHONE + "/media"))
+                .willReturn(aResponse().withTransformers("wa-media")));
     }
 
     public String url() {
@@ -78,6 +83,17 @@ public final class FakeGraph implements AutoCloseable {
 
     public void answerNext(Scripted s) {
         scripted.add(s);
+    }
+
+    /** An answer to give to the next media upload instead of taking it. */
+    public void answerNextUpload(Scripted s) {
+        scriptedUploads.add(s);
+    }
+
+    /** Forgets the scripted answers not given yet. */
+    public void clearScripted() {
+        scripted.clear();
+        scriptedUploads.clear();
     }
 
     /** A 400 with one of Meta's error codes (131056 pair rate limit, 130429 throughput, 131047 window...). */
@@ -116,6 +132,37 @@ public final class FakeGraph implements AutoCloseable {
         return out;
     }
 
+    /** One call to the media endpoint: its multipart fields, the file's bytes, and the media id answered (or null). */
+    public record Upload(Map<String, String> fields, String fileType, byte[] file, String mediaId, int status) {
+    }
+
+    public List<Upload> uploads() {
+        List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
+        events.sort(Comparator.comparing(e -> e.getRequest().getLoggedDate()));
+        List<Upload> out = new ArrayList<>();
+        for (ServeEvent e : events) {
+            var r = e.getRequest();
+            if (!r.getUrl().endsWith("/" + PHONE + "/media")) {
+                continue;
+            }
+            Map<String, String> fields = new java.util.TreeMap<>();
+            byte[] file = null;
+            String fileType = null;
+            for (var part : r.getParts()) {
+                if ("file".equals(part.getName())) {
+                    file = part.getBody().asBytes();
+                    fileType = part.getHeader("Content-Type").firstValue();
+                } else {
+                    fields.put(part.getName(), part.getBody().asString());
+                }
+            }
+            int status = e.getResponse() == null ? 0 : e.getResponse().getStatus();
+            String id = status == 200 ? body(e.getResponse().getBodyAsString()).path("id").asText(null) : null;
+            out.add(new Upload(fields, fileType, file, id, status));
+        }
+        return out;
+    }
+
     /** Bodies of the accepted messages to one number, in order. */
     public List<JsonNode> acceptedTo(String number) {
         return sends().stream().filter(c -> c.status() == 200 && c.body().path("to").asText().equals(number))
@@ -128,6 +175,7 @@ public final class FakeGraph implements AutoCloseable {
             case "text" -> m.path("text").path("body").asText();
             case "interactive" -> m.path("interactive").path("body").path("text").asText();
             case "template" -> "[template " + m.path("template").path("name").asText() + "]";
+            case "image" -> m.path("image").path("caption").asText();
             default -> "";
         };
     }
@@ -251,6 +299,29 @@ public final class FakeGraph implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+    }
+
+    private final class Uploads implements ResponseDefinitionTransformerV2 {
+        @Override
+        public String getName() {
+            return "wa-media";
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
+        }
+
+        @Override
+        public ResponseDefinition transform(ServeEvent event) {
+            var b = new com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder()
+                    .withHeader("Content-Type", "application/json");
+            Scripted s = scriptedUploads.poll();
+            if (s != null) {
+                return b.withStatus(s.status()).withBody(s.body()).build();
+            }
+            return b.withStatus(200).withBody("{\"id\":\"upload" + nextMedia.getAndIncrement() + "\"}").build();
+        }
     }
 
     private final class Messages implements ResponseDefinitionTransformerV2 {

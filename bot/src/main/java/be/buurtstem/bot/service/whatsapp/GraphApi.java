@@ -92,6 +92,55 @@ class GraphApi {
         if (status >= 200 && status < 300) {
             return new Accepted(answer.path("messages").path(0).path("id").asText(""));
         }
+        return refusal(response, answer);
+    }
+
+    /**
+     * Uploads a picture through {@code POST /{phone-number-id}/media} (multipart: {@code messaging_product},
+     * {@code type}, {@code file}); accepted, the answer's {@link Accepted#messageId} is the media id to send. An
+     * upload is not a message: one that may have succeeded ({@link Uncertain}) can safely be made again, the copy is
+     * never shown to anyone.
+     */
+    Sent upload(byte[] bytes, String mimeType, String fileName) {
+        String boundary = "buurtstem-" + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong());
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream(bytes.length + 512);
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"messaging_product\"\r\n\r\n"
+                + "whatsapp\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"type\"\r\n\r\n"
+                + mimeType + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + fileName + "\"\r\nContent-Type: " + mimeType + "\r\n\r\n";
+        body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(bytes);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(settings.apiUrl() + "/" + settings.phoneNumberId()
+                        + "/media"))
+                .timeout(settings.timeout())
+                .header("Authorization", "Bearer " + settings.token())
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (HttpTimeoutException e) {
+            return new Uncertain("timeout");
+        } catch (IOException e) {
+            return new Uncertain(e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Uncertain("interrupted");
+        }
+        JsonNode answer = parse(response.body());
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            String id = answer.path("id").asText("");
+            // an answer without an id cannot be sent on: treated like a server error (uploaded again later)
+            return id.isEmpty() ? new ServerError(status, 0) : new Accepted(id);
+        }
+        return refusal(response, answer);
+    }
+
+    /** A non-2xx answer sorted into what the outbox must do with it. */
+    private static Sent refusal(HttpResponse<String> response, JsonNode answer) {
+        int status = response.statusCode();
         int code = answer.path("error").path("code").asInt(0);
         if (status == 429 || THROTTLED.contains(code)) {
             Duration wait = response.headers().firstValue("Retry-After").flatMap(GraphApi::seconds)

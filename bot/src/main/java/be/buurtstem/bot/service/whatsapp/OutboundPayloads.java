@@ -134,6 +134,17 @@ final class OutboundPayloads {
         return n.toString();
     }
 
+    /** A picture uploaded before (its media id), with an optional caption (at most 1,024 characters). */
+    static String image(String to, String mediaId, String caption) {
+        ObjectNode n = envelope(to, "image");
+        ObjectNode image = n.putObject("image").put("id", mediaId);
+        if (caption != null && !caption.isBlank()) {
+            image.put("caption", caption.length() > INTERACTIVE_BODY_LIMIT
+                    ? caption.substring(0, INTERACTIVE_BODY_LIMIT) : caption);
+        }
+        return n.toString();
+    }
+
     /** An approved template (outside the 24-hour window), without parameters: it names nobody and quotes nothing. */
     static String template(String to, String name, String language) {
         ObjectNode n = envelope(to, "template");

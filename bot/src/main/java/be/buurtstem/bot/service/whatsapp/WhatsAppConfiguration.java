@@ -1,10 +1,12 @@
 package be.buurtstem.bot.service.whatsapp;
 
+import be.buurtstem.bot.service.buurtkaart.MapPictures;
 import be.buurtstem.bot.service.conversation.ConversationService;
 import be.buurtstem.bot.service.privacy.RespondentIds;
 import be.buurtstem.bot.service.store.Leases;
 import be.buurtstem.bot.service.store.OutboxLeases;
 import be.buurtstem.bot.service.store.Store;
+import be.buurtstem.bot.service.survey.SurveyCatalog;
 import be.buurtstem.bot.service.web.WebPhotoStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -40,10 +42,10 @@ public class WhatsAppConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    WhatsAppOutbox whatsAppOutbox(Store store, GraphApi api, WhatsAppSettings settings,
+    WhatsAppOutbox whatsAppOutbox(Store store, GraphApi api, WhatsAppSettings settings, SurveyCatalog catalog,
                                   @Value("${buurtstem.outbox-lease:30s}") java.time.Duration lease) {
         OutboxLeases leases = new OutboxLeases(store, Leases.instanceName() + "-whatsapp", lease);
-        WhatsAppOutbox outbox = new WhatsAppOutbox(store, api, settings, leases);
+        WhatsAppOutbox outbox = new WhatsAppOutbox(store, api, settings, leases, new MapPictures(store, catalog));
         outbox.start();
         return outbox;
     }

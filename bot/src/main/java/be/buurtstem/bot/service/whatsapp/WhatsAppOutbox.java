@@ -1,5 +1,7 @@
 package be.buurtstem.bot.service.whatsapp;
 
+import be.buurtstem.bot.service.buurtkaart.MapMessage;
+import be.buurtstem.bot.service.buurtkaart.MapPictures;
 import be.buurtstem.bot.service.conversation.Delivery;
 import be.buurtstem.bot.service.ops.Metrics;
 import be.buurtstem.bot.service.privacy.RespondentIds;
@@ -42,6 +44,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * Outside the window (an item whose window has passed, or Meta's 131047) nothing free may go: the chat's items are
  * dropped, the resident is marked waiting ({@link WhatsAppWaiting}) and, if an approved template is configured for
  * their language, that template goes once.
+ * <p>
+ * A resident's map picture ({@link MapMessage}) is an item of its own that holds only the reference (respondent,
+ * questionnaire, language; {@code map} instead of a body): when it is sent the picture is drawn from the stored
+ * answers, uploaded through the media endpoint (an upload may be repeated: an unused medium reaches nobody), and only
+ * then the image message goes under the rules above. Answers deleted meanwhile: the item is dropped, nothing goes.
  */
 public class WhatsAppOutbox implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WhatsAppOutbox.class);
@@ -56,6 +63,8 @@ public class WhatsAppOutbox implements AutoCloseable {
     private final OutboxLeases leases;
     private final SentRemovals removals;
     private final WhatsAppWaiting waiting;
+    /** Draws a resident's map when its item is sent (the outbox holds only the reference). */
+    private final MapPictures pictures;
     private final String idPrefix = Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()
             & 0xffffffffL) + "-";
     private final AtomicLong seq = new AtomicLong();
@@ -70,7 +79,8 @@ public class WhatsAppOutbox implements AutoCloseable {
     private Thread dispatcher;
     private long nextSendNanos = System.nanoTime();
 
-    WhatsAppOutbox(Store store, GraphApi api, WhatsAppSettings settings, OutboxLeases leases) {
+    WhatsAppOutbox(Store store, GraphApi api, WhatsAppSettings settings, OutboxLeases leases, MapPictures pictures) {
+        this.pictures = pictures;
         this.store = store;
         this.api = api;
         this.settings = settings;
@@ -96,6 +106,15 @@ public class WhatsAppOutbox implements AutoCloseable {
             List<Document> items = new ArrayList<>();
             int n = 0;
             for (OutboundMessage m : messages) {
+                var map = MapMessage.questionnaireOf(m);
+                if (map.isPresent()) {
+                    // the marker never goes as text; without a respondent there are no answers to draw
+                    if (respondent != null) {
+                        items.add(item(base + ":" + n++, chat, respondent, null, windowUntil, language)
+                                .append("map", map.get()));
+                    }
+                    continue;
+                }
                 for (String body : OutboundPayloads.of(to, m, language)) {
                     items.add(item(base + ":" + n++, chat, respondent, body, windowUntil, language));
                 }
@@ -107,8 +126,11 @@ public class WhatsAppOutbox implements AutoCloseable {
     private Document item(String id, String chat, String respondent, String body, Instant windowUntil,
                           String language) {
         Document d = new Document("_id", id).append("seq", nextSeq()).append("chat", chat).append("type", TYPE)
-                .append("body", body).append("windowUntil", Date.from(windowUntil))
+                .append("windowUntil", Date.from(windowUntil))
                 .append("attempts", 0).append("notBefore", new Date(0)).append("createdAt", new Date());
+        if (body != null) {
+            d.append("body", body);
+        }
         if (respondent != null) {
             d.append("respondent", respondent);
         }
@@ -209,6 +231,13 @@ public class WhatsAppOutbox implements AutoCloseable {
                 windowClosed(item);
                 return;
             }
+            String body = item.getString("body");
+            if (item.getString("map") != null) {
+                body = mapBody(item);
+                if (body == null) {
+                    return; // dropped (no answers any more) or waiting for another upload
+                }
+            }
             store.outboxAttempted(id);
             store.durability().sync();
             // the slot is taken after the mark's sync, right before the call: a slow fsync would otherwise bunch
@@ -217,7 +246,7 @@ public class WhatsAppOutbox implements AutoCloseable {
                 store.outboxNotAttempted(id); // stopping: the item stays and goes after the restart
                 return;
             }
-            GraphApi.Sent sent = api.send(item.getString("body"));
+            GraphApi.Sent sent = api.send(body);
             switch (sent) {
                 case GraphApi.Accepted a -> {
                     hold.put(id, Instant.now().plusSeconds(60));
@@ -278,6 +307,55 @@ public class WhatsAppOutbox implements AutoCloseable {
             log.error("whatsapp outbox item could not be handled: {}", e.getClass().getSimpleName());
             hold.put(id, Instant.now().plusSeconds(5));
         }
+    }
+
+    /**
+     * The image message of a map item, after uploading its picture; null when there is nothing to send now: the
+     * resident's answers are gone (the item is dropped) or the upload was refused for now (retried after a back-off,
+     * under the same throttling rules as a message; an upload that got no answer is simply made again).
+     */
+    private String mapBody(Document item) {
+        String id = item.getString("_id");
+        String language = item.getString("language");
+        var png = pictures.png(item.getString("respondent"), item.getString("map"), language);
+        if (png.isEmpty()) {
+            done(id);
+            Metrics.sent("whatsapp-map-gone");
+            return null;
+        }
+        if (!awaitSendSlot()) {
+            return null; // stopping: the item stays and goes after the restart
+        }
+        GraphApi.Sent uploaded = api.upload(png.get(), "image/png", "buurtkaart.png");
+        int attempts = item.getInteger("attempts", 0) + 1;
+        switch (uploaded) {
+            case GraphApi.Accepted a -> {
+                String to = item.getString("chat").substring(CHAT_PREFIX.length());
+                return OutboundPayloads.image(to, a.messageId(), MapPictures.caption(language));
+            }
+            case GraphApi.Throttled t -> {
+                Duration wait = t.retryAfter().compareTo(backoff(attempts)) > 0 ? t.retryAfter() : backoff(attempts);
+                Instant until = Instant.now().plus(wait);
+                globalPauseUntil = until; // the number's upload limit, not the resident's
+                retryLater(id, attempts, until);
+                Metrics.rateLimited();
+                log.warn("whatsapp media upload throttled (code {}): waiting {} ms", t.code(), wait.toMillis());
+            }
+            case GraphApi.ServerError e when attempts < MAX_SEND_ATTEMPTS -> retryUpload(id, attempts, e.status());
+            case GraphApi.Uncertain u when attempts < MAX_SEND_ATTEMPTS -> retryUpload(id, attempts, 0);
+            default -> {
+                done(id);
+                log.warn("whatsapp media upload failed ({}), map dropped respondent={}",
+                        uploaded.getClass().getSimpleName(), RespondentIds.logTag(item.getString("respondent")));
+            }
+        }
+        return null;
+    }
+
+    private void retryUpload(String id, int attempts, int status) {
+        Duration wait = backoff(attempts);
+        retryLater(id, attempts, Instant.now().plus(wait));
+        log.warn("whatsapp media upload not taken (status {}), retry {} in {} ms", status, attempts, wait.toMillis());
     }
 
     /** Sent or given up: removed for good (synced, like a sent one). */
