@@ -40,10 +40,31 @@ public class ExportConfiguration {
                     }
                 }
             }
-            Files.createDirectories(dir);
+            ownerOnly(dir.getParent()); // DATA_DIR/tmp
+            ownerOnly(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the export folder " + dir, e);
         }
         TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy(dir.toFile()));
+    }
+
+    /** Makes {@code dir} and any missing parent (up to the data folder) as the data folder is: the owner's only. */
+    private static void ownerOnly(Path dir) throws IOException {
+        Path parent = dir.getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            ownerOnly(parent);
+        }
+        boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+        var perms = java.nio.file.attribute.PosixFilePermissions.fromString("rwx------");
+        if (!Files.isDirectory(dir)) {
+            if (posix) {
+                Files.createDirectory(dir, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(perms));
+            } else {
+                Files.createDirectory(dir);
+            }
+        }
+        if (posix) {
+            Files.setPosixFilePermissions(dir, perms); // also a folder an earlier version made with the umask's mode
+        }
     }
 }
