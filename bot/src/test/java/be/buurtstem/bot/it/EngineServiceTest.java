@@ -171,7 +171,7 @@ class EngineServiceTest {
         int before = telegram.textsTo(chat).size();
         telegram.text(chat, "/mydata", "nl");
         Harness.await("my data shown", WAIT, () -> telegram.textsTo(chat).size() > before
-                && telegram.textsTo(chat).subList(before, telegram.textsTo(chat).size()).stream()
+                && telegram.textsSince(chat, before).stream()
                 .anyMatch(t -> t.contains("Noord")));
         deleteAndConfirm(chat);
         String rid = rid(chat);
@@ -198,9 +198,9 @@ class EngineServiceTest {
         int beforeData = telegram.textsTo(chat).size();
         telegram.text(chat, "/mydata", "nl");
         Harness.await("my data shows the kept words", WAIT, () -> telegram.textsTo(chat).size() > beforeData
-                && telegram.textsTo(chat).subList(beforeData, telegram.textsTo(chat).size()).stream()
+                && telegram.textsSince(chat, beforeData).stream()
                 .anyMatch(t -> t.contains("ik woon vlak bij het station")));
-        String data = telegram.textsTo(chat).subList(beforeData, telegram.textsTo(chat).size()).stream()
+        String data = telegram.textsSince(chat, beforeData).stream()
                 .filter(t -> t.contains("ik woon vlak bij het station")).findFirst().orElseThrow();
         assertTrue(data.contains("In welke wijk woont u? (?): ik woon vlak bij het station"),
                 "the question in its own words, not its id: " + data);

@@ -105,8 +105,7 @@ class NoTraceTest {
     static void myDataThenDelete(long chat, String marker) {
         int before = telegram.textsTo(chat).size();
         telegram.text(chat, "/mydata", "nl");
-        Harness.await("my data quotes the answer", WAIT, () -> telegram.textsTo(chat).subList(before,
-                telegram.textsTo(chat).size()).stream().anyMatch(t -> t.contains(marker)));
+        Harness.await("my data quotes the answer", WAIT, () -> telegram.textsSince(chat, before).stream().anyMatch(t -> t.contains(marker)));
         int sent = telegram.sentTo(chat).size();
         telegram.text(chat, "/delete", "nl");
         // mid-way the engine asks to confirm; after the end the service deletes at once

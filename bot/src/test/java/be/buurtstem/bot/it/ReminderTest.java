@@ -110,8 +110,7 @@ class ReminderTest {
         // ... and went on later: having said stop once, they are not reminded either
         int beforeResume = telegram.textsTo(saidStop).size();
         telegram.text(saidStop, "verder", "nl");
-        Harness.await("resumed", WAIT, () -> telegram.textsTo(saidStop).subList(beforeResume,
-                telegram.textsTo(saidStop).size()).stream().anyMatch(t -> t.contains("Komt u vaak op het plein?")));
+        Harness.await("resumed", WAIT, () -> telegram.textsSince(saidStop, beforeResume).stream().anyMatch(t -> t.contains("Komt u vaak op het plein?")));
         long paused = 8108;
         consent(paused, "nl", "Komt u vaak op het plein?");
         int beforePause = telegram.textsTo(paused).size();
@@ -187,8 +186,7 @@ class ReminderTest {
         // the resident goes on after the reminder, then stops again: no second reminder for this version
         int before = telegram.textsTo(turkish).size();
         telegram.text(turkish, "devam", "tr");
-        Harness.await("the question again", WAIT, () -> telegram.textsTo(turkish).subList(before,
-                telegram.textsTo(turkish).size()).stream().anyMatch(t -> t.contains("Meydanda neyi değiştirirdiniz?")));
+        Harness.await("the question again", WAIT, () -> telegram.textsSince(turkish, before).stream().anyMatch(t -> t.contains("Meydanda neyi değiştirirdiniz?")));
         Thread.sleep(600);
         dateBack(turkish, Duration.ofDays(3));
         Thread.sleep(2000);

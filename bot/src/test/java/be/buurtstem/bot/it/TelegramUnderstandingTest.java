@@ -182,9 +182,9 @@ class TelegramUnderstandingTest {
         awaitText(chat, "we pauzeren hier");
         int before = telegram.sentTo(chat).size();
         telegram.text(chat, "/start", "nl");
-        Harness.await("resumed", WAIT, () -> telegram.textsTo(chat).subList(before, telegram.textsTo(chat).size())
+        Harness.await("resumed", WAIT, () -> telegram.textsSince(chat, before)
                 .stream().anyMatch(t -> t.contains("In welke wijk woont u?")));
-        List<String> after = telegram.textsTo(chat).subList(before, telegram.textsTo(chat).size());
+        List<String> after = telegram.textsSince(chat, before);
         assertEquals(1, after.stream().filter(t -> t.contains("Welkom terug")).count(), after.toString());
         assertTrue(after.stream().noneMatch(t -> t.contains("pauzeren")), after.toString());
     }
