@@ -146,6 +146,9 @@ final class StoreFormat {
                 throw refused(file, version);
             }
             copy(source, false, fresh);
+        } catch (RuntimeException | IOException | Error e) {
+            Files.deleteIfExists(fresh); // the old file stays the store
+            throw e;
         } finally {
             source.closeImmediately(); // read-only: nothing to write
         }
