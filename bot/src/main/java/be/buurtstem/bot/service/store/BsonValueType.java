@@ -175,7 +175,10 @@ final class BsonValueType extends BasicDataType<Object> {
             case OBJECT_ID -> buff.put(((ObjectId) v).toByteArray());
             case INSTANT -> buff.putVarLong(zigzag(((Instant) v).getEpochSecond())).putVarInt(((Instant) v).getNano());
             case DATE -> buff.putVarLong(zigzag(((Date) v).getTime()));
-            case UUID_TAG -> buff.putLong(((UUID) v).getMostSignificantBits()).putLong(((UUID) v).getLeastSignificantBits());
+            case UUID_TAG -> {
+                UUID u = (UUID) v;
+                buff.putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());
+            }
             case LEGACY_UUID -> {
                 UUID u = ((LegacyUUID) v).getUuid();
                 buff.putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());

@@ -122,12 +122,13 @@ public final class EmbeddedMongo implements Durability, AutoCloseable {
     }
 
     /**
-     * Replaces the database file by a fresh one holding only the live data, while the server stays up: commands
-     * wait meanwhile (the write lock), then run on the new file. An MVStore never overwrites a chunk in place and
-     * its compaction only moves live pages, so the bytes of deleted documents stay in the file (in old chunks and
-     * in freed space) until the file itself is replaced; the current version of every map is copied into a new
-     * file, which is synced and renamed over the old one (atomic), whose blocks are thereby released ({@link StoreFormat#rewrite}: a typed copy, since H2's own MVStoreTool.compact knows
-     * nothing of our value type). Cursors open across the swap are lost (a reader then gets an error and retries).
+     * Replaces the database file by a fresh one holding only the live data, while the server stays up: commands wait
+     * meanwhile (the write lock), then run on the new file. An MVStore never overwrites a chunk in place and its
+     * compaction only moves live pages, so the bytes of deleted documents stay in the file (in old chunks and in freed
+     * space) until the file itself is replaced; the current version of every map is copied into a new file, which is
+     * synced and renamed over the old one (atomic), whose blocks are thereby released ({@link StoreFormat#rewrite}: a
+     * typed copy, since H2's own MVStoreTool.compact knows nothing of our value type). Cursors open across the swap are
+     * lost (a reader then gets an error and retries).
      */
     public void rewrite() {
         groupLock.writeLock().lock(); // a rewrite commits, so it must not split a group of writes either

@@ -21,13 +21,13 @@ import java.util.List;
 
 /**
  * mongo-java-server's H2 backend, with two changes. Its maps (documents, index keys, sizes) hold their keys and values
- * as compact BSON ({@link BsonValueType}, {@link StoreFormat}) instead of H2's Java serialization. And a query that names an {@code _id} (equal to a value, or
- * {@code $in} a list) together with other conditions is answered through the {@code _id} index. The library uses an
- * index only when the query's keys are exactly the index's, so {@code {_id: x, version: 3}} (the sessions'
- * optimistic lock), {@code {$and: [{_id: x}, {$or: ...}]}} (an outbox claim) or {@code {_id: {$in: ids}, coding:
- * {$exists: false}}} (the coding worker) scanned and matched every document of the collection: a cost that grew with
- * the store, 25 % of the service's CPU at 300 updates/s with 3,000 sessions (JFR, BENCHMARKS.md). The documents the
- * index finds are still matched against the whole query, so the result is the same.
+ * as compact BSON ({@link BsonValueType}, {@link StoreFormat}) instead of H2's Java serialization. And a query that
+ * names an {@code _id} (equal to a value, or {@code $in} a list) together with other conditions is answered through the
+ * {@code _id} index. The library uses an index only when the query's keys are exactly the index's, so {@code {_id: x,
+ * version: 3}} (the sessions' optimistic lock), {@code {$and: [{_id: x}, {$or: ...}]}} (an outbox claim) or {@code
+ * {_id: {$in: ids}, coding: {$exists: false}}} (the coding worker) scanned and matched every document of the
+ * collection: a cost that grew with the store, 25 % of the service's CPU at 300 updates/s with 3,000 sessions (JFR,
+ * BENCHMARKS.md). The documents the index finds are still matched against the whole query, so the result is the same.
  */
 final class IndexedH2Backend extends H2Backend {
     private static final String ID = "_id";
