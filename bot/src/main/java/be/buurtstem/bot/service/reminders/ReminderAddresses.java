@@ -23,10 +23,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where a reminder can reach a resident: their Telegram chat id, which the service otherwise never keeps (answers and
- * sessions carry only the pseudonymous respondent id). Kept only for conversations in progress of a questionnaire
- * whose reminder is on, in {@code reminder_addresses} (the store's {@link ReminderRecords}; the chat id is
- * encrypted here with AES-GCM under a key derived from the service's secret), and removed when the conversation ends, the
- * reminder went out, or the resident's data is deleted ({@link ReminderJob}, {@link RemindersConfiguration}).
+ * sessions carry only the pseudonymous respondent id). Kept only for conversations in progress of a questionnaire whose
+ * reminder is on, in {@code reminder_addresses} (the store's {@link ReminderRecords}; the chat id is encrypted here
+ * with AES-GCM under a key derived from the service's secret), and removed when the conversation ends, the reminder
+ * went out, or the resident's data is deleted ({@link ReminderJob}, {@link RemindersConfiguration}).
  */
 public final class ReminderAddresses {
     /**

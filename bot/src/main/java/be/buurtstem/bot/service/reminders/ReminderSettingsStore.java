@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Reminder settings per questionnaire (the store's {@link ReminderRecords}, {@code reminder_settings}). The conversation asks {@link #enabled} for every message: that is answered from memory,
- * read again from the store at most every {@link #REFRESH} (a change made on another instance is seen then).
+ * Reminder settings per questionnaire (the store's {@link ReminderRecords}, {@code reminder_settings}). The
+ * conversation asks {@link #enabled} for every message: that is answered from memory, read again from the store at most
+ * every {@link #REFRESH} (a change made on another instance is seen then).
  */
 public final class ReminderSettingsStore {
     static final Duration REFRESH = Duration.ofSeconds(30);

@@ -10,11 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What organisers set for one questionnaire in the saturation page (kept by the store's
- * {@link ScopeSettingsRecords}, {@code saturation_settings}): the neighbourhood's make-up per segment field, as entered (shares in percent or numbers of
- * inhabitants; the same {@code field → value → number} as {@link ExpectationsFile}, which stays the service-wide
- * default: a field set here replaces that field of the file for this questionnaire), and thresholds that win over
- * the questionnaire file's {@code saturation:} block.
+ * What organisers set for one questionnaire in the saturation page (kept by the store's {@link ScopeSettingsRecords},
+ * {@code saturation_settings}): the neighbourhood's make-up per segment field, as entered (shares in percent or numbers
+ * of inhabitants; the same {@code field → value → number} as {@link ExpectationsFile}, which stays the service-wide
+ * default: a field set here replaces that field of the file for this questionnaire), and thresholds that win over the
+ * questionnaire file's {@code saturation:} block.
  */
 public final class ScopeSettings {
 

@@ -24,7 +24,8 @@ class StoreBoundaryTest {
     private static final Path SOURCES = Path.of("src/main/java");
     private static final Path STORE = SOURCES.resolve("be/buurtstem/bot/service/store");
     /** Any use, not only imports: a fully qualified {@code org.bson.Document} would bypass the rule as well. */
-    private static final Pattern FORBIDDEN = Pattern.compile("\\borg\\.bson\\.|\\bcom\\.mongodb\\.client\\b|\\.getCollection\\(");
+    private static final Pattern FORBIDDEN =
+            Pattern.compile("\\borg\\.bson\\.|\\bcom\\.mongodb\\.client\\b|\\.getCollection\\(");
     /**
      * The two outboxes still build their items as documents; another change is moving them into the store. Remove
      * these two lines when that lands.
