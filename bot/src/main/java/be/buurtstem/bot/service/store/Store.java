@@ -683,12 +683,6 @@ public class Store {
         return db.getCollection("parked_updates");
     }
 
-    /** The raw collection: use {@link #storedQuestionnaires} (kept for code written before it). */
-    @Deprecated
-    public MongoCollection<Document> questionnaires() {
-        return db.getCollection("questionnaires");
-    }
-
     // ---- typed repositories of the pages' and jobs' collections (issue 17: nothing outside store/ sees BSON) ----
     // Made on each call (a collection handle is cheap); callers keep the one they got.
 
