@@ -12,7 +12,13 @@ import be.buurtstem.engine.OutboundMessage;
 import be.buurtstem.engine.input.Numbers;
 import be.buurtstem.engine.input.OptionMatcher;
 import be.buurtstem.engine.input.Words;
-import be.buurtstem.engine.model.Kind;
+import be.buurtstem.engine.kinds.AnswerContext;
+import be.buurtstem.engine.kinds.Kinds;
+import be.buurtstem.engine.kinds.MultipleChoiceKind;
+import be.buurtstem.engine.kinds.Reading;
+import be.buurtstem.engine.model.ConsentNode;
+import be.buurtstem.engine.model.LanguageNode;
+import be.buurtstem.engine.model.MultipleChoiceNode;
 import be.buurtstem.engine.model.Node;
 import be.buurtstem.engine.model.Option;
 import be.buurtstem.engine.text.Fold;
@@ -26,37 +32,32 @@ import java.util.List;
 import java.util.Map;
 
 /** Reading the answers that need the conversation state: consent, language, multiple choice, "another one?", the
- * skip offer and the delete confirmation; the stateless kinds are read by {@link Readers}. */
-abstract sealed class Answering extends Routing permits Commands {
+ * skip offer and the delete confirmation; each kind's handler in {@code kinds} decides which it needs. */
+abstract sealed class Answering extends Routing implements AnswerContext permits Commands {
     Answering(Conversation conv, ConversationState s, Instant now) {
         super(conv, s, now);
     }
 
     void answer(Node n, Input input) {
-        switch (n.kind()) {
-            case CONSENT -> consent(n, input);
-            case LANGUAGE -> languageNode(n, input);
-            case MULTIPLE_CHOICE -> multiple(n, input);
-            case SINGLE_CHOICE -> apply(n, Readers.single(conv, n, input, lang));
-            case SCALE -> apply(n, Readers.scale(conv, n, input));
-            case NUMBER -> apply(n, Readers.number(n, input));
-            case FREE_TEXT -> apply(n, Readers.freeText(input));
-            case LOCATION -> apply(n, Readers.location(input));
-            case PHOTO -> apply(n, Readers.photo(input));
-            default -> reask(n);
-        }
+        Kinds.answer(n, input, this);
+    }
+
+    @Override
+    public Conversation conversation() {
+        return conv;
     }
 
     /** Records a value, or reprompts with the text that says what is expected. */
-    void apply(Node n, Reading reading) {
+    @Override
+    public void apply(Node n, Reading reading) {
         switch (reading) {
-            case Reading.Value v -> record(n, v.value(), v.shown() != null ? v.shown()
-                    : n.kind() == Kind.SCALE ? scaleLabel(n, ((Long) v.value()).intValue()) : "");
+            case Reading.Value v -> record(n, v.value(), v.shown() != null ? v.shown() : "");
             case Reading.Miss m -> reprompt(n, m.reason(), renderer.system(channelKey(m.textKey()), lang, m.args()), true);
         }
     }
 
-    void consent(Node n, Input input) {
+    @Override
+    public void consent(ConsentNode n, Input input) {
         Boolean yes = yesNo(input);
         if (yes == null) {
             reprompt(n, Reason.NOT_UNDERSTOOD, system("reprompt_yes_no"), false);
@@ -75,7 +76,8 @@ abstract sealed class Answering extends Routing permits Commands {
         }
     }
 
-    void languageNode(Node n, Input input) {
+    @Override
+    public void languageAnswer(LanguageNode n, Input input) {
         String tag = language(input);
         if (tag == null) {
             reprompt(n, Reason.NOT_UNDERSTOOD, system("reprompt_language"), false);
@@ -128,7 +130,8 @@ abstract sealed class Answering extends Routing permits Commands {
         return input instanceof Input.Text t ? conv.languageNamed(t.text()) : null;
     }
 
-    void multiple(Node n, Input input) {
+    @Override
+    public void multiple(MultipleChoiceNode n, Input input) {
         OptionMatcher m = conv.matcher(n.id());
         if (input instanceof Input.Choice c) {
             if (c.optionId().equals(DONE)) {
@@ -183,7 +186,7 @@ abstract sealed class Answering extends Routing permits Commands {
         finishMultiple(n, chosen, typed);
     }
 
-    void toggle(Node n, Option o) {
+    void toggle(MultipleChoiceNode n, Option o) {
         List<String> next = new ArrayList<>(selection);
         if (next.contains(o.id())) {
             next.remove(o.id());
@@ -205,10 +208,10 @@ abstract sealed class Answering extends Routing permits Commands {
         }
         String text = selection.isEmpty() ? system("reprompt_multiple")
                 : system("selected", "selected", ListFormatter.getInstance(ULocale.forLanguageTag(lang)).format(labels));
-        messages.add(new OutboundMessage(text, buttons(n), Expect.MULTIPLE));
+        messages.add(new OutboundMessage(text, MultipleChoiceKind.buttons(n, this), Expect.MULTIPLE));
     }
 
-    void finishMultiple(Node n, List<String> chosen, String typed) {
+    void finishMultiple(MultipleChoiceNode n, List<String> chosen, String typed) {
         if (chosen.size() > 1) {
             for (String id : chosen) {
                 Option o = n.option(id);

@@ -14,7 +14,22 @@ import be.buurtstem.engine.Input;
 import be.buurtstem.engine.Position;
 import be.buurtstem.engine.input.OptionMatcher;
 import be.buurtstem.engine.input.Words;
+import be.buurtstem.engine.kinds.FreeTextKind;
+import be.buurtstem.engine.kinds.ScaleKind;
+import be.buurtstem.engine.model.ConsentNode;
+import be.buurtstem.engine.model.EndNode;
+import be.buurtstem.engine.model.FreeTextNode;
 import be.buurtstem.engine.model.Kind;
+import be.buurtstem.engine.model.LanguageNode;
+import be.buurtstem.engine.model.LocationNode;
+import be.buurtstem.engine.model.MessageNode;
+import be.buurtstem.engine.model.MultipleChoiceNode;
+import be.buurtstem.engine.model.NumberNode;
+import be.buurtstem.engine.model.PhotoNode;
+import be.buurtstem.engine.model.Question;
+import be.buurtstem.engine.model.RepeatNode;
+import be.buurtstem.engine.model.ScaleNode;
+import be.buurtstem.engine.model.SingleChoiceNode;
 import be.buurtstem.engine.model.Node;
 import be.buurtstem.engine.text.Fold;
 
@@ -152,7 +167,7 @@ abstract sealed class Commands extends Answering permits Step {
         if (yes) {
             command(id, n);
         } else {
-            apply(n, Readers.freeText(new Input.Text(word)));
+            apply(n, FreeTextKind.read(new Input.Text(word)));
         }
         return true;
     }
@@ -192,16 +207,20 @@ abstract sealed class Commands extends Answering permits Step {
             reask(n);
             return;
         }
-        switch (n.kind()) {
-            case CONSENT -> reprompt(n, Reason.NOT_UNDERSTOOD, system("reprompt_yes_no"), false);
-            case LANGUAGE -> advanceFrom(n);
-            default -> {
-                if (n.required()) {
-                    reprompt(n, Reason.REQUIRED, system("required"), true);
+        switch (n) {
+            case ConsentNode consent -> reprompt(consent, Reason.NOT_UNDERSTOOD, system("reprompt_yes_no"), false);
+            case LanguageNode language -> advanceFrom(language);
+            case Question question -> {
+                if (question.required()) {
+                    reprompt(question, Reason.REQUIRED, system("required"), true);
                 } else {
-                    skip(n);
+                    skip(question);
                 }
             }
+            // The step never awaits an answer at these (Step checks the state); kept as before: not skippable.
+            case MessageNode x -> reprompt(n, Reason.REQUIRED, system("required"), true);
+            case RepeatNode x -> reprompt(n, Reason.REQUIRED, system("required"), true);
+            case EndNode x -> reprompt(n, Reason.REQUIRED, system("required"), true);
         }
     }
 
@@ -226,13 +245,28 @@ abstract sealed class Commands extends Answering permits Step {
     }
 
     private String shownAnswer(Node qn, Answer a) {
-        return switch (qn.kind()) {
-            case SINGLE_CHOICE, MULTIPLE_CHOICE, LANGUAGE -> {
-                Object label = argumentOf(qn, a);
-                yield label == null || String.valueOf(label).isBlank() ? a.text() : String.valueOf(label);
-            }
-            case SCALE -> a.value() instanceof Number v ? scaleLabel(qn, v.intValue()) : a.text();
-            default -> a.text() == null || a.text().isBlank() ? String.valueOf(a.value()) : a.text();
+        return switch (qn) {
+            case SingleChoiceNode x -> labelOr(qn, a);
+            case MultipleChoiceNode x -> labelOr(qn, a);
+            case LanguageNode x -> labelOr(qn, a);
+            case ScaleNode scale -> a.value() instanceof Number v ? ScaleKind.label(scale, v.intValue(), this) : a.text();
+            case ConsentNode x -> typedOrValue(a);
+            case FreeTextNode x -> typedOrValue(a);
+            case NumberNode x -> typedOrValue(a);
+            case LocationNode x -> typedOrValue(a);
+            case PhotoNode x -> typedOrValue(a);
+            case MessageNode x -> typedOrValue(a);
+            case RepeatNode x -> typedOrValue(a);
+            case EndNode x -> typedOrValue(a);
         };
+    }
+
+    private String labelOr(Node qn, Answer a) {
+        Object label = argumentOf(qn, a);
+        return label == null || String.valueOf(label).isBlank() ? a.text() : String.valueOf(label);
+    }
+
+    private static String typedOrValue(Answer a) {
+        return a.text() == null || a.text().isBlank() ? String.valueOf(a.value()) : a.text();
     }
 }

@@ -8,13 +8,12 @@ import be.buurtstem.engine.Expect;
 import be.buurtstem.engine.OutboundMessage;
 import be.buurtstem.engine.RespondentContext;
 import be.buurtstem.engine.text.SystemTexts;
-import be.buurtstem.engine.model.Kind;
+import be.buurtstem.engine.kinds.Kinds;
+import be.buurtstem.engine.kinds.PromptContext;
 import be.buurtstem.engine.model.Node;
 import be.buurtstem.engine.model.Option;
 import be.buurtstem.engine.model.Text;
 import be.buurtstem.engine.text.Locales;
-import com.ibm.icu.text.ListFormatter;
-import com.ibm.icu.util.ULocale;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,67 +22,37 @@ import java.util.Map;
 
 /** What a step shows: questions with their buttons, yes/no and language pickers, system texts, and questionnaire
  * texts rendered with earlier answers as arguments. */
-abstract sealed class Prompts extends StepState permits Routing {
-    private static final String[] SMILEYS = {"😞", "🙁", "😐", "🙂", "😄"};
-
+abstract sealed class Prompts extends StepState implements PromptContext permits Routing {
     Prompts(Conversation conv, ConversationState s, Instant now) {
         super(conv, s, now);
     }
 
     OutboundMessage prompt(Node n) {
-        String text = render(n.text(), n);
-        return switch (n.kind()) {
-            case SINGLE_CHOICE, SCALE -> new OutboundMessage(text, buttons(n), Expect.CHOICE);
-            case MULTIPLE_CHOICE -> new OutboundMessage(text, buttons(n), Expect.MULTIPLE);
-            case CONSENT -> new OutboundMessage(text, List.of(
-                    new Button(YES, n.yes() != null ? render(n.yes(), n) : system("yes")),
-                    new Button(NO, n.no() != null ? render(n.no(), n) : system("no"))), Expect.CHOICE);
-            case LANGUAGE -> languagePicker(text);
-            case NUMBER -> new OutboundMessage(text, List.of(), Expect.NUMBER);
-            case LOCATION -> new OutboundMessage(text, List.of(), Expect.LOCATION);
-            case PHOTO -> new OutboundMessage(text, List.of(), Expect.PHOTO);
-            case REPEAT -> yesNo(render(n.more(), n));
-            default -> new OutboundMessage(text, List.of(), Expect.TEXT);
-        };
+        return Kinds.prompt(n, this);
     }
 
-    List<Button> buttons(Node n) {
-        List<Button> out = new ArrayList<>();
-        if (n.kind() == Kind.SCALE) {
-            int min = n.scaleMin();
-            int max = n.scaleMax();
-            for (int v = min; v <= max; v++) {
-                out.add(new Button(Integer.toString(v), scaleLabel(n, v)));
-            }
-            return out;
-        }
-        for (Option o : n.options()) {
-            String label = renderer.label(o, lang);
-            if (o.emoji() != null && !o.emoji().isBlank()) {
-                label = o.emoji() + " " + label;
-            }
-            if (n.kind() == Kind.MULTIPLE_CHOICE && selection.contains(o.id())) {
-                label = "✓ " + label;
-            }
-            out.add(new Button(o.id(), label));
-        }
-        if (n.kind() == Kind.MULTIPLE_CHOICE) {
-            out.add(new Button(DONE, system("done")));
-        }
-        return out;
+    @Override
+    public String lang() {
+        return lang;
     }
 
-    String scaleLabel(Node n, int v) {
-        Text label = n.labels().get(v);
-        String smiley = n.scaleMin() == 1 && n.scaleMax() == 5 ? SMILEYS[v - 1] : Integer.toString(v);
-        return label == null ? smiley : smiley + " " + render(label, n);
+    @Override
+    public List<String> selection() {
+        return selection;
     }
 
-    OutboundMessage yesNo(String text) {
+    @Override
+    public String label(Option o) {
+        return renderer.label(o, lang);
+    }
+
+    @Override
+    public OutboundMessage yesNo(String text) {
         return new OutboundMessage(text, List.of(new Button(YES, system("yes")), new Button(NO, system("no"))), Expect.CHOICE);
     }
 
-    OutboundMessage languagePicker(String text) {
+    @Override
+    public OutboundMessage languagePicker(String text) {
         List<Button> buttons = new ArrayList<>();
         for (String tag : q.languages()) {
             buttons.add(new Button(tag, Locales.nativeName(tag)));
@@ -95,7 +64,8 @@ abstract sealed class Prompts extends StepState permits Routing {
         messages.add(OutboundMessage.info(text));
     }
 
-    String system(String key) {
+    @Override
+    public String system(String key) {
         return renderer.system(channelKey(key), lang, Map.of());
     }
 
@@ -132,7 +102,8 @@ abstract sealed class Prompts extends StepState permits Routing {
     }
 
     /** Renders a questionnaire text with earlier answers as arguments, seen from node {@code at}. */
-    String render(Text text, Node at) {
+    @Override
+    public String render(Text text, Node at) {
         return renderer.render(text, lang, name -> argument(name, at));
     }
 
@@ -153,25 +124,7 @@ abstract sealed class Prompts extends StepState permits Routing {
 
     /** An answer as shown in a text: the option's label, the list of labels, the number, the language's name. */
     Object argumentOf(Node qn, Answer a) {
-        return switch (qn.kind()) {
-            case SINGLE_CHOICE -> {
-                Option o = a.value() instanceof String id ? qn.option(id) : null;
-                yield o == null ? a.text() : renderer.label(o, lang);
-            }
-            case MULTIPLE_CHOICE -> {
-                List<String> labels = new ArrayList<>();
-                if (a.value() instanceof List<?> ids) {
-                    for (Object id : ids) {
-                        Option o = qn.option(String.valueOf(id));
-                        labels.add(o == null ? String.valueOf(id) : renderer.label(o, lang));
-                    }
-                }
-                yield ListFormatter.getInstance(ULocale.forLanguageTag(lang)).format(labels);
-            }
-            case NUMBER, SCALE -> a.value();
-            case LANGUAGE -> a.value() instanceof String tag ? Locales.nativeName(tag) : a.text();
-            default -> a.text();
-        };
+        return Kinds.argument(qn, a, this);
     }
 
     /** Inside the same repeat group a question means this round's answer; elsewhere its latest answer. */

@@ -12,7 +12,12 @@ import be.buurtstem.engine.Expect;
 import be.buurtstem.engine.OutboundMessage;
 import be.buurtstem.engine.Position;
 import be.buurtstem.engine.model.Kind;
+import be.buurtstem.engine.model.EndNode;
+import be.buurtstem.engine.model.LanguageNode;
+import be.buurtstem.engine.model.MessageNode;
 import be.buurtstem.engine.model.Node;
+import be.buurtstem.engine.model.Question;
+import be.buurtstem.engine.model.RepeatNode;
 import be.buurtstem.engine.model.Route;
 
 import java.time.Instant;
@@ -104,35 +109,35 @@ abstract sealed class Routing extends Prompts permits Answering {
     }
 
     void enter(Node m) {
-        switch (m.kind()) {
-            case MESSAGE -> {
-                info(render(m.text(), m));
-                advanceFrom(m);
+        switch (m) {
+            case MessageNode msg -> {
+                info(render(msg.text(), msg));
+                advanceFrom(msg);
             }
-            case END -> {
-                info(render(m.text(), m));
+            case EndNode end -> {
+                info(render(end.text(), end));
                 complete();
             }
-            case REPEAT -> {
-                int done = rounds.getOrDefault(m.id(), 0);
-                if (m.max() != null && done >= m.max()) {
-                    advanceFrom(m);
+            case RepeatNode repeat -> {
+                int done = rounds.getOrDefault(repeat.id(), 0);
+                if (repeat.max() != null && done >= repeat.max()) {
+                    advanceFrom(repeat);
                     return;
                 }
-                if (m.text() != null) {
-                    info(render(m.text(), m));
+                if (repeat.text() != null) {
+                    info(render(repeat.text(), repeat));
                 }
-                enterRound(m, done + 1);
+                enterRound(repeat, done + 1);
             }
-            case LANGUAGE -> {
+            case LanguageNode language -> {
                 if (context.containsKey(LANGUAGE_ASKED)) {
                     // Chosen on the picker before the start: recorded (after consent), not asked twice.
-                    record(m, lang, be.buurtstem.engine.text.Locales.nativeName(lang));
+                    record(language, lang, be.buurtstem.engine.text.Locales.nativeName(lang));
                 } else {
-                    ask(m);
+                    ask(language);
                 }
             }
-            default -> ask(m);
+            case Question question -> ask(question);
         }
     }
 
@@ -205,7 +210,8 @@ abstract sealed class Routing extends Prompts permits Answering {
         return n.kind() == Kind.REPEAT ? Await.MORE : Await.ANSWER;
     }
 
-    void reask(Node n) {
+    /** Shows again what the conversation waits for at this node (public: the kinds' {@code AnswerContext}). */
+    public void reask(Node n) {
         switch (await) {
             case MORE -> messages.add(yesNo(render(n.more(), n)));
             case LANGUAGE -> messages.add(languagePicker(system("choose_language")));

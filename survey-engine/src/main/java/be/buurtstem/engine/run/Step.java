@@ -7,7 +7,9 @@ import be.buurtstem.engine.ConversationState.Status;
 import be.buurtstem.engine.Event;
 import be.buurtstem.engine.Input;
 import be.buurtstem.engine.OutboundMessage;
-import be.buurtstem.engine.model.Kind;
+import be.buurtstem.engine.model.FreeTextNode;
+import be.buurtstem.engine.model.Question;
+import be.buurtstem.engine.model.RepeatNode;
 import be.buurtstem.engine.model.Node;
 import be.buurtstem.engine.text.Visible;
 
@@ -106,10 +108,10 @@ public final class Step extends Commands {
 
     private boolean compatible(Node n) {
         return switch (await) {
-            case MORE -> n.kind() == Kind.REPEAT;
-            case ANSWER, SKIP_OFFER -> n.kind().isQuestion();
-            case LANGUAGE, DELETE_CONFIRM -> n.kind().isQuestion() || n.kind() == Kind.REPEAT;
-            case COMMAND_CONFIRM -> n.kind() == Kind.FREE_TEXT;
+            case MORE -> n instanceof RepeatNode;
+            case ANSWER, SKIP_OFFER -> n instanceof Question;
+            case LANGUAGE, DELETE_CONFIRM -> n instanceof Question || n instanceof RepeatNode;
+            case COMMAND_CONFIRM -> n instanceof FreeTextNode;
             case FIRST_LANGUAGE -> true;
             case NOTHING -> false;
         };

@@ -33,9 +33,9 @@ abstract sealed class StepState permits Prompts {
     static final int MAX_HISTORY = 200;
     /** Nodes entered in one step before we assume a loop without questions (the validator reports those). */
     static final int MAX_HOPS = 1000;
-    static final String DONE = "_done";
-    static final String YES = "yes";
-    static final String NO = "no";
+    static final String DONE = be.buurtstem.engine.kinds.Kinds.DONE;
+    static final String YES = be.buurtstem.engine.kinds.Kinds.YES;
+    static final String NO = be.buurtstem.engine.kinds.Kinds.NO;
     /** Context key: the resident chose the language before the first message; the language node is not asked again. */
     static final String LANGUAGE_ASKED = "_language_asked";
     /** Button id: "that word is my answer" at {@link ConversationState.Await#COMMAND_CONFIRM}. */

@@ -1,0 +1,19 @@
+package be.buurtstem.engine.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A number, in any digits.
+ *
+ * @param min     lowest value, or null
+ * @param max     highest value, or null
+ * @param integer whole numbers only (default true)
+ */
+public record NumberNode(Common common, boolean required, String segment, Double min, Double max, boolean integer) implements Question {
+
+    @Override
+    public Kind kind() {
+        return Kind.NUMBER;
+    }
+}
