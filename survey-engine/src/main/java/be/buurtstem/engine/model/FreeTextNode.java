@@ -1,8 +1,5 @@
 package be.buurtstem.engine.model;
 
-import java.util.List;
-import java.util.Map;
-
 /** Asks an open answer. @param coded code into themes later (default true) */
 public record FreeTextNode(Common common, boolean required, String segment, boolean coded) implements Question {
 

@@ -1,8 +1,5 @@
 package be.buurtstem.engine.model;
 
-import java.util.List;
-import java.util.Map;
-
 /** Asks the conversation's language (the answer switches it). */
 public record LanguageNode(Common common, boolean required, String segment) implements Question {
 

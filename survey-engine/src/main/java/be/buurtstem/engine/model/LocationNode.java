@@ -1,8 +1,5 @@
 package be.buurtstem.engine.model;
 
-import java.util.List;
-import java.util.Map;
-
 /** Asks a place: a shared location, or a street typed as text. */
 public record LocationNode(Common common, boolean required, String segment) implements Question {
 

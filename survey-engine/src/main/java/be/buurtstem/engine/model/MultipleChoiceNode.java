@@ -1,7 +1,6 @@
 package be.buurtstem.engine.model;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Several options, toggled with buttons or typed as a list.

@@ -1,8 +1,5 @@
 package be.buurtstem.engine.model;
 
-import java.util.List;
-import java.util.Map;
-
 /**
  * A number, in any digits.
  *

@@ -1,7 +1,6 @@
 package be.buurtstem.engine.model;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * A group of questions asked once per round ("another one?" between rounds).

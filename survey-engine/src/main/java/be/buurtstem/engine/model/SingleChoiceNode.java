@@ -1,7 +1,6 @@
 package be.buurtstem.engine.model;
 
 import java.util.List;
-import java.util.Map;
 
 /** One option out of several. */
 public record SingleChoiceNode(Common common, boolean required, String segment, List<Option> options) implements ChoiceNode {

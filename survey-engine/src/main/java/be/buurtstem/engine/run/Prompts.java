@@ -2,8 +2,6 @@ package be.buurtstem.engine.run;
 
 import be.buurtstem.engine.Answer;
 import be.buurtstem.engine.Button;
-import be.buurtstem.engine.Conversation;
-import be.buurtstem.engine.ConversationState;
 import be.buurtstem.engine.Expect;
 import be.buurtstem.engine.OutboundMessage;
 import be.buurtstem.engine.RespondentContext;
@@ -15,16 +13,19 @@ import be.buurtstem.engine.model.Option;
 import be.buurtstem.engine.model.Text;
 import be.buurtstem.engine.text.Locales;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** What a step shows: questions with their buttons, yes/no and language pickers, system texts, and questionnaire
  * texts rendered with earlier answers as arguments. */
-abstract sealed class Prompts extends StepState implements PromptContext permits Routing {
-    Prompts(Conversation conv, ConversationState s, Instant now) {
-        super(conv, s, now);
+final class Prompts implements PromptContext {
+    private final StepContext ctx;
+    private final StepState st;
+
+    Prompts(StepContext ctx, StepState st) {
+        this.ctx = ctx;
+        this.st = st;
     }
 
     OutboundMessage prompt(Node n) {
@@ -33,58 +34,58 @@ abstract sealed class Prompts extends StepState implements PromptContext permits
 
     @Override
     public String lang() {
-        return lang;
+        return st.lang;
     }
 
     @Override
     public List<String> selection() {
-        return selection;
+        return st.selection;
     }
 
     @Override
     public String label(Option o) {
-        return renderer.label(o, lang);
+        return ctx.renderer().label(o, st.lang);
     }
 
     @Override
     public OutboundMessage yesNo(String text) {
-        return new OutboundMessage(text, List.of(new Button(YES, system("yes")), new Button(NO, system("no"))), Expect.CHOICE);
+        return new OutboundMessage(text, List.of(new Button(StepState.YES, system("yes")), new Button(StepState.NO, system("no"))), Expect.CHOICE);
     }
 
     @Override
     public OutboundMessage languagePicker(String text) {
         List<Button> buttons = new ArrayList<>();
-        for (String tag : q.languages()) {
+        for (String tag : ctx.q().languages()) {
             buttons.add(new Button(tag, Locales.nativeName(tag)));
         }
         return new OutboundMessage(text, buttons, Expect.CHOICE);
     }
 
     void info(String text) {
-        messages.add(OutboundMessage.info(text));
+        st.messages.add(OutboundMessage.info(text));
     }
 
     @Override
     public String system(String key) {
-        return renderer.system(channelKey(key), lang, Map.of());
+        return ctx.renderer().system(channelKey(key), st.lang, Map.of());
     }
 
     /** A system text in the conversation's language first, then in each other language of the questionnaire. */
     String inEveryLanguage(String key) {
         java.util.LinkedHashSet<String> texts = new java.util.LinkedHashSet<>();
-        texts.add(renderer.system(channelKey(key), lang, Map.of()));
-        for (String l : q.languages()) {
-            texts.add(renderer.system(channelKey(key), l, Map.of()));
+        texts.add(ctx.renderer().system(channelKey(key), st.lang, Map.of()));
+        for (String l : ctx.q().languages()) {
+            texts.add(ctx.renderer().system(channelKey(key), l, Map.of()));
         }
         return String.join(" · ", texts);
     }
 
     String system(String key, String arg, Object value) {
-        return renderer.system(channelKey(key), lang, Map.of(arg, value));
+        return ctx.renderer().system(channelKey(key), st.lang, Map.of(arg, value));
     }
 
     String system(String key, String a1, Object v1, String a2, Object v2) {
-        return renderer.system(channelKey(key), lang, Map.of(a1, v1, a2, v2));
+        return ctx.renderer().system(channelKey(key), st.lang, Map.of(a1, v1, a2, v2));
     }
 
     /**
@@ -93,30 +94,30 @@ abstract sealed class Prompts extends StepState implements PromptContext permits
      * plain key wins on every channel.
      */
     String channelKey(String key) {
-        if (!RespondentContext.NUMBERED.equals(original.context().get(RespondentContext.SHOWS))
-                || q.texts().containsKey(key)) {
+        if (!RespondentContext.NUMBERED.equals(ctx.original().context().get(RespondentContext.SHOWS))
+                || ctx.q().texts().containsKey(key)) {
             return key;
         }
         String numbered = key + "_numbered";
-        return SystemTexts.get().text(numbered) != null || q.texts().containsKey(numbered) ? numbered : key;
+        return SystemTexts.get().text(numbered) != null || ctx.q().texts().containsKey(numbered) ? numbered : key;
     }
 
     /** Renders a questionnaire text with earlier answers as arguments, seen from node {@code at}. */
     @Override
     public String render(Text text, Node at) {
-        return renderer.render(text, lang, name -> argument(name, at));
+        return ctx.renderer().render(text, st.lang, name -> argument(name, at));
     }
 
     Object argument(String name, Node at) {
         if (name.equals("iteration")) {
-            return (long) round;
+            return (long) st.round;
         }
         if (name.startsWith("count_")) {
-            return (long) rounds.getOrDefault(name.substring(6), 0);
+            return (long) st.rounds.getOrDefault(name.substring(6), 0);
         }
-        Node qn = index.node(name);
+        Node qn = ctx.index().node(name);
         if (qn == null) {
-            return original.context().get(name);
+            return ctx.original().context().get(name);
         }
         Answer a = answerFor(name, at);
         return a == null ? null : argumentOf(qn, a);
@@ -129,21 +130,21 @@ abstract sealed class Prompts extends StepState implements PromptContext permits
 
     /** Inside the same repeat group a question means this round's answer; elsewhere its latest answer. */
     Answer answerFor(String question, Node at) {
-        Node repeat = index.repeatOf(question);
-        if (repeat != null && at != null && (repeat == index.repeatOf(at.id()) || repeat == at)) {
-            return answerIn(question, round);
+        Node repeat = ctx.index().repeatOf(question);
+        if (repeat != null && at != null && (repeat == ctx.index().repeatOf(at.id()) || repeat == at)) {
+            return answerIn(question, st.round);
         }
-        for (int i = answers.size() - 1; i >= 0; i--) {
-            if (answers.get(i).questionId().equals(question)) {
-                return answers.get(i);
+        for (int i = st.answers.size() - 1; i >= 0; i--) {
+            if (st.answers.get(i).questionId().equals(question)) {
+                return st.answers.get(i);
             }
         }
         return null;
     }
 
     Answer answerIn(String question, int r) {
-        for (int i = answers.size() - 1; i >= 0; i--) {
-            Answer a = answers.get(i);
+        for (int i = st.answers.size() - 1; i >= 0; i--) {
+            Answer a = st.answers.get(i);
             if (a.questionId().equals(question) && a.round() == r) {
                 return a;
             }
