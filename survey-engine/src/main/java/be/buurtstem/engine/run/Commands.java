@@ -180,8 +180,7 @@ final class Commands {
     }
 
     void back(Node n) {
-        st.misses = 0;
-        st.selection = List.of();
+        st.newQuestion();
         if (st.history.isEmpty()) {
             st.await = routing.baseAwait(n);
             prompts.info(prompts.system("first_question"));

@@ -56,8 +56,7 @@ final class Routing {
 
     /** Leaving a question: remember it for "back". */
     void leave(Node n) {
-        st.misses = 0;
-        st.selection = List.of();
+        st.newQuestion();
         if (n.kind() != Kind.CONSENT && n.kind() != Kind.LANGUAGE) {
             st.history.add(new Position(n.id(), ctx.index().repeatOf(n.id()) == null ? 0 : st.round));
             if (st.history.size() > StepState.MAX_HISTORY) {
@@ -177,8 +176,7 @@ final class Routing {
     void ask(Node m) {
         st.node = m.id();
         st.await = Await.ANSWER;
-        st.misses = 0;
-        st.selection = List.of();
+        st.newQuestion();
         st.messages.add(prompts.prompt(m));
     }
 
@@ -192,8 +190,7 @@ final class Routing {
         st.node = null;
         st.round = 0;
         st.await = Await.NOTHING;
-        st.misses = 0;
-        st.selection = List.of();
+        st.newQuestion();
     }
 
     void reprompt(Node n, Reason reason, String text, boolean mayOfferSkip) {

@@ -72,4 +72,10 @@ final class StepState {
         this.rounds = new HashMap<>(s.rounds());
         this.context = new HashMap<>(s.context());
     }
+
+    /** Leaving a question or asking one: no misses and no ticked options carry over to the next. */
+    void newQuestion() {
+        misses = 0;
+        selection = List.of();
+    }
 }

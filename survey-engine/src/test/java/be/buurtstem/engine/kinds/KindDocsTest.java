@@ -79,6 +79,9 @@ class KindDocsTest {
         Node first = r.questionnaire().nodes().get(0);
         assertSame(h, Kinds.of(first), "the example reads as a " + h.name() + " node");
         assertEquals(h.kind(), first.kind());
+        // The enum's questions about a kind say what the sealed types say (callers outside the engine use the enum).
+        assertEquals(first instanceof be.buurtstem.engine.model.Question, h.kind().isQuestion(), h.name());
+        assertEquals(first instanceof be.buurtstem.engine.model.ChoiceNode, h.kind().hasOptions(), h.name());
         for (KindDoc.Key k : h.doc().keys()) {
             // Each example shows at least one of the kind's keys when it has any (the reader then read them).
             if (h.doc().example().contains(k.name() + ":")) {
