@@ -6,6 +6,8 @@ import be.buurtstem.bot.service.analyst.AnswerRefs;
 import be.buurtstem.bot.service.export.ExportFilter;
 import be.buurtstem.bot.service.export.ExportFormat;
 import be.buurtstem.bot.service.export.ExportFormats;
+import be.buurtstem.bot.service.export.ExportParameters;
+import be.buurtstem.bot.service.export.ExportRequest;
 import be.buurtstem.bot.service.export.qdpx.QdpxFormat;
 import be.buurtstem.bot.service.export.Exporter;
 import be.buurtstem.bot.service.privacy.RespondentIds;
@@ -74,12 +76,14 @@ public final class ExportCommand implements Callable<Integer> {
         ExportFormats formats = ExportFormats.standard().with(new QdpxFormat(null, null));
         ExportFormat f;
         ExportFilter filter;
-        try {
-            f = formats.of(format);
-            filter = ExportFilter.parse(questionnaire, version, from, to, language, kind, segment, labels);
-            f.check(filter);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        switch (ExportRequest.of(formats, new ExportParameters(format, questionnaire, version, from, to, language,
+                kind, segment, labels))) {
+            case ExportRequest.Refused refused ->
+                    throw new CommandLine.ParameterException(spec.commandLine(), refused.message());
+            case ExportRequest.Ready ready -> {
+                f = ready.format();
+                filter = ready.filter();
+            }
         }
         Path dir = (data != null ? data : Path.of(envOr("BUURTSTEM_DATA_DIR", "./data"))).toAbsolutePath().normalize();
         String uri = System.getenv("MONGODB_URI");
