@@ -8,7 +8,6 @@ import be.buurtstem.bot.service.export.ExportFormat;
 import be.buurtstem.bot.service.export.ExportFormats;
 import be.buurtstem.bot.service.export.ExportParameters;
 import be.buurtstem.bot.service.export.ExportRequest;
-import be.buurtstem.bot.service.export.qdpx.QdpxFormat;
 import be.buurtstem.bot.service.export.Exporter;
 import be.buurtstem.bot.service.privacy.RespondentIds;
 import be.buurtstem.bot.service.store.Durability;
@@ -72,8 +71,7 @@ public final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        // the REFI-QDA project is given the store once it is open (below); here it only lends its name
-        ExportFormats formats = ExportFormats.standard().with(new QdpxFormat(null, null));
+        ExportFormats formats = ExportFormats.offered();
         ExportFormat f;
         ExportFilter filter;
         switch (ExportRequest.of(formats, new ExportParameters(format, questionnaire, version, from, to, language,
@@ -112,10 +110,6 @@ public final class ExportCommand implements Callable<Integer> {
             Codebook codebook = new be.buurtstem.bot.service.codebook.EffectiveCodebook(CodebookReader.bundled(),
                     store.codebooks()).current().codebook();
             Exporter exporter = new Exporter(store, AnswerRefs.from(ids), () -> codebook, formats);
-            if (f instanceof QdpxFormat) {
-                // the formats were named before the store was open; the project reads it grouped by respondent
-                f = new QdpxFormat(store.answerRepository(), store.decisions()::byAnswerOf);
-            }
             written = write(exporter, f, filter);
         } catch (IOException | RuntimeException e) {
             deleteQuietly();

@@ -70,6 +70,18 @@ class ExportRequestTest {
     }
 
     @Test
+    void theProjectIsNamedAndCheckedWithoutAStore() {
+        ExportFormats offered = ExportFormats.offered();
+        assertEquals(List.of("csv", "jsonl", "xlsx", "qdpx"), offered.names());
+        var narrowed = assertInstanceOf(ExportRequest.Refused.class, ExportRequest.of(offered,
+                new ExportParameters("qdpx", "buurt", null, null, null, "nl", null, null, null)));
+        assertEquals(true, narrowed.message().contains("cannot be narrowed by language"), narrowed.message());
+        var ready = assertInstanceOf(ExportRequest.Ready.class, ExportRequest.of(offered,
+                new ExportParameters("qdpx", "buurt", null, null, null, null, null, null, "fr")));
+        assertEquals(".qdpx", ready.format().extension());
+    }
+
+    @Test
     void aMissingFormatTakesTheCallersDefaultAndThePageGetsTheWordsBack() {
         ExportParameters blank = asked("  ", "buurt", null, null);
         assertEquals("csv", blank.orFormat("csv").format());
