@@ -33,12 +33,12 @@ public final class LineDiff {
                 all.add(new Line(' ', i + 1, a.get(i)));
                 i++;
                 j++;
-            } else if (j < b.size() && (i == a.size() || lcs[i][j + 1] >= lcs[i + 1][j])) {
+            } else if (i < a.size() && (j == b.size() || lcs[i + 1][j] >= lcs[i][j + 1])) {
+                all.add(new Line('-', i + 1, a.get(i))); // the old line first, then its replacement
+                i++;
+            } else {
                 all.add(new Line('+', i + 1, b.get(j)));
                 j++;
-            } else {
-                all.add(new Line('-', i + 1, a.get(i)));
-                i++;
             }
         }
         StringBuilder out = new StringBuilder();

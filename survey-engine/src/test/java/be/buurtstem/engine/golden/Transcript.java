@@ -2,12 +2,10 @@ package be.buurtstem.engine.golden;
 
 import be.buurtstem.engine.Answer;
 import be.buurtstem.engine.Button;
-import be.buurtstem.engine.Conversation;
 import be.buurtstem.engine.ConversationState;
 import be.buurtstem.engine.Event;
 import be.buurtstem.engine.Expect;
 import be.buurtstem.engine.OutboundMessage;
-import be.buurtstem.engine.StateCodec;
 import be.buurtstem.engine.Turn;
 import be.buurtstem.engine.model.Questionnaire;
 
@@ -20,14 +18,13 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Plays a {@link Script} through the engine's public API like a channel does (the state stored as JSON and read back
- * between two messages) and writes the whole golden file: the header, then each input with what the engine sent
- * ({@code <} a message, {@code |} its further lines, {@code [id] label} its buttons, {@code ~} what it waits for),
+ * Plays a {@link Script} with a {@link Player} (the engine's public API, as a channel uses it) and writes the whole
+ * golden file: the header, then each input with what the engine sent ({@code <} a message, {@code |} its further lines, {@code [id] label} its buttons, {@code ~} what it waits for),
  * the events ({@code *}) and at the end the state ({@code =}). The clock starts at {@link #T0} and moves 20 seconds
  * per input, so a transcript is the same on every run.
  */
 public final class Transcript {
-    public static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
+    public static final Instant T0 = Player.T0;
     static final Duration STEP = Duration.ofSeconds(20);
 
     private Transcript() {
@@ -35,47 +32,28 @@ public final class Transcript {
 
     /** The golden file's text for this script on this questionnaire. */
     public static String play(Script script, Questionnaire questionnaire) {
-        StringBuilder out = new StringBuilder();
-        script.header().forEach(l -> out.append(l).append('\n'));
+        Player p = new Player(questionnaire, script.context(), STEP);
+        script.header().forEach(p::note);
         if (!script.header().isEmpty()) {
-            out.append('\n');
+            p.note("");
         }
-        Conversation conv = new Conversation(questionnaire);
-        Instant now = T0;
-        Turn last = conv.start(script.language(), script.context(), now);
-        write(last, out);
+        p.start(script.language());
         for (Script.Step step : script.steps()) {
-            step.comments().forEach(c -> out.append(c).append('\n'));
-            out.append(step.line()).append('\n');
+            step.comments().forEach(p::note);
+            p.note(step.line());
             switch (step.action()) {
-                case Script.Wait w -> now = now.plus(w.duration());
-                case Script.Start s -> {
-                    now = now.plus(STEP);
-                    last = conv.start(s.language(), script.context(), now);
-                    write(last, out);
-                }
-                case Script.Send send -> {
-                    now = now.plus(STEP);
-                    last = conv.reply(stored(last.state()), send.input(), now);
-                    write(last, out);
-                }
+                case Script.Wait w -> p.pass(w.duration());
+                case Script.Start s -> p.start(s.language());
+                case Script.Send send -> p.send(send.input());
             }
         }
-        script.trailingComments().forEach(c -> out.append(c).append('\n'));
-        out.append(state(stored(last.state()))).append('\n');
-        return out.toString();
+        script.trailingComments().forEach(p::note);
+        p.note(state(Player.stored(p.state())));
+        return p.transcript();
     }
 
-    /** The state as the service keeps it between two messages: through JSON, and it must come back the same. */
-    private static ConversationState stored(ConversationState s) {
-        ConversationState back = StateCodec.fromJson(StateCodec.toJson(s));
-        if (!back.equals(s)) {
-            throw new AssertionError("the state does not survive JSON:\n" + s + "\n" + back);
-        }
-        return back;
-    }
-
-    private static void write(Turn t, StringBuilder out) {
+    /** A turn's messages and events in the golden notation. */
+    static void write(Turn t, StringBuilder out) {
         for (OutboundMessage m : t.messages()) {
             List<String> lines = m.text().lines().toList();
             if (lines.isEmpty()) {
