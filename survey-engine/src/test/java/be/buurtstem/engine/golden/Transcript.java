@@ -126,13 +126,22 @@ public final class Transcript {
         };
     }
 
-    /** The final state in one line, then the answers it keeps (the ids, in order). */
+    /** The final state in one line, then the answers it keeps (question ids in order, {@code #round} in a repeat). */
     static String state(ConversationState s) {
         String where = s.node() == null ? "-" : s.node() + (s.round() > 0 ? "#" + s.round() : "");
         String rounds = s.rounds().isEmpty() ? "" : ", rounds " + new TreeMap<>(s.rounds());
-        return "= " + s.status().name().toLowerCase(Locale.ROOT) + " in " + s.language() + (s.consented() ? ", consented" : "")
-                + ", at " + where + ", waits for " + s.await().name().toLowerCase(Locale.ROOT) + rounds + "\n= answers ("
-                + s.answers().size() + ")" + s.answers().stream()
-                .map(a -> a.questionId() + (a.round() > 0 ? "#" + a.round() : "")).collect(Collectors.joining(" ", s.answers().isEmpty() ? "" : ": ", ""));
+        StringBuilder out = new StringBuilder("= " + s.status().name().toLowerCase(Locale.ROOT) + " in " + s.language()
+                + (s.consented() ? ", consented" : "") + ", at " + where + ", waits for "
+                + s.await().name().toLowerCase(Locale.ROOT) + rounds + "\n= answers (" + s.answers().size() + ")");
+        String line = s.answers().isEmpty() ? "" : ":";
+        for (Answer a : s.answers()) {
+            String id = a.questionId() + (a.round() > 0 ? "#" + a.round() : "");
+            if (line.length() + id.length() > 100) { // wrapped, so that a diff points at the answer that changed
+                out.append(line).append("\n=  ");
+                line = "";
+            }
+            line += " " + id;
+        }
+        return out.append(line).toString();
     }
 }
