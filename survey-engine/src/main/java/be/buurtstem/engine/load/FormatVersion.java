@@ -57,7 +57,7 @@ public final class FormatVersion {
         if (formatEntry != null) {
             int line = YamlTree.line(formatEntry.getKeyNode());
             String value = YamlTree.scalar(formatEntry.getValueNode());
-            if (value == null || !value.trim().matches("[0-9]{1,9}")) {
+            if (value == null || !value.trim().matches("[0-9]{1,9}")) { // 9 digits: no int overflow
                 problems.add(Problem.error(fileName, line, "'format' must be a whole number such as " + current
                         + " (the questionnaire format the file is written in), not " + shown(value), "format.notNumber",
                         value == null ? "" : value, String.valueOf(current)));
@@ -65,8 +65,9 @@ public final class FormatVersion {
             }
             format = Integer.parseInt(value.trim());
             if (format < 1) {
-                problems.add(Problem.error(fileName, line, "questionnaire format " + format + " does not exist; the first is 1",
-                        "format.notNumber", value, String.valueOf(current)));
+                problems.add(Problem.error(fileName, line, "'format' must be a whole number such as " + current
+                        + " (the questionnaire format the file is written in), not " + shown(value), "format.notNumber",
+                        value, String.valueOf(current)));
                 return Optional.empty();
             }
             if (format > current) {

@@ -80,7 +80,7 @@ class FormatVersionTest {
 
     @Test
     void aFormatThatIsNotAWholeNumberGetsAClearMessage() throws IOException {
-        for (String odd : List.of("one", "1.5", "[1]", "\"\"")) {
+        for (String odd : List.of("one", "1.5", "[1]", "\"\"", "0", "99999999999")) {
             String yaml = withFormat(buurtleven(), odd);
             List<Problem> problems = Validator.check(yaml, "odd.yaml");
             assertEquals(1, problems.size(), odd + ": " + problems);
@@ -88,8 +88,9 @@ class FormatVersionTest {
             assertEquals(lineOf(yaml, "format:"), p.line());
             assertTrue(p.message().startsWith("'format' must be a whole number such as 1"), p.message());
         }
-        List<Problem> zero = Validator.check(withFormat(buurtleven(), "0"), "zero.yaml");
-        assertEquals("questionnaire format 0 does not exist; the first is 1", zero.get(0).message());
+        assertEquals("'format' must be a whole number such as 1 (the questionnaire format the file is written in), not 'one'",
+                Validator.check(withFormat(buurtleven(), "one"), "odd.yaml").get(0).message());
+        assertEquals("format.notNumber", Validator.check(withFormat(buurtleven(), "0"), "zero.yaml").get(0).code());
     }
 
     @Test
