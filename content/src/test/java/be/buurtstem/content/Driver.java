@@ -11,6 +11,7 @@ import be.buurtstem.engine.RespondentContext;
 import be.buurtstem.engine.StateCodec;
 import be.buurtstem.engine.Turn;
 import be.buurtstem.engine.golden.Player;
+import be.buurtstem.engine.golden.Script;
 import be.buurtstem.engine.model.Questionnaire;
 
 import java.time.Duration;
@@ -70,7 +71,7 @@ final class Driver {
     }
 
     Driver send(Input input) {
-        player.note("> " + input);
+        player.note(Script.line(input));
         player.send(input);
         return this;
     }

@@ -1,6 +1,7 @@
 package be.buurtstem.engine;
 
 import be.buurtstem.engine.golden.Player;
+import be.buurtstem.engine.golden.Script;
 import be.buurtstem.engine.model.Questionnaire;
 
 import java.io.IOException;
@@ -68,7 +69,7 @@ final class Fixtures {
 
         Driver send(Input input) {
             player.at(now);
-            player.note("> " + input);
+            player.note(Script.line(input));
             last = player.send(input);
             now = player.now();
             return this;

@@ -72,6 +72,8 @@ class GoldenFilesTest {
                 .map(st -> ((be.buurtstem.engine.Input.Text) ((Script.Send) st.action()).input()).text()).toList());
         assertEquals("\"  a\\\"b\\n\"", Script.quoteIfNeeded("  a\"b\n"));
         assertEquals("plain words", Script.quoteIfNeeded("plain words"));
+        assertEquals("> say \" ja\"", Script.line(be.buurtstem.engine.Input.text(" ja")));
+        assertEquals("> press _done", Script.line(be.buurtstem.engine.Input.choice("_done")));
     }
 
     @Test

@@ -141,6 +141,16 @@ public record Script(String name, List<String> header, String questionnaire, Str
         }
     }
 
+    /** An input as a script line ({@code > say ja}, {@code > press yes}, ...), for transcripts of hand-written tests. */
+    public static String line(Input input) {
+        return "> " + switch (input) {
+            case Input.Text t -> "say " + quoteIfNeeded(t.text());
+            case Input.Choice c -> "press " + c.optionId();
+            case Input.Location l -> "location " + l.lat() + " " + l.lon();
+            case Input.Photo p -> "photo " + p.fileRef() + (p.caption() == null ? "" : " " + quoteIfNeeded(p.caption()));
+        };
+    }
+
     /** {@code 90s}, {@code 20m}, {@code 3h}, {@code 2d}. */
     static Duration duration(String s) {
         if (!s.matches("[0-9]+[smhd]")) {
