@@ -12,10 +12,7 @@ import be.buurtstem.bot.service.privacy.RespondentIds;
 import be.buurtstem.bot.service.store.Durability;
 import be.buurtstem.bot.service.store.EmbeddedMongo;
 import be.buurtstem.bot.service.store.Store;
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
+import be.buurtstem.bot.service.store.StoreConnection;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,7 +24,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code export}: every stored answer that the filters select, in a registered format, read from the configured
@@ -85,7 +81,7 @@ public final class ExportCommand implements Callable<Integer> {
         String uri = System.getenv("MONGODB_URI");
         quietLibraryLogs();
         EmbeddedMongo embedded = null;
-        MongoClient client = null;
+        StoreConnection client = null;
         long written;
         try {
             if (uri == null || uri.isBlank()) {
@@ -97,12 +93,9 @@ public final class ExportCommand implements Callable<Integer> {
                 embedded = EmbeddedMongo.open(dir);
                 uri = embedded.connectionString();
             }
-            client = MongoClients.create(MongoClientSettings.builder().applyConnectionString(new ConnectionString(uri))
-                    .applyToClusterSettings(s -> s.serverSelectionTimeout(10, TimeUnit.SECONDS))
-                    // as serve: the embedded server answers the driver's heartbeat late while it sorts a large export
-                    .applyToSocketSettings(s -> s.connectTimeout(60, TimeUnit.SECONDS))
-                    .applicationName("buurtstem-export").build());
-            Store store = new Store(client, envOr("BUURTSTEM_DATABASE", "buurtstem"), Durability.EXTERNAL);
+            // as serve: the embedded server answers the driver's heartbeat late while it sorts a large export
+            client = StoreConnection.reader(uri, "buurtstem-export");
+            Store store = client.store(envOr("BUURTSTEM_DATABASE", "buurtstem"), Durability.EXTERNAL);
             RespondentIds ids = RespondentIds.load(System.getenv("BUURTSTEM_SECRET"), dir);
             // the codebook as analysts left it: the bundled one with the stored edits (renames, merges, splits)
             Codebook codebook = new be.buurtstem.bot.service.codebook.EffectiveCodebook(CodebookReader.bundled(),
