@@ -344,22 +344,24 @@ final class BsonValueType extends BasicDataType<Object> {
             case STRING -> ((String) a).compareTo((String) b);
             case INT, LONG, DOUBLE, OBJECT_ID, INSTANT, DATE, UUID_TAG, LEGACY_UUID, BIN_DATA, TIMESTAMP ->
                     ((Comparable) a).compareTo(b);
-            case KEY_VALUE -> compareElements(((KeyValue) a).stream().toList(), ((KeyValue) b).stream().toList());
+            case KEY_VALUE -> compareElements((KeyValue) a, (KeyValue) b);
             case LIST -> compareElements((List<?>) a, (List<?>) b);
             // Decimal128 too: its compareTo calls 1.0 and 1.00 equal though they are different values
             default -> Arrays.compareUnsigned(encode(a), encode(b));
         };
     }
 
-    private int compareElements(List<?> a, List<?> b) {
-        int n = Math.min(a.size(), b.size());
-        for (int i = 0; i < n; i++) {
-            int c = compare(a.get(i), b.get(i));
+    /** Element by element, then the shorter first (index keys: looked up on every write, so no copies). */
+    private int compareElements(Iterable<?> a, Iterable<?> b) {
+        java.util.Iterator<?> i = a.iterator();
+        java.util.Iterator<?> j = b.iterator();
+        while (i.hasNext() && j.hasNext()) {
+            int c = compare(i.next(), j.next());
             if (c != 0) {
                 return c;
             }
         }
-        return Integer.compare(a.size(), b.size());
+        return Boolean.compare(i.hasNext(), j.hasNext());
     }
 
     /** A rough estimate of the value's size on the heap, as H2 wants it for its cache (not exact, and cheap). */

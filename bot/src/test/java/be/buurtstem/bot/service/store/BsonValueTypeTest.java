@@ -98,7 +98,8 @@ class BsonValueTypeTest {
     @Test
     void aTypicalAnswerTakesLessThanHalfTheBytesOfJavaSerialization() throws Exception {
         Document answer = new Document("_id", new ObjectId()).append("respondent", "tg:123456789")
-                .append("questionnaire", "buurt-2026").append("question", "q3").append("text", "Meer bankjes in het park")
+                .append("questionnaire", "buurt-2026").append("question", "q3")
+                .append("text", "Meer bankjes in het park")
                 .append("at", Instant.parse("2026-12-01T10:15:30Z")).append("version", 3L)
                 .append("coding", new Document("themes", List.of("groen", "zitplaatsen")).append("model", 2));
         ByteArrayOutputStream java = new ByteArrayOutputStream();

@@ -60,7 +60,8 @@ class StoreFormatTest {
             MongoCollection<Document> answers = db.getCollection("answers");
             answers.createIndex(Indexes.ascending("key"), new IndexOptions().unique(true));
             answers.insertMany(written);
-            answers.insertOne(new Document("_id", "deleted").append("key", "k-gone").append("text", GONE + " bij de vijver"));
+            answers.insertOne(new Document("_id", "deleted").append("key", "k-gone")
+                    .append("text", GONE + " bij de vijver"));
             answers.deleteOne(Filters.eq("_id", "deleted"));
             db.getCollection("sessions").insertOne(new Document("_id", "tg:1").append("version", 4L));
         });
@@ -77,7 +78,8 @@ class StoreFormatTest {
             Document k2 = written.stream().filter(d -> d.getString("key").equals("k2")).findFirst().orElseThrow();
             assertEquals(k2, answers.find(Filters.eq("key", "k2")).first());
             assertThrows(MongoWriteException.class, () -> answers.insertOne(new Document("key", "k1")));
-            assertThrows(MongoWriteException.class, () -> answers.insertOne(new Document("_id", "s1").append("key", "k-other")));
+            assertThrows(MongoWriteException.class,
+                    () -> answers.insertOne(new Document("_id", "s1").append("key", "k-other")));
             answers.insertOne(new Document("_id", "new").append("key", "k-new"));
             db.sync();
         }
@@ -191,7 +193,8 @@ class StoreFormatTest {
                 .append("big", 1L << 40).append("d", 2.5).append("dec", Decimal128.parse("12.340"))
                 .append("yes", true).append("no", false).append("none", null));
         docs.add(new Document("_id", new ObjectId()).append("key", "k1").append("when", new Date(1_700_000_000_123L))
-                .append("bin", new Binary(new byte[]{1, 2, 3})).append("uuid", new Binary(BsonBinarySubType.UUID_STANDARD, uuid))
+                .append("bin", new Binary(new byte[]{1, 2, 3}))
+                .append("uuid", new Binary(BsonBinarySubType.UUID_STANDARD, uuid))
                 .append("legacyUuid", new Binary(BsonBinarySubType.UUID_LEGACY, uuid)));
         docs.add(new Document("_id", 7).append("key", "k2").append("min", new MinKey()).append("max", new MaxKey())
                 .append("ts", new BsonTimestamp(5, 1)).append("re", new BsonRegularExpression("^a.*", "i"))
