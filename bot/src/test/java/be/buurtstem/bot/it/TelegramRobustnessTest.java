@@ -176,6 +176,50 @@ class TelegramRobustnessTest {
                 "tg:" + boom.path("update_id").asInt() + " (message) parked after 3 attempts")), "parking is logged");
     }
 
+    /** A button press as Telegram sends it, built without the bot's message having been sent yet. */
+    static ObjectNode pressUpdate(long chat, String buttonId) {
+        ObjectNode u = telegram.textUpdate(chat, "x", "nl");
+        ObjectNode m = (ObjectNode) u.remove("message");
+        ObjectNode cq = u.putObject("callback_query");
+        cq.put("id", "cq-" + u.path("update_id").asInt()).put("chat_instance", "ci").put("data", "o:" + buttonId);
+        cq.set("from", m.get("from"));
+        m.remove("from");
+        cq.set("message", m);
+        return u;
+    }
+
+    @Test
+    void aBatchAcrossChatsKeepsEachChatsOrderParksTheBadOneAndIsConfirmedOnce() {
+        // one getUpdates batch: every chat's /start, one unreadable update, then every chat's press of "yes". The chats
+        // are handled on several workers at once; each chat's press must still come after its /start.
+        List<Long> chats = List.of(9301L, 9302L, 9303L, 9304L, 9305L, 9306L);
+        List<ObjectNode> batch = new ArrayList<>();
+        chats.forEach(c -> batch.add(telegram.textUpdate(c, "/start buurt", "nl")));
+        ObjectNode bad = personal(9307, "zonnebloem seven");
+        ((ObjectNode) bad.get("message")).put("date", "zonnebloem-date");
+        batch.add(bad);
+        chats.forEach(c -> batch.add(pressUpdate(c, "yes")));
+        int first = batch.getFirst().path("update_id").asInt();
+        int last = batch.getLast().path("update_id").asInt();
+        int offsetsBefore = telegram.offsets().size();
+        telegram.pushAll(batch);
+
+        for (long chat : chats) {
+            awaitTexts(chat, 2);
+            assertEquals(List.of("Mogen we je antwoorden anoniem bewaren?", "In welke wijk woon je?"),
+                    telegram.textsTo(chat).subList(0, 2), "chat " + chat);
+        }
+        Harness.await("offset moved past the batch", WAIT, () -> telegram.offsets().contains(last + 1));
+        // confirmed once, as a whole: no getUpdates asked from inside the batch (that would confirm part of it)
+        List<Integer> asked = new ArrayList<>(telegram.offsets().subList(offsetsBefore, telegram.offsets().size()));
+        assertTrue(asked.stream().noneMatch(o -> o > first && o <= last), "offsets asked: " + asked);
+        Document parked = service.db().getCollection("parked_updates")
+                .find(eq("_id", "tg:" + bad.path("update_id").asInt())).first();
+        assertNotNull(parked, "the unreadable update is parked");
+        assertTrue(parked.getString("error").endsWith(" at message.date"), parked.getString("error"));
+        assertEquals(rid(9307), parked.getString("respondent"));
+    }
+
     @Test
     void twoUpdatesWithoutUpdateIdAreBothHandled() {
         ObjectNode a = telegram.textUpdate(9201, "/start buurt", "nl");
