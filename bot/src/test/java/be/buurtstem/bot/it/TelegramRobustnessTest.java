@@ -192,10 +192,10 @@ class TelegramRobustnessTest {
     void aBatchAcrossChatsKeepsEachChatsOrderParksTheBadOneAndIsConfirmedOnce() {
         // one getUpdates batch: every chat's /start, one unreadable update, then every chat's press of "yes". The chats
         // are handled on several workers at once; each chat's press must still come after its /start.
-        List<Long> chats = List.of(9301L, 9302L, 9303L, 9304L, 9305L, 9306L);
+        List<Long> chats = List.of(9311L, 9312L, 9313L, 9314L, 9315L, 9316L);
         List<ObjectNode> batch = new ArrayList<>();
         chats.forEach(c -> batch.add(telegram.textUpdate(c, "/start buurt", "nl")));
-        ObjectNode bad = personal(9307, "zonnebloem seven");
+        ObjectNode bad = personal(9317, "zonnebloem seven");
         ((ObjectNode) bad.get("message")).put("date", "zonnebloem-date");
         batch.add(bad);
         chats.forEach(c -> batch.add(pressUpdate(c, "yes")));
@@ -217,7 +217,7 @@ class TelegramRobustnessTest {
                 .find(eq("_id", "tg:" + bad.path("update_id").asInt())).first();
         assertNotNull(parked, "the unreadable update is parked");
         assertTrue(parked.getString("error").endsWith(" at message.date"), parked.getString("error"));
-        assertEquals(rid(9307), parked.getString("respondent"));
+        assertEquals(rid(9317), parked.getString("respondent"));
     }
 
     @Test
