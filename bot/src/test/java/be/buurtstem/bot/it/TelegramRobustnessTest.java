@@ -176,6 +176,78 @@ class TelegramRobustnessTest {
                 "tg:" + boom.path("update_id").asInt() + " (message) parked after 3 attempts")), "parking is logged");
     }
 
+    /** A button press as Telegram sends it, built without the bot's message having been sent yet. */
+    static ObjectNode pressUpdate(long chat, String buttonId) {
+        ObjectNode u = telegram.textUpdate(chat, "x", "nl");
+        ObjectNode m = (ObjectNode) u.remove("message");
+        ObjectNode cq = u.putObject("callback_query");
+        cq.put("id", "cq-" + u.path("update_id").asInt()).put("chat_instance", "ci").put("data", "o:" + buttonId);
+        cq.set("from", m.get("from"));
+        m.remove("from");
+        cq.set("message", m);
+        return u;
+    }
+
+    /** The texts sent to {@code chat} once more than {@code before} arrived and no more came for half a second. */
+    static List<String> settledTexts(long chat, int before) {
+        Harness.await("a reply to " + chat, WAIT, () -> telegram.textsTo(chat).size() > before);
+        int seen = -1;
+        while (seen != telegram.textsTo(chat).size()) {
+            seen = telegram.textsTo(chat).size();
+            TelegramServiceTest.sleep(500);
+        }
+        return telegram.textsTo(chat);
+    }
+
+    @Test
+    void aBatchAcrossChatsKeepsEachChatsOrderParksTheBadOneAndIsConfirmedOnce() {
+        // what a resident is answered to these four updates, each fetched on its own
+        List<java.util.function.LongFunction<ObjectNode>> steps = List.of(
+                c -> telegram.textUpdate(c, "/start buurt", "nl"), c -> pressUpdate(c, "yes"),
+                c -> telegram.textUpdate(c, "Centrum", "nl"), c -> telegram.textUpdate(c, "Ik weet het niet", "nl"));
+        long reference = 9310;
+        List<String> expected = List.of();
+        for (var step : steps) {
+            telegram.push(step.apply(reference));
+            expected = settledTexts(reference, expected.size());
+        }
+        assertEquals(List.of("Mogen we je antwoorden anoniem bewaren?", "In welke wijk woon je?"),
+                expected.subList(0, 2));
+
+        // the same four updates of six residents in one getUpdates batch, interleaved, with an unreadable one among
+        // them: the chats are handled on several workers at once, each chat's updates in their order
+        List<Long> chats = List.of(9311L, 9312L, 9313L, 9314L, 9315L, 9316L);
+        List<ObjectNode> batch = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            for (long chat : chats) {
+                batch.add(steps.get(i).apply(chat));
+            }
+            if (i == 1) {
+                ObjectNode bad = personal(9317, "zonnebloem seven");
+                ((ObjectNode) bad.get("message")).put("date", "zonnebloem-date");
+                batch.add(bad);
+            }
+        }
+        ObjectNode bad = batch.get(2 * chats.size());
+        int first = batch.getFirst().path("update_id").asInt();
+        int last = batch.getLast().path("update_id").asInt();
+        int offsetsBefore = telegram.offsets().size();
+        telegram.pushAll(batch);
+
+        for (long chat : chats) {
+            assertEquals(expected, settledTexts(chat, expected.size() - 1), "chat " + chat);
+        }
+        Harness.await("offset moved past the batch", WAIT, () -> telegram.offsets().contains(last + 1));
+        // confirmed once, as a whole: no getUpdates asked from inside the batch (that would confirm part of it)
+        List<Integer> asked = new ArrayList<>(telegram.offsets().subList(offsetsBefore, telegram.offsets().size()));
+        assertTrue(asked.stream().noneMatch(o -> o > first && o <= last), "offsets asked: " + asked);
+        Document parked = service.db().getCollection("parked_updates")
+                .find(eq("_id", "tg:" + bad.path("update_id").asInt())).first();
+        assertNotNull(parked, "the unreadable update is parked");
+        assertTrue(parked.getString("error").endsWith(" at message.date"), parked.getString("error"));
+        assertEquals(rid(9317), parked.getString("respondent"));
+    }
+
     @Test
     void twoUpdatesWithoutUpdateIdAreBothHandled() {
         ObjectNode a = telegram.textUpdate(9201, "/start buurt", "nl");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,8 @@ import java.util.regex.Pattern;
  *                 twice does)
  * @param updateId the update_id when it is a readable int, else null (such an update cannot move the offset)
  * @param kind     which kind of update it is (message, callback_query, ...), for logs; "other" when unknown
+ * @param raw      the update as a JSON tree; null when it was read in one pass from a webhook body ({@link #read(byte[])}):
+ *                 the tree is only needed for an update that cannot be read (to park it), and then it is there
  */
 public record IncomingUpdate(String key, Integer updateId, String kind, Update update, JsonNode raw,
                              String problem) {
@@ -33,16 +36,38 @@ public record IncomingUpdate(String key, Integer updateId, String kind, Update u
             "edited_channel_post", "inline_query", "chosen_inline_result", "shipping_query", "pre_checkout_query",
             "poll", "poll_answer", "my_chat_member", "chat_member", "chat_join_request", "message_reaction",
             "business_message");
+    /** Reused: a reader bound to the type skips the mapper's per-call type lookup. */
+    private static final ObjectReader UPDATE = JSON.readerFor(Update.class);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_]{1,64}");
 
     public boolean readable() {
         return update != null;
     }
 
+    /**
+     * Reads a webhook body straight into the Telegram {@link Update}: one Jackson pass instead of a tree first and the
+     * update from the tree. Only when that fails (or the update has no readable update_id, whose key is a digest of
+     * the tree) is the body read as a tree and handled by {@link #read(JsonNode)}, so a malformed update is reported
+     * and parked exactly as before.
+     *
+     * @throws java.io.IOException when the body is not JSON at all (the webhook answers 400)
+     */
+    public static IncomingUpdate read(byte[] body) throws java.io.IOException {
+        try {
+            Update update = UPDATE.readValue(body);
+            if (update != null && update.getUpdateId() != null) {
+                return new IncomingUpdate("tg:" + update.getUpdateId(), update.getUpdateId(), kindOf(update), update,
+                        null, null);
+            }
+        } catch (Exception | StackOverflowError e) {
+            // not an update we can read in one pass: the tree says why (or that it is not JSON)
+        }
+        return read(JSON.readTree(body));
+    }
+
     /** Reads one element of the {@code result} array (or a webhook body); never throws. */
     public static IncomingUpdate read(JsonNode raw) {
-        JsonNode id = raw == null ? null : raw.get("update_id");
-        Integer updateId = id != null && id.isIntegralNumber() && id.canConvertToInt() ? id.intValue() : null;
+        Integer updateId = updateIdOf(raw);
         String key = updateId != null ? "tg:" + updateId : "tg:h:" + digest(raw);
         String kind = kindOf(raw);
         if (raw == null || !raw.isObject()) {
@@ -59,6 +84,12 @@ public record IncomingUpdate(String key, Integer updateId, String kind, Update u
         }
     }
 
+    /** The update_id when it is a readable int, else null. */
+    static Integer updateIdOf(JsonNode raw) {
+        JsonNode id = raw == null ? null : raw.get("update_id");
+        return id != null && id.isIntegralNumber() && id.canConvertToInt() ? id.intValue() : null;
+    }
+
     /** {@code ExceptionClass at message.from.id}: where reading failed, never the value found there. */
     static String problemOf(Throwable e) {
         StringBuilder path = new StringBuilder();
@@ -73,6 +104,20 @@ public record IncomingUpdate(String key, Integer updateId, String kind, Update u
             }
         }
         return e.getClass().getSimpleName() + (path.isEmpty() ? "" : " at " + path);
+    }
+
+    /** Like {@link #kindOf(JsonNode)}, in the same order, for an update read in one pass. */
+    static String kindOf(Update u) {
+        Object[] parts = {u.getMessage(), u.getEditedMessage(), u.getCallbackQuery(), u.getChannelPost(),
+                u.getEditedChannelPost(), u.getInlineQuery(), u.getChosenInlineQuery(), u.getShippingQuery(),
+                u.getPreCheckoutQuery(), u.getPoll(), u.getPollAnswer(), u.getMyChatMember(), u.getChatMember(),
+                u.getChatJoinRequest(), u.getMessageReaction(), u.getBusinessMessage()};
+        for (int i = 0; i < parts.length; i++) {
+            if (parts[i] != null) {
+                return KINDS.get(i);
+            }
+        }
+        return "other";
     }
 
     private static String kindOf(JsonNode raw) {

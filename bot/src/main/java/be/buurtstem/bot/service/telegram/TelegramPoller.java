@@ -112,8 +112,8 @@ public class TelegramPoller implements AutoCloseable {
                     }
                     waiting = result.size();
                     long fetchedNanos = System.nanoTime();
-                    List<IncomingUpdate> updates = new ArrayList<>(result.size());
-                    result.forEach(node -> updates.add(IncomingUpdate.read(node)));
+                    List<JsonNode> updates = new ArrayList<>(result.size());
+                    result.forEach(updates::add);
                     boolean moved = handleBatch(updates);
                     Metrics.inbound(Metrics.TELEGRAM_POLLING, fetchedNanos, updates.size());
                     if (!moved) {
@@ -183,25 +183,33 @@ public class TelegramPoller implements AutoCloseable {
     }
 
     /**
-     * Handles a batch and moves the offset past it once every effect is stored and synced. An update that cannot be
+     * Handles a batch and moves the offset past it once every effect is stored and synced. The updates are grouped by
+     * chat from the raw JSON and each is read into an {@link IncomingUpdate} on the worker that handles it, so the
+     * poller's own thread (which the whole batch waits on) only groups, waits and syncs. An update that cannot be
      * read is parked like one whose handling keeps failing. Returns false when the offset could not move because
      * some update has no readable update_id (Telegram will send it again; the caller waits a little).
      */
-    boolean handleBatch(List<IncomingUpdate> updates) {
-        Map<String, List<IncomingUpdate>> byChat = new LinkedHashMap<>();
+    boolean handleBatch(List<JsonNode> updates) {
+        Map<String, List<JsonNode>> byChat = new LinkedHashMap<>();
         int max = offset - 1;
-        for (IncomingUpdate u : updates) {
-            if (u.updateId() != null) {
-                max = Math.max(max, u.updateId());
+        boolean allIds = true;
+        for (JsonNode u : updates) {
+            Integer id = IncomingUpdate.updateIdOf(u);
+            if (id != null) {
+                max = Math.max(max, id);
+            } else {
+                allIds = false;
             }
-            String chat = u.readable() ? UpdateProcessor.chatOf(u.update()) : ParkedUpdates.chatOf(u.raw());
+            // the ordering key: the chat, as UpdateProcessor.chatOf finds it once the update is read
+            String chat = ParkedUpdates.chatOf(u);
             byChat.computeIfAbsent(chat == null ? "none" : chat, k -> new ArrayList<>()).add(u);
         }
         List<Future<?>> jobs = new ArrayList<>();
         // the batch's messages, handled on several workers, are confirmed by one sync that fails only for them
         SyncGroup group = store.syncGroup();
-        for (List<IncomingUpdate> chatUpdates : byChat.values()) {
-            jobs.add(workers.submit(() -> group.run(() -> chatUpdates.forEach(processor::process))));
+        for (List<JsonNode> chatUpdates : byChat.values()) {
+            jobs.add(workers.submit(() -> group.run(() -> chatUpdates.forEach(
+                    node -> processor.process(IncomingUpdate.read(node))))));
         }
         RuntimeException failure = null;
         for (Future<?> job : jobs) {
@@ -217,7 +225,7 @@ public class TelegramPoller implements AutoCloseable {
         group.sync();
         outbox.signal();
         if (max + 1 <= offset) {
-            boolean allOld = updates.stream().allMatch(u -> u.updateId() != null);
+            boolean allOld = allIds;
             if (allOld) { // only updates confirmed before (a redelivery): nothing waits
                 waitingSince = null;
             }

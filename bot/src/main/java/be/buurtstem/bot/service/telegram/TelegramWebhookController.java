@@ -3,8 +3,6 @@ package be.buurtstem.bot.service.telegram;
 import be.buurtstem.bot.service.ops.Metrics;
 import be.buurtstem.bot.service.privacy.RespondentIds;
 import be.buurtstem.bot.service.store.Store;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Conditional;
@@ -31,7 +29,6 @@ public class TelegramWebhookController {
     private final Store store;
     private final TelegramOutbox outbox;
     private final String secret;
-    private final ObjectMapper json = new ObjectMapper();
 
     public TelegramWebhookController(UpdateProcessor processor, Store store, TelegramOutbox outbox,
                                      TelegramSettings settings, RespondentIds ids) {
@@ -64,15 +61,15 @@ public class TelegramWebhookController {
         if (body.length > MAX_BYTES) {
             return ResponseEntity.status(413).body("");
         }
-        JsonNode tree;
+        IncomingUpdate update;
         try {
-            tree = json.readTree(body);
+            update = IncomingUpdate.read(body); // one Jackson pass; the tree only when that fails
         } catch (Exception e) {
             log.warn("webhook body is not JSON: {}", e.getClass().getSimpleName());
             return ResponseEntity.badRequest().body("");
         }
         // JSON that is not an update we can read is parked and answered 200: Telegram would resend it forever
-        processor.process(IncomingUpdate.read(tree));
+        processor.process(update);
         store.durability().sync();
         Metrics.inbound(Metrics.TELEGRAM_WEBHOOK, start);
         outbox.signal();
