@@ -230,6 +230,18 @@ public final class XlsFormReader {
         if (defaultLanguage == null) {
             defaultLanguage = languages.isEmpty() ? "en" : languages.iterator().next();
         }
+        // a plain label beside label::X of the default language would be overwritten by it: say so, never drop it silently
+        for (Sheet s : sheets.values()) {
+            for (String base : List.of("label", "hint")) {
+                for (String c : s.translated(base)) {
+                    if (s.hasColumn(base) && defaultLanguage.equals(columnLanguage.get(c)) && !native_) {
+                        warning(s, 1, "the column '" + base + "' has no language, and '" + c + "' holds the default language '"
+                                + defaultLanguage + "' already: '" + base + "' is left out where both are filled in; write its"
+                                + " language in the header (e.g. " + base + "::English (en)) or set default_language in settings");
+                    }
+                }
+            }
+        }
         LinkedHashSet<String> ordered = new LinkedHashSet<>();
         if (native_ && set.has("languages")) {
             ordered.addAll(List.of(set.get("languages").split("[\\s,]+"))); // as the questionnaire declared them
@@ -1044,7 +1056,9 @@ public final class XlsFormReader {
             if (it.coded != null && it.kind == Kind.FREE_TEXT) {
                 y.scalar(in, "coded", it.coded.toString());
             }
-            if (it.kind.hasOptions() && !it.options.isEmpty()) {
+            if (it.kind.hasOptions() && it.options.isEmpty() && it.list != null) {
+                y.line(in, "options: []"); // the list is missing (told at this row): only "no options" follows from it
+            } else if (it.kind.hasOptions() && !it.options.isEmpty()) {
                 y.line(in, "options:");
                 for (Choice c : it.options) {
                     y.place("choices:" + c.row());
