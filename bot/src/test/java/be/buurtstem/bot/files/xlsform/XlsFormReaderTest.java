@@ -86,6 +86,49 @@ class XlsFormReaderTest {
     }
 
     @Test
+    void aConditionOnALaterQuestionIsWorkedOutThereAsUnanswered() {
+        // Kobo's usual shape: everything after the first question depends on it, some on answers still to come
+        Questionnaire q = load("""
+                type | name | label | relevant
+                select_one yn | ok | OK? |
+                integer | age | Age? | ${ok} = 'yes'
+                integer | members | Members? | ${ok} = 'yes'
+                text | why | Why? | ${members} > 1 or ${ok} = 'no'
+                text | after | After? | not(${age} < 18) and ${members} > 1
+                note | bye | Bye |
+                """);
+        assertEquals(List.of(
+                "{question: \"ok\", equals: \"yes\"} -> age",
+                "{question: \"ok\", equals: \"yes\"} -> members",
+                "{question: \"ok\", equals: \"no\"} -> why",
+                "next bye"), routes(q, "ok"));
+        assertEquals(List.of(
+                "{question: \"ok\", equals: \"yes\"} -> members",
+                "{question: \"ok\", equals: \"no\"} -> why",
+                "next bye"), routes(q, "age"));
+    }
+
+    @Test
+    void countSelectedInRelevantSaysWhetherAnythingWasChosen() {
+        Questionnaire q = load("""
+                type | name | label | relevant
+                select_multiple colors | colors | Colours? |
+                text | which | Which? | count-selected(${colors}) > 0
+                text | none | None? | count-selected(${colors}) = 0
+                """);
+        String any = "{any: [{question: \"colors\", contains: \"red\"}, {question: \"colors\", contains: \"light_blue\"}]}";
+        assertEquals(List.of(any + " -> which", "{not: " + any + "} -> none", "next end"), routes(q, "colors"));
+        assertEquals(List.of("f.xlsx:survey:3: relevant 'count-selected(${colors}) > 1' cannot be translated: count-selected(${colors}) > 1"
+                        + " has no equivalent (read are count-selected(${x}) > 0 and count-selected(${x}) = 0) (read are selected(${x}, 'a'),"
+                        + " ${x} = 'a', comparisons with numbers, and, or, not, parentheses)"),
+                problems("""
+                        type | name | label | relevant
+                        select_multiple colors | colors | Colours? |
+                        text | which | Which? | count-selected(${colors}) > 1
+                        """));
+    }
+
+    @Test
     void constraintsThatBoundTheAnswerBecomeMinAndMax() {
         Questionnaire q = load("""
                 type | name | label | constraint | required
