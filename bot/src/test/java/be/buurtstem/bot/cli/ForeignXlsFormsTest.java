@@ -118,6 +118,13 @@ class ForeignXlsFormsTest {
             for (String line : p.notShown()) {
                 assertFalse(r.out().contains(line), p.form() + " does not show '" + line + "':\n" + r.out());
             }
+            // convert writes the YAML, which plays the same conversation as the workbook
+            Path yaml = tmp.resolve(p.form() + ".yaml");
+            CliRun c = CliRun.run("convert", f.toString(), yaml.toString());
+            assertEquals(0, c.exit(), p.form() + ":\n" + c.out() + c.err());
+            String lang = Files.readString(yaml).lines().filter(l -> l.startsWith("default_language:"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip().replace("\"", "")).findFirst().orElseThrow();
+            assertEquals(ConvertCommandTest.play(f, lang, script).out(), ConvertCommandTest.play(yaml, lang, script).out(), p.form());
         }
     }
 
@@ -131,6 +138,10 @@ class ForeignXlsFormsTest {
                 assertFalse((r.out() + r.err()).contains("Exception") || (r.out() + r.err()).contains("\tat "),
                         "no stack trace: " + r.out() + r.err());
             }
+            Path yaml = tmp.resolve(e.getKey() + ".yaml");
+            CliRun c = CliRun.run("convert", f.toString(), yaml.toString());
+            assertEquals(1, c.exit(), e.getKey() + " convert:\n" + c.out() + c.err());
+            assertFalse(Files.exists(yaml), "nothing is written for " + e.getKey());
             CliRun v = CliRun.run("validate", f.toString());
             List<String> errors = v.out().lines().filter(l -> l.startsWith(f + ":") && !l.contains(": warning: "))
                     .map(l -> l.substring(f.toString().length())).toList();

@@ -124,7 +124,8 @@ class XlsFormRandomWorkbooksTest {
 
     private static byte[] nearlyRight(Random r) {
         List<Object[]> survey = new ArrayList<>();
-        survey.add(new Object[] {"type", "name", "label", "relevant", "constraint", "required", pick(r, COLUMNS)});
+        boolean light = r.nextBoolean(); // half of them changed only a little, so that many translate
+        survey.add(new Object[] {"type", "name", "label", "relevant", "constraint", "required", light ? "hint" : pick(r, COLUMNS)});
         int n = 1 + r.nextInt(8);
         boolean open = false;
         for (int i = 0; i < n; i++) {
@@ -134,9 +135,9 @@ class XlsFormRandomWorkbooksTest {
                 open = !open;
             }
             for (int c = 3; c < row.length; c++) {
-                row[c] = r.nextInt(7) == 0 ? (c == 3 ? "${q" + r.nextInt(n) + "} = 'yes'" : pick(r, WORDS)) : null;
+                row[c] = r.nextInt(light ? 20 : 7) == 0 ? (c == 3 ? "${q" + r.nextInt(n) + "} = 'yes'" : pick(r, WORDS)) : null;
             }
-            if (r.nextInt(4) == 0) {
+            if (r.nextInt(light ? 12 : 4) == 0) {
                 row[r.nextInt(row.length)] = cell(r);
             }
             survey.add(row);
