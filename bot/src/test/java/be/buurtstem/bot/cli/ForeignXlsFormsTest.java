@@ -55,6 +55,14 @@ class ForeignXlsFormsTest {
                             "\"value\" : 30"), List.of()),
             new Played("translatable", List.of("2", "4", "Bottles everywhere", "30"),
                     List.of("bot: Tell us about it", "\"value\" : \"Bottles everywhere\""), List.of("bot: How loud is it?")),
+            new Played("koboDownload", List.of("1", "2", "papers everywhere"),
+                    List.of("bot: About the street", "bot: Is the street clean?", "  2. No", "bot: What is dirty?",
+                            "bot: Thank you, that helps the council.", "\"value\" : \"papers everywhere\""), List.of()),
+            new Played("koboDownload", List.of("1", "1"),
+                    List.of("bot: Is the street clean?", "bot: Thank you, that helps the council."), List.of("bot: What is dirty?")),
+            new Played("odkCollect", List.of("@location 51.0543 3.7174", "@photo bench.jpg", "1", "1", "2"),
+                    List.of("bot: Where is the broken bench?", "bot: A photo of it, please", "bot: What is wrong?", "  1. Broken",
+                            "\"value\" : \"dirty\""), List.of()),
             new Played("veryLongLabel", List.of("Too few trees"),
                     List.of("bot: " + ("This survey is run by the neighbourhood council to learn what residents think of the square. "
                             .repeat(60)).strip(), "bot: What do you think of the square?"), List.of()));

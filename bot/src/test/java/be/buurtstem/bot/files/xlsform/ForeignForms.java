@@ -235,4 +235,47 @@ public final class ForeignForms {
     public static byte[] csvNamedXlsx() {
         return "type,name,label\ntext,a,A?\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
+
+    /** A form as KoboToolbox downloads it: its bookkeeping columns ($kuid, $autoname), end rows with their own $kuid. */
+    public static byte[] koboDownload() {
+        return book().sheet("survey",
+                row("type", "$kuid", "label::English (en)", "label::Nederlands (nl)", "required", "$autoname", "name",
+                        "relevant", "kobo--score-choices"),
+                row("start", "aB1", null, null, null, "start", "start"),
+                row("end", "aB2", null, null, null, "end", "end"),
+                row("begin_group", "cD3", "About the street", "Over de straat", "false", "About_the_street", "About_the_street"),
+                row("select_one ab12cd", "eF4", "Is the street clean?", "Is de straat proper?", "true", "Is_the_street_clean",
+                        "Is_the_street_clean"),
+                row("text", "gH5", "What is dirty?", "Wat is vuil?", "false", "What_is_dirty", "What_is_dirty",
+                        "${Is_the_street_clean} = 'no'"),
+                row("end_group", "iJ6"),
+                row("note", "kL7", "Thank you, that helps the council.", "Bedankt, dat helpt de gemeente.", "false",
+                        "thanks_note", "thanks_note")
+        ).sheet("choices",
+                row("list_name", "$kuid", "label::English (en)", "label::Nederlands (nl)", "$autovalue", "name"),
+                row("ab12cd", "m1", "Yes", "Ja", "yes", "yes"),
+                row("ab12cd", "m2", "No", "Nee", "no", "no")
+        ).sheet("settings",
+                row("default_language", "style", "version"),
+                row("English (en)", "pages", "vXkd8nQa3Ju7G")
+        ).bytes();
+    }
+
+    /** An ODK Collect form: media and guidance columns, a repeat with a fixed count, a location and a photo. */
+    public static byte[] odkCollect() {
+        return book().sheet("survey",
+                row("type", "name", "label::English (en)", "hint::English (en)", "guidance_hint::English (en)",
+                        "media::image::English (en)", "required", "required_message::English (en)", "repeat_count"),
+                row("geopoint", "where", "Where is the broken bench?", "Share your location", "Stand next to it",
+                        "bench.png", "yes", "We need the place"),
+                row("image", "photo", "A photo of it, please"),
+                row("begin repeat", "issue", "Issue", null, null, null, null, null, 2),
+                row("select_one kind", "kind_of_issue", "What is wrong?"),
+                row("end repeat")
+        ).sheet("choices",
+                row("list_name", "name", "label::English (en)", "media::image::English (en)"),
+                row("kind", "broken", "Broken", "broken.png"),
+                row("kind", "dirty", "Dirty", "dirty.png")
+        ).bytes();
+    }
 }
