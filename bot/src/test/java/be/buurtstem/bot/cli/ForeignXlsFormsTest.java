@@ -88,6 +88,7 @@ class ForeignXlsFormsTest {
             "choicesMissing", List.of(":survey:2: 'ok' has no options",
                     ":survey:2: the choice list 'yes_no' is not on the choices sheet (this workbook has no sheet named 'choices')"),
             "duplicateChoice", List.of(":choices:4: the choice 'yes' in list 'yes_no' is the same option id 'yes' as an earlier choice of that list; give it another name or remove the row"),
+            "noSheets", List.of(":1: an XLSForm needs a sheet named 'survey' (this workbook has no sheets)"),
             "emptyWorkbook", List.of(":1: an XLSForm needs a sheet named 'survey' (this workbook has: Sheet1)"),
             "notAnXlsForm", List.of(":1: an XLSForm needs a sheet named 'survey' (this workbook has: Budget 2024)"),
             "truncated", List.of(":1: the file is not an Excel workbook (.xlsx) that can be read (Truncated ZIP file)"),

@@ -119,8 +119,9 @@ public final class XlsFormReader {
     private XlsFormRead convert() {
         Sheet survey = sheets.get("survey");
         if (survey == null) {
-            String names = sheets.isEmpty() ? "no sheets" : String.join(", ", sheets.values().stream().map(Sheet::name).toList());
-            problems.add(Problem.error(file, 1, "an XLSForm needs a sheet named 'survey' (this workbook has: " + names + ")",
+            String names = String.join(", ", sheets.values().stream().map(Sheet::name).toList());
+            problems.add(Problem.error(file, 1, "an XLSForm needs a sheet named 'survey' ("
+                    + (sheets.isEmpty() ? "this workbook has no sheets" : "this workbook has: " + names) + ")",
                     "xlsform.noSurvey", names));
             return new XlsFormRead(file, null, problems, new TreeMap<>());
         }

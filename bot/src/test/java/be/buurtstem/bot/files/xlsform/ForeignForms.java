@@ -206,6 +206,11 @@ public final class ForeignForms {
         return book().sheet("Sheet1").bytes();
     }
 
+    /** A workbook without a single sheet (some generators write those). */
+    public static byte[] noSheets() {
+        return book().bytes();
+    }
+
     /** A survey sheet with its header and metadata rows only. */
     public static byte[] onlyMetadata() {
         return book().sheet("survey",
