@@ -86,6 +86,7 @@ class XlsFormRandomWorkbooksTest {
     /** True when the workbook translated into a questionnaire that starts. */
     private static boolean check(byte[] bytes, long seed) {
         XlsFormRead x = XlsFormReader.read(bytes, "f.xlsx");
+        noQuestionDroppedSilently(bytes, x, seed);
         List<Problem> all = new ArrayList<>(x.problems());
         if (x.yaml() != null) {
             LoadResult r = QuestionnaireLoader.parse(x.yaml(), "f.xlsx");
@@ -109,6 +110,25 @@ class XlsFormRandomWorkbooksTest {
             assertFalse(p.message().contains("Exception"), "seed " + seed + ": " + p);
         }
         return false;
+    }
+
+    /** Each question row of the survey became a node (a YAML line placed at its row) or has a problem at its row. */
+    private static void noQuestionDroppedSilently(byte[] bytes, XlsFormRead x, long seed) {
+        Map<String, Sheet> sheets = Workbooks.read(bytes).sheets();
+        Sheet survey = sheets.get("survey");
+        Sheet settings = sheets.get("settings");
+        if (x.yaml() == null || survey == null || (settings != null && settings.hasColumn(XlsFormReader.MARK))) {
+            return; // nothing translated, or a Buurtstem workbook (which routes by its own columns)
+        }
+        for (Sheet.Row row : survey.rows()) {
+            String type = row.get("type").toLowerCase(java.util.Locale.ROOT);
+            if (!QUESTIONS.contains(type) || !row.has("name")) {
+                continue;
+            }
+            boolean written = x.places().containsValue(survey.name() + ":" + row.number());
+            boolean told = x.problems().stream().anyMatch(p -> p.file().equals("f.xlsx:" + survey.name()) && p.line() == row.number());
+            assertTrue(written || told, "seed " + seed + ": the " + type + " on row " + row.number() + " is neither read nor refused");
+        }
     }
 
     /**
