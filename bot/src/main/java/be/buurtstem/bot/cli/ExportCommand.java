@@ -6,7 +6,8 @@ import be.buurtstem.bot.service.analyst.AnswerRefs;
 import be.buurtstem.bot.service.export.ExportFilter;
 import be.buurtstem.bot.service.export.ExportFormat;
 import be.buurtstem.bot.service.export.ExportFormats;
-import be.buurtstem.bot.service.export.qdpx.QdpxFormat;
+import be.buurtstem.bot.service.export.ExportParameters;
+import be.buurtstem.bot.service.export.ExportRequest;
 import be.buurtstem.bot.service.export.Exporter;
 import be.buurtstem.bot.service.privacy.RespondentIds;
 import be.buurtstem.bot.service.store.Durability;
@@ -66,16 +67,17 @@ public final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        // the REFI-QDA project is given the store once it is open (below); here it only lends its name
-        ExportFormats formats = ExportFormats.standard().with(new QdpxFormat(null, null));
+        ExportFormats formats = ExportFormats.offered();
         ExportFormat f;
         ExportFilter filter;
-        try {
-            f = formats.of(format);
-            filter = ExportFilter.parse(questionnaire, version, from, to, language, kind, segment, labels);
-            f.check(filter);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        switch (ExportRequest.of(formats, new ExportParameters(format, questionnaire, version, from, to, language,
+                kind, segment, labels))) {
+            case ExportRequest.Refused refused ->
+                    throw new CommandLine.ParameterException(spec.commandLine(), refused.message());
+            case ExportRequest.Ready ready -> {
+                f = ready.format();
+                filter = ready.filter();
+            }
         }
         Path dir = (data != null ? data : Path.of(envOr("BUURTSTEM_DATA_DIR", "./data"))).toAbsolutePath().normalize();
         String uri = System.getenv("MONGODB_URI");
@@ -101,10 +103,6 @@ public final class ExportCommand implements Callable<Integer> {
             Codebook codebook = new be.buurtstem.bot.service.codebook.EffectiveCodebook(CodebookReader.bundled(),
                     store.codebooks()).current().codebook();
             Exporter exporter = new Exporter(store, AnswerRefs.from(ids), () -> codebook, formats);
-            if (f instanceof QdpxFormat) {
-                // the formats were named before the store was open; the project reads it grouped by respondent
-                f = new QdpxFormat(store.answerRepository(), store.decisions()::byAnswerOf);
-            }
             written = write(exporter, f, filter);
         } catch (IOException | RuntimeException e) {
             deleteQuietly();

@@ -4,13 +4,11 @@ import be.buurtstem.bot.service.ops.Metrics;
 import de.bwaldvogel.mongo.MongoServer;
 import be.buurtstem.bot.service.privacy.OwnerOnly;
 import org.h2.mvstore.MVStore;
-import org.h2.mvstore.MVStoreTool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -26,7 +24,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * (so a recovered file never holds half a command), by {@link #sync()} (group commit: every caller waiting at the
  * same moment shares one commit and one fsync) and every second by a housekeeping tick. Writes run through
  * {@link #together} are never split by a commit. After a deletion, {@link #rewrite()} replaces the file by a copy
- * of the live data only, so deleted documents leave the disk.
+ * of the live data only, so deleted documents leave the disk. The file's format (compact BSON values, uncompressed
+ * pages, and the migration of older files) is {@link StoreFormat}'s.
  */
 public final class EmbeddedMongo implements Durability, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
@@ -75,7 +74,7 @@ public final class EmbeddedMongo implements Durability, AutoCloseable {
     }
 
     private static MVStore openStore(Path file) {
-        MVStore s = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().compress().open();
+        MVStore s = StoreFormat.open(file);
         OwnerOnly.file(file);
         return s;
     }
@@ -106,6 +105,8 @@ public final class EmbeddedMongo implements Durability, AutoCloseable {
         try {
             // a rewrite a crash interrupted is stale: the file it was made from is still in place
             Files.deleteIfExists(file.resolveSibling(file.getFileName() + REWRITE_SUFFIX));
+            // a file written before issue 17 (Java-serialized, compressed) is copied into today's format first
+            StoreFormat.migrateIfLegacy(file);
             if (Files.exists(dataDir.resolve(PENDING)) && Files.exists(file)) {
                 // deleted before a stop or a crash, not yet rewritten: done before anything is served. Opened and
                 // closed first: a normal open recovers the chunks written after the file header was last updated (a
@@ -121,12 +122,13 @@ public final class EmbeddedMongo implements Durability, AutoCloseable {
     }
 
     /**
-     * Replaces the database file by a fresh one holding only the live data, while the server stays up: commands
-     * wait meanwhile (the write lock), then run on the new file. An MVStore never overwrites a chunk in place and
-     * its compaction only moves live pages, so the bytes of deleted documents stay in the file (in old chunks and
-     * in freed space) until the file itself is replaced; H2's offline {@link MVStoreTool#compact} copies the current
-     * version of every map into a new file, which is synced and renamed over the old one (atomic), whose blocks are
-     * thereby released. Cursors open across the swap are lost (a reader then gets an error and retries).
+     * Replaces the database file by a fresh one holding only the live data, while the server stays up: commands wait
+     * meanwhile (the write lock), then run on the new file. An MVStore never overwrites a chunk in place and its
+     * compaction only moves live pages, so the bytes of deleted documents stay in the file (in old chunks and in freed
+     * space) until the file itself is replaced; the current version of every map is copied into a new file, which is
+     * synced and renamed over the old one (atomic), whose blocks are thereby released ({@link StoreFormat#rewrite}: a
+     * typed copy, since H2's own MVStoreTool.compact knows nothing of our value type). Cursors open across the swap are
+     * lost (a reader then gets an error and retries).
      */
     public void rewrite() {
         groupLock.writeLock().lock(); // a rewrite commits, so it must not split a group of writes either
@@ -156,19 +158,7 @@ public final class EmbeddedMongo implements Durability, AutoCloseable {
 
     /** The file must be closed. Copies its live data into a fresh file, syncs it and renames it over the old one. */
     private static void rewriteClosed(Path file) throws IOException {
-        Path fresh = file.resolveSibling(file.getFileName() + REWRITE_SUFFIX);
-        Files.deleteIfExists(fresh);
-        try {
-            MVStoreTool.compact(file.toString(), fresh.toString(), true);
-            OwnerOnly.file(fresh);
-            try (FileChannel ch = FileChannel.open(fresh, StandardOpenOption.WRITE)) {
-                ch.force(true);
-            }
-            Files.move(fresh, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            forceFolder(file.getParent());
-        } finally {
-            Files.deleteIfExists(fresh);
-        }
+        StoreFormat.rewrite(file, file.resolveSibling(file.getFileName() + REWRITE_SUFFIX));
     }
 
     /** Syncs a folder, so that a file created, renamed or removed in it stays so after a power cut. */

@@ -3,8 +3,12 @@ package be.buurtstem.bot.service.store;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -16,13 +20,14 @@ import org.h2.mvstore.MVStore;
 import java.util.List;
 
 /**
- * mongo-java-server's H2 backend, with one change: a query that names an {@code _id} (equal to a value, or
- * {@code $in} a list) together with other conditions is answered through the {@code _id} index. The library uses an
- * index only when the query's keys are exactly the index's, so {@code {_id: x, version: 3}} (the sessions'
- * optimistic lock), {@code {$and: [{_id: x}, {$or: ...}]}} (an outbox claim) or {@code {_id: {$in: ids}, coding:
- * {$exists: false}}} (the coding worker) scanned and matched every document of the collection: a cost that grew with
- * the store, 25 % of the service's CPU at 300 updates/s with 3,000 sessions (JFR, BENCHMARKS.md). The documents the
- * index finds are still matched against the whole query, so the result is the same.
+ * mongo-java-server's H2 backend, with two changes. Its maps (documents, index keys, sizes) hold their keys and values
+ * as compact BSON ({@link BsonValueType}, {@link StoreFormat}) instead of H2's Java serialization. And a query that
+ * names an {@code _id} (equal to a value, or {@code $in} a list) together with other conditions is answered through the
+ * {@code _id} index. The library uses an index only when the query's keys are exactly the index's, so {@code {_id: x,
+ * version: 3}} (the sessions' optimistic lock), {@code {$and: [{_id: x}, {$or: ...}]}} (an outbox claim) or {@code
+ * {_id: {$in: ids}, coding: {$exists: false}}} (the coding worker) scanned and matched every document of the
+ * collection: a cost that grew with the store, 25 % of the service's CPU at 300 updates/s with 3,000 sessions (JFR,
+ * BENCHMARKS.md). The documents the index finds are still matched against the whole query, so the result is the same.
  */
 final class IndexedH2Backend extends H2Backend {
     private static final String ID = "_id";
@@ -59,10 +64,65 @@ final class IndexedH2Backend extends H2Backend {
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             MVStore store = mvStore != null ? mvStore : OPENING.get(); // null while the super constructor runs
             String namespace = getFullCollectionNamespace(collectionName);
-            // the map names of the library's H2Database.openOrCreateCollection: the same file reads the same
-            MVMap<Object, de.bwaldvogel.mongo.bson.Document> data = store.openMap("databases." + namespace);
-            MVMap<String, Object> meta = store.openMap("meta." + namespace);
+            // the map names of the library's H2Database.openOrCreateCollection (its drop, rename and start-up
+            // find the maps by these names); the value type is ours: compact BSON, not Java serialization
+            MVMap<Object, Document> data = StoreFormat.openMap(store, "databases." + namespace);
+            MVMap<String, Object> meta = StoreFormat.openMap(store, "meta." + namespace);
             return new Collection(this, collectionName, options, data, meta, cursorRegistry);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
+                                                        List<IndexKey> keys, boolean sparse) {
+            MVStore store = mvStore != null ? mvStore : OPENING.get();
+            // the library's map name for an index (H2Database.mapNameForIndex), so that its dropIndex finds it
+            String mapName = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+            return new BsonUniqueIndex(StoreFormat.openMap(store, mapName), indexName, keys, sparse);
+        }
+    }
+
+    /** The library's H2UniqueIndex (whose constructor it keeps to its package), on a map of our value type. */
+    private static final class BsonUniqueIndex extends AbstractUniqueIndex<Object> {
+        private final MVMap<KeyValue, Object> map;
+
+        BsonUniqueIndex(MVMap<KeyValue, Object> map, String name, List<IndexKey> keys, boolean sparse) {
+            super(name, keys, sparse);
+            this.map = map;
+        }
+
+        @Override
+        protected Object removeDocument(KeyValue key) {
+            return map.remove(key);
+        }
+
+        @Override
+        protected boolean putKeyPosition(KeyValue key, Object position) {
+            return map.putIfAbsent(key, Missing.ofNullable(position)) == null;
+        }
+
+        @Override
+        protected Iterable<java.util.Map.Entry<KeyValue, Object>> getIterable() {
+            return map.entrySet();
+        }
+
+        @Override
+        protected Object getPosition(KeyValue key) {
+            return map.get(key);
+        }
+
+        @Override
+        public long getCount() {
+            return map.sizeAsLong();
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return map.isEmpty();
+        }
+
+        @Override
+        public long getDataSize() {
+            return getCount();
         }
     }
 
