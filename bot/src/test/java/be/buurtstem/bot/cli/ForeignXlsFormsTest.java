@@ -84,7 +84,7 @@ class ForeignXlsFormsTest {
             "untranslatableExpressions", List.of(
                     ":survey:3: choice_filter 'region=${region}' is refused: Buurtstem shows every option of a list; split the list into one list per case and route to the right question instead",
                     ":survey:4: constraint 'regex(., '^[0-9]{4}$')' cannot be translated: the function regex() has no equivalent in a Buurtstem condition (read are bounds on the answer, e.g. . >= 0 and . <= 120, or count-selected(.) <= 3)",
-                    ":survey:5: relevant '${town} = 'ghent' and string-length(${postcode}) = 4' cannot be translated: the function string-length() has no equivalent in a Buurtstem condition (read are selected(${x}, 'a'), ${x} = 'a', comparisons with numbers, and, or, not, parentheses)"),
+                    ":survey:5: relevant '${town} = 'ghent' and string-length(${postcode}) = 4' cannot be translated: the function string-length() has no equivalent in a Buurtstem condition (read are selected(${x}, 'a'), ${x} = 'a', comparisons with numbers, count-selected(${x}) > 0 or = 0, and, or, not, parentheses)"),
             "choicesMissing", List.of(":survey:2: 'ok' has no options",
                     ":survey:2: the choice list 'yes_no' is not on the choices sheet (this workbook has no sheet named 'choices')"),
             "duplicateChoice", List.of(":choices:4: the choice 'yes' in list 'yes_no' is the same option id 'yes' as an earlier choice of that list; give it another name or remove the row"),

@@ -790,7 +790,8 @@ public final class XlsFormReader {
             return condition(Expression.parse(text));
         } catch (Expression.Untranslatable u) {
             error(s, r.number(), "relevant '" + text + "' cannot be translated: " + u.getMessage()
-                    + " (read are selected(${x}, 'a'), ${x} = 'a', comparisons with numbers, and, or, not, parentheses)");
+                    + " (read are selected(${x}, 'a'), ${x} = 'a', comparisons with numbers,"
+                    + " count-selected(${x}) > 0 or = 0, and, or, not, parentheses)");
             return null;
         }
     }
