@@ -17,6 +17,7 @@ import be.buurtstem.engine.model.Questionnaire;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
@@ -55,8 +56,18 @@ class ConvertCommandTest {
         }, "play", file.toString(), "--lang", lang, "--script", script.toString(), "--events");
     }
 
+    /** Every bundled questionnaire, so that one added later is round-tripped too. */
+    static List<String> bundled() throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(BUNDLED)) {
+            List<String> ids = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
+                    .map(n -> n.substring(0, n.length() - ".yaml".length())).sorted().toList();
+            assertFalse(ids.isEmpty(), "bundled questionnaires in " + BUNDLED);
+            return ids;
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"stellingen", "buurtkaart", "inclusieweb"})
+    @MethodSource("bundled")
     void aRoundTripGivesTheSameConversations(String id) throws IOException {
         Path yaml = BUNDLED.resolve(id + ".yaml");
         Path xlsx = tmp.resolve(id + ".xlsx");

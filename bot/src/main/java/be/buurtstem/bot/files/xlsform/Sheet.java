@@ -15,13 +15,23 @@ import java.util.Map;
  * @param columns normalised column name → 0-based column index, in sheet order
  * @param headers 0-based column index → normalised column name
  * @param rows    the rows below the header that hold anything
+ * @param broken  the cells that show a spreadsheet error ({@code #DIV/0!}, {@code #REF!}), read as blank
  */
-record Sheet(String name, Map<String, Integer> columns, Map<Integer, String> headers, List<Row> rows) {
+record Sheet(String name, Map<String, Integer> columns, Map<Integer, String> headers, List<Row> rows, List<Broken> broken) {
 
     Sheet {
         columns = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(columns));
         headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
         rows = List.copyOf(rows);
+        broken = List.copyOf(broken);
+    }
+
+    Sheet(String name, Map<String, Integer> columns, Map<Integer, String> headers, List<Row> rows) {
+        this(name, columns, headers, rows, List.of());
+    }
+
+    /** A cell showing an error: its row (1-based), column letter and what the spreadsheet shows. */
+    record Broken(int row, String column, String shown) {
     }
 
     /** One data row: its spreadsheet row number and its cells by normalised column name (blank cells left out). */

@@ -54,10 +54,17 @@ final class Workbooks {
         Map<String, Integer> columns = new LinkedHashMap<>();
         Map<Integer, String> headers = new LinkedHashMap<>();
         List<Sheet.Row> rows = new ArrayList<>();
+        List<Sheet.Broken> broken = new ArrayList<>();
         boolean headerSeen = false;
         for (org.apache.poi.ss.usermodel.Row r : s) {
             Map<Integer, String> values = new LinkedHashMap<>();
             for (Cell c : r) {
+                String shown = error(c);
+                if (shown != null) {
+                    broken.add(new Sheet.Broken(r.getRowNum() + 1, new org.apache.poi.ss.util.CellReference(c).formatAsString(false)
+                            .replaceAll("[0-9]", ""), shown));
+                    continue;
+                }
                 String v = value(c, format);
                 if (!v.isEmpty()) {
                     values.put(c.getColumnIndex(), v);
@@ -79,7 +86,21 @@ final class Workbooks {
             values.forEach((i, v) -> cells.put(headers.getOrDefault(i, "#" + i), v));
             rows.add(new Sheet.Row(r.getRowNum() + 1, cells));
         }
-        return new Sheet(s.getSheetName(), columns, headers, rows);
+        return new Sheet(s.getSheetName(), columns, headers, rows, broken);
+    }
+
+    /** What the spreadsheet shows for an error cell or a formula whose saved result is an error, else null. */
+    private static String error(Cell c) {
+        boolean formula = c.getCellType() == CellType.FORMULA;
+        CellType t = formula ? c.getCachedFormulaResultType() : c.getCellType();
+        if (t != CellType.ERROR) {
+            return null;
+        }
+        try {
+            return org.apache.poi.ss.usermodel.FormulaError.forInt(c.getErrorCellValue()).getString();
+        } catch (RuntimeException e) {
+            return "#ERROR";
+        }
     }
 
     private static String value(Cell c, DataFormatter format) {

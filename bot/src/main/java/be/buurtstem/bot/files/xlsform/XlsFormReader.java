@@ -103,6 +103,10 @@ public final class XlsFormReader {
 
     // ---- problems -----------------------------------------------------------------------------------------------
 
+    private boolean hasErrors() {
+        return problems.stream().anyMatch(Problem::isError);
+    }
+
     private void error(Sheet s, int row, String message) {
         problems.add(Problem.error(file + ":" + s.name(), row, message));
     }
@@ -117,7 +121,8 @@ public final class XlsFormReader {
         Sheet survey = sheets.get("survey");
         if (survey == null) {
             String names = String.join(", ", sheets.values().stream().map(Sheet::name).toList());
-            problems.add(Problem.error(file, 1, "an XLSForm needs a sheet named 'survey' (this workbook has: " + names + ")",
+            problems.add(Problem.error(file, 1, "an XLSForm needs a sheet named 'survey' ("
+                    + (sheets.isEmpty() ? "this workbook has no sheets" : "this workbook has: " + names) + ")",
                     "xlsform.noSurvey", names));
             return new XlsFormRead(file, null, problems, new TreeMap<>());
         }
@@ -136,6 +141,10 @@ public final class XlsFormReader {
             readChoices(choices);
         }
         List<Item> top = readSurvey(survey);
+        if (!native_ && top.isEmpty() && !hasErrors()) {
+            error(survey, 1, "the survey sheet has no question Buurtstem can ask (only metadata rows such as start and end,"
+                    + " or nothing below the header); add a row with a type such as text, integer or select_one");
+        }
         YamlText y = new YamlText();
         writeTop(y, settings, set, survey);
         y.line(0, "nodes:");
@@ -173,6 +182,10 @@ public final class XlsFormReader {
         }
         for (String col : headless) {
             warning(s, 1, "column " + col + " has no name in the first row; its cells are not read");
+        }
+        for (Sheet.Broken b : s.broken()) {
+            warning(s, b.row(), "the cell " + b.column() + b.row() + " shows " + b.shown()
+                    + " (a formula that fails); it is read as empty, write the value itself");
         }
     }
 
@@ -218,6 +231,18 @@ public final class XlsFormReader {
         }
         if (defaultLanguage == null) {
             defaultLanguage = languages.isEmpty() ? "en" : languages.iterator().next();
+        }
+        // a plain label beside label::X of the default language would be overwritten by it: say so, never drop it silently
+        for (Sheet s : sheets.values()) {
+            for (String base : List.of("label", "hint")) {
+                for (String c : s.translated(base)) {
+                    if (s.hasColumn(base) && defaultLanguage.equals(columnLanguage.get(c)) && !native_) {
+                        warning(s, 1, "the column '" + base + "' has no language, and '" + c + "' holds the default language '"
+                                + defaultLanguage + "' already: '" + base + "' is left out where both are filled in; write its"
+                                + " language in the header (e.g. " + base + "::English (en)) or set default_language in settings");
+                    }
+                }
+            }
         }
         LinkedHashSet<String> ordered = new LinkedHashSet<>();
         if (native_ && set.has("languages")) {
@@ -324,7 +349,8 @@ public final class XlsFormReader {
             String id = native_ ? name : name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
             if (!ids.computeIfAbsent(list, k -> new java.util.HashSet<>()).add(id)) {
                 error(s, r.number(), "the choice '" + name + "' in list '" + list + "' is the same option id '" + id
-                        + "' as an earlier choice of that list");
+                        + "' as an earlier choice of that list; give it another name or remove the row");
+                continue;
             }
             Map<String, String> label = texts(r, "label", s);
             if (label.isEmpty()) {
@@ -425,7 +451,7 @@ public final class XlsFormReader {
                     }
                     String count = r.has("repeat_count") ? r.get("repeat_count") : r.get("max");
                     if (!count.isEmpty()) {
-                        if (count.matches("[0-9]+") && Integer.parseInt(count) > 0) {
+                        if (count.matches("[0-9]{1,6}") && Integer.parseInt(count) > 0) {
                             rep.max = count;
                         } else {
                             error(s, r.number(), "repeat_count '" + count + "' has no equivalent: only a fixed number of rounds is read"
@@ -489,6 +515,12 @@ public final class XlsFormReader {
             return null;
         }
         Item it = byName.get(name);
+        if (it == null) { // a row the first pass took for an end row (e.g. 'endgroup' with a name)
+            it = new Item();
+            it.name = name;
+            it.id = native_ ? name : freeId(sanitiseId(name));
+            byName.put(name, it);
+        }
         if (it.row != 0) {
             error(s, r.number(), "the name '" + name + "' is used before, on row " + it.row);
             return null;
@@ -561,7 +593,8 @@ public final class XlsFormReader {
             it.list = list;
             List<Choice> options = lists.get(list);
             if (options == null) {
-                error(s, r.number(), "the choice list '" + list + "' is not on the choices sheet");
+                error(s, r.number(), "the choice list '" + list + "' is not on the choices sheet"
+                        + (sheets.containsKey("choices") ? "" : " (this workbook has no sheet named 'choices')"));
             } else {
                 it.options.addAll(options);
             }
@@ -757,7 +790,8 @@ public final class XlsFormReader {
             return condition(Expression.parse(text));
         } catch (Expression.Untranslatable u) {
             error(s, r.number(), "relevant '" + text + "' cannot be translated: " + u.getMessage()
-                    + " (read are selected(${x}, 'a'), ${x} = 'a', comparisons with numbers, and, or, not, parentheses)");
+                    + " (read are selected(${x}, 'a'), ${x} = 'a', comparisons with numbers,"
+                    + " count-selected(${x}) > 0 or = 0, and, or, not, parentheses)");
             return null;
         }
     }
@@ -787,7 +821,9 @@ public final class XlsFormReader {
                 String option = optionId(q, sel.value());
                 return q.kind == Kind.MULTIPLE_CHOICE ? new Condition.Contains(q.id, option, 0) : new Condition.Equals(q.id, option, 0);
             }
-            case Expression.CountSelected c -> throw new Expression.Untranslatable("count-selected() is read only in a constraint");
+            case Expression.CountSelected c -> {
+                return countSelected(c);
+            }
             case Expression.Compare c -> {
                 Item q = question(c.ref());
                 boolean numeric = q.kind == Kind.NUMBER || q.kind == Kind.SCALE;
@@ -813,6 +849,34 @@ public final class XlsFormReader {
                 return c.op().equals("=") ? eq : new Condition.Not(eq, 0);
             }
         }
+    }
+
+    /**
+     * {@code count-selected(${x}) > 0} (something chosen) and {@code = 0} (nothing chosen) as "contains one of the
+     * options" or its negation: an optional select_multiple may be answered with an empty selection, so "answered"
+     * would not say the same. Other counts have no declarative form.
+     */
+    private Condition countSelected(Expression.CountSelected c) throws Expression.Untranslatable {
+        Item q = question(c.ref());
+        if (q.kind != Kind.MULTIPLE_CHOICE) {
+            throw new Expression.Untranslatable("count-selected() counts the choices of a select_multiple, and ${" + c.ref() + "} is not one");
+        }
+        String test = c.op() + " " + YamlText.number(c.count());
+        Boolean some = switch (test) {
+            case "> 0", ">= 1", "!= 0" -> true;
+            case "= 0", "< 1", "<= 0" -> false;
+            default -> null;
+        };
+        if (some == null || q.options.isEmpty()) {
+            throw new Expression.Untranslatable("count-selected(${" + c.ref() + "}) " + test
+                    + " has no equivalent (read are count-selected(${x}) > 0 and count-selected(${x}) = 0)");
+        }
+        List<Condition> any = new ArrayList<>();
+        for (Choice o : q.options) {
+            any.add(new Condition.Contains(q.id, o.id(), 0));
+        }
+        Condition chosen = any.size() == 1 ? any.get(0) : new Condition.Any(any, 0);
+        return some ? chosen : new Condition.Not(chosen, 0);
     }
 
     private Item question(String ref) throws Expression.Untranslatable {
@@ -996,7 +1060,9 @@ public final class XlsFormReader {
             if (it.coded != null && it.kind == Kind.FREE_TEXT) {
                 y.scalar(in, "coded", it.coded.toString());
             }
-            if (it.kind.hasOptions() && (it.list != null || !it.options.isEmpty())) {
+            if (it.kind.hasOptions() && it.options.isEmpty() && it.list != null) {
+                y.line(in, "options: []"); // the list is missing (told at this row): only "no options" follows from it
+            } else if (it.kind.hasOptions() && !it.options.isEmpty()) {
                 y.line(in, "options:");
                 for (Choice c : it.options) {
                     y.place("choices:" + c.row());
@@ -1055,6 +1121,17 @@ public final class XlsFormReader {
         }
     }
 
+    private static final Condition ALWAYS = Unanswered.ALWAYS;
+
+    private static void collectIds(Item it, Set<String> into) {
+        if (it.id != null) {
+            into.add(it.id);
+        }
+        for (Item c : it.children) {
+            collectIds(c, into);
+        }
+    }
+
     /**
      * XLSForm's linear order with {@code relevant}: from here go to the first later node whose condition holds.
      * Each conditional node after this one up to the first unconditional one is a route; that one is the next.
@@ -1062,13 +1139,21 @@ public final class XlsFormReader {
     private void linearRoutes(YamlText y, int in, List<Item> items, int i, boolean nested) {
         List<String> routes = new ArrayList<>();
         String next = null;
+        Set<String> notYetAsked = new java.util.HashSet<>();
+        for (Item later : items.subList(i + 1, items.size())) {
+            collectIds(later, notYetAsked);
+        }
         for (int j = i + 1; j < items.size(); j++) {
             Item later = items.get(j);
-            if (later.relevant == null) {
+            Condition when = later.relevant == null ? ALWAYS : Unanswered.fold(later.relevant, notYetAsked);
+            if (when == Unanswered.ALWAYS) {
                 next = later.id;
                 break;
             }
-            routes.add("{when: " + YamlText.condition(later.relevant, List.of()) + ", goto: " + YamlText.quote(later.id) + "}");
+            if (when == Unanswered.NEVER) {
+                continue; // e.g. ${members} > 1 seen from before members is asked: XLSForm skips it there too
+            }
+            routes.add("{when: " + YamlText.condition(when, List.of()) + ", goto: " + YamlText.quote(later.id) + "}");
         }
         if (next == null) {
             next = nested ? "_more" : "_end";

@@ -86,6 +86,49 @@ class XlsFormReaderTest {
     }
 
     @Test
+    void aConditionOnALaterQuestionIsWorkedOutThereAsUnanswered() {
+        // Kobo's usual shape: everything after the first question depends on it, some on answers still to come
+        Questionnaire q = load("""
+                type | name | label | relevant
+                select_one yn | ok | OK? |
+                integer | age | Age? | ${ok} = 'yes'
+                integer | members | Members? | ${ok} = 'yes'
+                text | why | Why? | ${members} > 1 or ${ok} = 'no'
+                text | after | After? | not(${age} < 18) and ${members} > 1
+                note | bye | Bye |
+                """);
+        assertEquals(List.of(
+                "{question: \"ok\", equals: \"yes\"} -> age",
+                "{question: \"ok\", equals: \"yes\"} -> members",
+                "{question: \"ok\", equals: \"no\"} -> why",
+                "next bye"), routes(q, "ok"));
+        assertEquals(List.of(
+                "{question: \"ok\", equals: \"yes\"} -> members",
+                "{question: \"ok\", equals: \"no\"} -> why",
+                "next bye"), routes(q, "age"));
+    }
+
+    @Test
+    void countSelectedInRelevantSaysWhetherAnythingWasChosen() {
+        Questionnaire q = load("""
+                type | name | label | relevant
+                select_multiple colors | colors | Colours? |
+                text | which | Which? | count-selected(${colors}) > 0
+                text | none | None? | count-selected(${colors}) = 0
+                """);
+        String any = "{any: [{question: \"colors\", contains: \"red\"}, {question: \"colors\", contains: \"light_blue\"}]}";
+        assertEquals(List.of(any + " -> which", "{not: " + any + "} -> none", "next end"), routes(q, "colors"));
+        assertEquals(List.of("f.xlsx:survey:3: relevant 'count-selected(${colors}) > 1' cannot be translated: count-selected(${colors}) > 1"
+                        + " has no equivalent (read are count-selected(${x}) > 0 and count-selected(${x}) = 0) (read are selected(${x}, 'a'),"
+                        + " ${x} = 'a', comparisons with numbers, count-selected(${x}) > 0 or = 0, and, or, not, parentheses)"),
+                problems("""
+                        type | name | label | relevant
+                        select_multiple colors | colors | Colours? |
+                        text | which | Which? | count-selected(${colors}) > 1
+                        """));
+    }
+
+    @Test
     void constraintsThatBoundTheAnswerBecomeMinAndMax() {
         Questionnaire q = load("""
                 type | name | label | constraint | required
@@ -119,14 +162,14 @@ class XlsFormReaderTest {
                 """);
         assertEquals(List.of(
                 "f.xlsx:survey:2: constraint '. > ${b}' cannot be translated: comparing two answers (. > ${b}) has no equivalent in a Buurtstem condition (read are bounds on the answer, e.g. . >= 0 and . <= 120, or count-selected(.) <= 3)",
-                "f.xlsx:survey:3: relevant 'count(${a}) > 1' cannot be translated: the function count() has no equivalent in a Buurtstem condition (read are selected(${x}, 'a'), ${x} = 'a', comparisons with numbers, and, or, not, parentheses)",
-                "f.xlsx:survey:4: relevant '${a} + 1 > 2' cannot be translated: '+' (arithmetic and paths have no equivalent in a Buurtstem condition) (read are selected(${x}, 'a'), ${x} = 'a', comparisons with numbers, and, or, not, parentheses)",
+                "f.xlsx:survey:3: relevant 'count(${a}) > 1' cannot be translated: the function count() has no equivalent in a Buurtstem condition (read are selected(${x}, 'a'), ${x} = 'a', comparisons with numbers, count-selected(${x}) > 0 or = 0, and, or, not, parentheses)",
+                "f.xlsx:survey:4: relevant '${a} + 1 > 2' cannot be translated: '+' (arithmetic and paths have no equivalent in a Buurtstem condition) (read are selected(${x}, 'a'), ${x} = 'a', comparisons with numbers, count-selected(${x}) > 0 or = 0, and, or, not, parentheses)",
                 "f.xlsx:survey:5: constraint 'regex(., '^x')' cannot be translated: the function regex() has no equivalent in a Buurtstem condition (read are bounds on the answer, e.g. . >= 0 and . <= 120, or count-selected(.) <= 3)",
-                "f.xlsx:survey:5: relevant '${a} = ${b}' cannot be translated: comparing two answers (${a} = ${b}) has no equivalent in a Buurtstem condition (read are selected(${x}, 'a'), ${x} = 'a', comparisons with numbers, and, or, not, parentheses)",
+                "f.xlsx:survey:5: relevant '${a} = ${b}' cannot be translated: comparing two answers (${a} = ${b}) has no equivalent in a Buurtstem condition (read are selected(${x}, 'a'), ${x} = 'a', comparisons with numbers, count-selected(${x}) > 0 or = 0, and, or, not, parentheses)",
                 "f.xlsx:survey:6: the type 'date' has no Buurtstem equivalent (read are: text, integer, decimal, select_one, select_multiple, or_other, geopoint, image, note, acknowledge, range, begin/end group, begin/end repeat)",
                 "f.xlsx:survey:7: choice_filter 'color = 'red'' is refused: Buurtstem shows every option of a list; split the list into one list per case and route to the right question instead",
-                "f.xlsx:survey:7: relevant 'selected(${a}, 'x')' cannot be translated: 'x' is not a choice of ${a} (read are selected(${x}, 'a'), ${x} = 'a', comparisons with numbers, and, or, not, parentheses)",
-                "f.xlsx:survey:8: relevant '${nobody} = 'x'' cannot be translated: ${nobody} names no question of this form (read are selected(${x}, 'a'), ${x} = 'a', comparisons with numbers, and, or, not, parentheses)"),
+                "f.xlsx:survey:7: relevant 'selected(${a}, 'x')' cannot be translated: 'x' is not a choice of ${a} (read are selected(${x}, 'a'), ${x} = 'a', comparisons with numbers, count-selected(${x}) > 0 or = 0, and, or, not, parentheses)",
+                "f.xlsx:survey:8: relevant '${nobody} = 'x'' cannot be translated: ${nobody} names no question of this form (read are selected(${x}, 'a'), ${x} = 'a', comparisons with numbers, count-selected(${x}) > 0 or = 0, and, or, not, parentheses)"),
                 p);
     }
 
