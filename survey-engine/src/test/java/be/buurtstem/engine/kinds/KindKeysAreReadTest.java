@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every key a kind accepts is read into its record: a key listed in {@link KindHandler#keys()} but forgotten in
- * {@link KindHandler#read} would be accepted without a word and then ignored, which no conversation test notices.
+ * {@link KindHandler#read} (or a question's {@code required}/{@code segment} not passed on) would be accepted without
+ * a word and then ignored, which no conversation test notices.
  */
 class KindKeysAreReadTest {
     /** A value for each kind key that differs from the key's default (flow YAML). */
@@ -35,13 +36,20 @@ class KindKeysAreReadTest {
             Map.entry("no", "{en: Never}"),
             Map.entry("refused_text", "{en: Pity}"),
             Map.entry("nodes", "[{id: inner, kind: free_text, text: {en: Inner?}}]"),
-            Map.entry("more", "{en: Another?}"));
+            Map.entry("more", "{en: Another?}"),
+            Map.entry("required", "false"),
+            Map.entry("segment", "age_band"));
 
     static Stream<Arguments> kindKeys() {
         List<Arguments> out = new ArrayList<>();
         for (KindHandler<?> h : Kinds.all()) {
             for (String key : h.keys().stream().sorted().toList()) {
                 out.add(Arguments.of(h.name(), key));
+            }
+            if (h.kind().isQuestion()) {
+                // read by the loader for every question and handed over in NodeSource: the kind must keep them
+                out.add(Arguments.of(h.name(), "required"));
+                out.add(Arguments.of(h.name(), "segment"));
             }
         }
         return out.stream();
