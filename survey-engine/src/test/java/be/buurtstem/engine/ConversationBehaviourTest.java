@@ -278,6 +278,31 @@ class ConversationBehaviourTest {
         assertEquals(5, d.last.state().answers().stream().filter(a -> a.questionId().equals("place_name")).count());
     }
 
+    /** The repeat node's own text introduces the group: shown when the group starts, not again before each round. */
+    @Test
+    void aRepeatGroupsTextIsShownOnceWhenTheGroupStarts() {
+        LoadResult r = QuestionnaireLoader.parse("""
+                id: t
+                version: 1
+                languages: [en]
+                title: {en: T}
+                nodes:
+                  - id: places
+                    kind: repeat
+                    text: {en: "Name the places you like, one at a time."}
+                    more: {en: "Another place?"}
+                    nodes:
+                      - {id: place, kind: free_text, text: {en: "Place {iteration}?"}}
+                    next: bye
+                  - {id: bye, kind: end, text: {en: "Bye"}}
+                """, "t.yaml");
+        assertFalse(r.hasErrors(), r.problems().toString());
+        Fixtures.Driver d = new Fixtures.Driver(r.questionnaire(), "en");
+        assertEquals("Name the places you like, one at a time.\nPlace 1?\n", d.allText());
+        d.say("Park").say("yes");
+        assertEquals("Place 2?\n", d.allText(), "round 2 starts without the group's text");
+    }
+
     @Test
     void textArgumentsUseTheCurrentRoundsAnswer() {
         Fixtures.Driver d = toMap("en").say("Mosque on the corner");

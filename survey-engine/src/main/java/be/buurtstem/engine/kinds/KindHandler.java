@@ -14,7 +14,8 @@ import java.util.Set;
  * Everything about one node kind in one place: its YAML name and keys and how they are read, its documentation,
  * how its question is shown, how an input is read as its answer, what the validator checks on it, and how its
  * answer appears as a text argument. Registered in {@link Kinds}; adding a kind is one such file plus its record in
- * {@code model}, its tests and its docs entry (generated from {@link #doc()}).
+ * {@code model}, its {@code Kind} value, its tests and its docs entry (generated from {@link #doc()}); the steps are
+ * in the module README.
  */
 public interface KindHandler<N extends Node> {
 

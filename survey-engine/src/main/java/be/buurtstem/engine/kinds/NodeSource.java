@@ -18,7 +18,7 @@ import java.util.Map;
  *                one wrong word gives one message
  */
 public record NodeSource(Node.Common common, boolean required, String segment, Map<String, Entry> entries,
-                         NodeReader reader, boolean guessed, String what, boolean nested) {
+                         NodeReader reader, boolean guessed, String what) {
 
     public boolean has(String key) {
         return entries.containsKey(key);

@@ -7,7 +7,7 @@ import be.buurtstem.engine.model.Text;
 
 import java.util.List;
 
-/** What a kind needs from the conversation step to show its question (implemented by the step). */
+/** What a kind needs from the conversation step to show its question (implemented by the step's {@code run.Prompts}). */
 public interface PromptContext {
 
     /** The conversation's language tag. */

@@ -34,7 +34,7 @@ public final class RepeatKind implements KindHandler<RepeatNode> {
     @Override
     public KindDoc doc() {
         return new KindDoc("a round of the nested `nodes`, then `more` (a yes/no question: \"another one?\") until no,"
-                + " or `max` rounds; an optional `text` is shown before each round", "the nested answers, each with its round number",
+                + " or `max` rounds; an optional `text` is shown once, when the group starts", "the nested answers, each with its round number",
                 List.of(key("nodes", "the nodes of one round (no repeat or end inside)"),
                         key("more", "the \"another one?\" question"), key("max", "most rounds (optional)")), """
                 - id: places

@@ -263,7 +263,7 @@ public final class NodeReader {
         String segment = e.containsKey("segment") ? string(e.get("segment")) : null;
         String block = e.containsKey("block") ? string(e.get("block")) : null;
         Node.Common common = new Node.Common(id, text, next, routes, help, block, line, lines);
-        return handler.read(new NodeSource(common, required, segment, e, this, guessed, what, nested));
+        return handler.read(new NodeSource(common, required, segment, e, this, guessed, what));
     }
 
     /** The keys a node of this kind may have, for the message about an unknown one. */

@@ -210,8 +210,8 @@ final class Routing {
         return n.kind() == Kind.REPEAT ? Await.MORE : Await.ANSWER;
     }
 
-    /** Shows again what the conversation waits for at this node (public: the kinds' {@code AnswerContext}). */
-    public void reask(Node n) {
+    /** Shows again what the conversation waits for at this node. */
+    void reask(Node n) {
         switch (st.await) {
             case MORE -> st.messages.add(prompts.yesNo(prompts.render(n.more(), n)));
             case LANGUAGE -> st.messages.add(prompts.languagePicker(prompts.system("choose_language")));

@@ -1,7 +1,6 @@
 package be.buurtstem.engine.validate;
 
 import be.buurtstem.engine.Problem;
-import be.buurtstem.engine.model.Kind;
 import be.buurtstem.engine.model.Node;
 import be.buurtstem.engine.model.NodeIndex;
 import be.buurtstem.engine.model.Questionnaire;
@@ -67,7 +66,7 @@ public final class FormatCheck {
             return number instanceof Long ? number : 2L;
         }
         Node n = index.node(name);
-        if (n != null && (n.kind() == Kind.NUMBER || n.kind() == Kind.SCALE)) {
+        if (n != null && n.kind().isNumeric()) {
             return number;
         }
         return "Sample";

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Ids, options, ranges and questionnaire-level keys. */
+/** Ids and questionnaire-level keys; each kind's own checks (options, ranges) through {@code Kinds.validate}. */
 public final class StructureCheck {
     private StructureCheck() {
     }
