@@ -3,6 +3,17 @@ package be.buurtstem.bot.service.pages.overview;
 import be.buurtstem.analysis.overview.Overview;
 import be.buurtstem.bot.service.store.OverviewReads;
 import be.buurtstem.bot.service.survey.Survey;
+import be.buurtstem.engine.model.ChoiceNode;
+import be.buurtstem.engine.model.ConsentNode;
+import be.buurtstem.engine.model.EndNode;
+import be.buurtstem.engine.model.FreeTextNode;
+import be.buurtstem.engine.model.LanguageNode;
+import be.buurtstem.engine.model.LocationNode;
+import be.buurtstem.engine.model.MessageNode;
+import be.buurtstem.engine.model.NumberNode;
+import be.buurtstem.engine.model.PhotoNode;
+import be.buurtstem.engine.model.RepeatNode;
+import be.buurtstem.engine.model.ScaleNode;
 import be.buurtstem.engine.model.Node;
 import be.buurtstem.engine.model.Text;
 import org.springframework.context.MessageSource;
@@ -51,28 +62,37 @@ final class OverviewTexts {
         if (n == null) {
             return value;
         }
-        switch (n.kind()) {
-            case SINGLE_CHOICE, MULTIPLE_CHOICE -> {
-                if (n.option(value) == null) {
-                    return value;
+        // over the sealed node types, without a default: a new kind must say here how its answers read
+        return switch (n) {
+            case ChoiceNode c -> {
+                if (c.option(value) == null) {
+                    yield value;
                 }
                 String label = survey.answerLabel(questionId, value, null, lang);
-                return label == null || label.isBlank() ? value : label;
+                yield label == null || label.isBlank() ? value : label;
             }
-            case SCALE -> {
-                try {
-                    int v = Integer.parseInt(value);
-                    Text t = n.labels().get(v);
-                    String named = t == null ? null : pick(t);
-                    String face = n.scaleMin() == 1 && n.scaleMax() == 5 && v >= 1 && v <= 5 ? SMILEYS[v - 1] + " " : "";
-                    return face + v + (named == null ? "" : " " + named);
-                } catch (NumberFormatException e) {
-                    return value;
-                }
-            }
-            default -> {
-                return value;
-            }
+            case ScaleNode s -> scaleValue(s, value);
+            case ConsentNode c -> value;
+            case LanguageNode l -> value;
+            case FreeTextNode f -> value;
+            case NumberNode x -> value;
+            case LocationNode l -> value;
+            case PhotoNode p -> value;
+            case MessageNode m -> value;
+            case RepeatNode r -> value;
+            case EndNode e -> value;
+        };
+    }
+
+    private String scaleValue(ScaleNode n, String value) {
+        try {
+            int v = Integer.parseInt(value);
+            Text t = n.labels().get(v);
+            String named = t == null ? null : pick(t);
+            String face = n.scaleMin() == 1 && n.scaleMax() == 5 && v >= 1 && v <= 5 ? SMILEYS[v - 1] + " " : "";
+            return face + v + (named == null ? "" : " " + named);
+        } catch (NumberFormatException e) {
+            return value;
         }
     }
 
