@@ -439,6 +439,39 @@ public class Store {
         return heads;
     }
 
+    /**
+     * The heads a dispatcher of {@code lane} may send now (see {@link OutboxQueue#ready}): from memory, only chats not
+     * parked; on a shared store (no listing in memory) every head of the lane, and the dispatcher filters them.
+     */
+    public List<Document> outboxReady(String lane, int limit, Instant now) {
+        OutboxQueue q = memoryHeads;
+        if (q != null) {
+            return q.ready(lane, limit, now);
+        }
+        List<Document> heads = new ArrayList<>();
+        for (Document d : outboxHeads(Integer.MAX_VALUE)) {
+            if (heads.size() < limit && OutboxQueue.lane(d.getString("chat")).equals(lane)) {
+                heads.add(d);
+            }
+        }
+        return heads;
+    }
+
+    /** The chat's heads are left out of {@link #outboxReady} until {@code until}; no-op on a shared store. */
+    public void outboxPark(String chat, Instant until, boolean soft) {
+        OutboxQueue q = memoryHeads;
+        if (q != null) {
+            q.park(chat, until, soft);
+        }
+    }
+
+    public void outboxUnpark(String chat) {
+        OutboxQueue q = memoryHeads;
+        if (q != null) {
+            q.unpark(chat);
+        }
+    }
+
     public void outboxDone(String id) {
         outbox().deleteOne(Filters.eq("_id", id));
         outboxGone(id);
