@@ -1,6 +1,6 @@
 package be.buurtstem.bot.service.outbox;
 
-import org.bson.Document;
+import be.buurtstem.bot.service.store.OutboxItem;
 
 import java.time.Instant;
 
@@ -14,10 +14,10 @@ public interface OutboxChannel {
     String lane();
 
     /** Whether the item counts against the overall limit and the per-chat interval (an acknowledgement does not). */
-    boolean paced(Document item);
+    boolean paced(OutboxItem item);
 
     /** Sends the item (taking its call slot from {@code pacer} right before each call) and says what happened. */
-    Outcome send(Document item, SendPacer pacer);
+    Outcome send(OutboxItem item, SendPacer pacer);
 
     /** What became of an item handed to {@link #send}. */
     sealed interface Outcome {

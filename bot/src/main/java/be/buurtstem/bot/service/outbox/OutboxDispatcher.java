@@ -2,15 +2,14 @@ package be.buurtstem.bot.service.outbox;
 
 import be.buurtstem.bot.service.ops.Metrics;
 import be.buurtstem.bot.service.outbox.OutboxChannel.Outcome;
+import be.buurtstem.bot.service.store.OutboxItem;
 import be.buurtstem.bot.service.store.OutboxLeases;
 import be.buurtstem.bot.service.store.Store;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -115,9 +114,9 @@ public final class OutboxDispatcher implements AutoCloseable {
                     wake.tryAcquire(Math.min(100, Duration.between(now, paused).toMillis() + 1), TimeUnit.MILLISECONDS);
                     continue;
                 }
-                List<Document> heads = store.outboxReady(channel.lane(), MAX_HEADS, now);
+                List<OutboxItem> heads = store.outboxReady(channel.lane(), MAX_HEADS, now);
                 int dispatched = 0;
-                for (Document item : heads) {
+                for (OutboxItem item : heads) {
                     if (dispatch(item, now)) {
                         dispatched++;
                     }
@@ -143,9 +142,9 @@ public final class OutboxDispatcher implements AutoCloseable {
     }
 
     /** Hands the head to a sender if it may go now; otherwise parks its chat until it may. */
-    private boolean dispatch(Document item, Instant now) throws InterruptedException {
-        String id = item.getString("_id");
-        String chat = item.getString("chat");
+    private boolean dispatch(OutboxItem item, Instant now) throws InterruptedException {
+        String id = item.id();
+        String chat = item.chat();
         if (inFlight.contains(chat)) {
             return false; // one at a time per chat (a listing from the store shows the item in flight as head)
         }
@@ -158,9 +157,8 @@ public final class OutboxDispatcher implements AutoCloseable {
         if (leasedElsewhere(item, now)) {
             return false;
         }
-        Date notBefore = item.getDate("notBefore");
-        if (notBefore != null && notBefore.toInstant().isAfter(now)) {
-            store.outboxPark(chat, notBefore.toInstant(), false);
+        if (item.notBefore().isAfter(now)) {
+            store.outboxPark(chat, item.notBefore(), false);
             return false;
         }
         boolean paced = channel.paced(item);
@@ -189,14 +187,14 @@ public final class OutboxDispatcher implements AutoCloseable {
         return true;
     }
 
-    private void run(Document item, String id, String chat, boolean paced) {
+    private void run(OutboxItem item, String id, String chat, boolean paced) {
         try {
             Outcome outcome;
             try {
                 outcome = channel.send(item, pacer);
             } catch (RuntimeException e) {
                 log.error("{} item could not be sent: {}", name, e.getClass().getSimpleName());
-                int attempts = item.getInteger("attempts", 0) + 1;
+                int attempts = item.attempts() + 1;
                 outcome = new Outcome.Retry(attempts, Instant.now().plusSeconds(5), false);
             }
             handle(outcome, id, chat, paced);
@@ -266,9 +264,8 @@ public final class OutboxDispatcher implements AutoCloseable {
     }
 
     /** A live lease of another instance on the item (as listed): that instance is sending it. */
-    private boolean leasedElsewhere(Document item, Instant now) {
-        Date until = item.getDate("leaseUntil");
-        return until != null && until.toInstant().isAfter(now) && !leases.owner().equals(item.getString("claimedBy"));
+    private boolean leasedElsewhere(OutboxItem item, Instant now) {
+        return item.leaseUntil() != null && item.leaseUntil().isAfter(now) && !leases.owner().equals(item.claimedBy());
     }
 
     /** Every third of the lease, the leases of the items being sent are extended (a slow call, a 429 wait). */

@@ -341,6 +341,12 @@ public class Store {
 
     // ---- outbox -----------------------------------------------------------------------------------------------
 
+    /** Items for the outbox: with the message's other writes when inside a {@link #unit}, else written at once. */
+    public void enqueueItems(List<OutboxItem> items) {
+        enqueue(OutboxItems.toDocuments(items));
+    }
+
+    /** As {@link #enqueueItems}, for documents already in the stored form (tests, data of before). */
     public void enqueue(List<Document> items) {
         Unit u = writeBehind.current();
         if (u != null) {
@@ -443,15 +449,15 @@ public class Store {
      * The heads a dispatcher of {@code lane} may send now (see {@link OutboxQueue#ready}): from memory, only chats not
      * parked; on a shared store (no listing in memory) every head of the lane, and the dispatcher filters them.
      */
-    public List<Document> outboxReady(String lane, int limit, Instant now) {
+    public List<OutboxItem> outboxReady(String lane, int limit, Instant now) {
         OutboxQueue q = memoryHeads;
         if (q != null) {
-            return q.ready(lane, limit, now);
+            return OutboxItems.fromDocuments(q.ready(lane, limit, now));
         }
-        List<Document> heads = new ArrayList<>();
+        List<OutboxItem> heads = new ArrayList<>();
         for (Document d : outboxHeads(Integer.MAX_VALUE)) {
             if (heads.size() < limit && OutboxQueue.lane(d.getString("chat")).equals(lane)) {
-                heads.add(d);
+                heads.add(OutboxItems.fromDocument(d));
             }
         }
         return heads;

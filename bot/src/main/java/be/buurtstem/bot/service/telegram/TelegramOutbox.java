@@ -9,9 +9,9 @@ import be.buurtstem.bot.service.privacy.RespondentIds;
 import be.buurtstem.bot.service.outbox.OutboxChannel;
 import be.buurtstem.bot.service.outbox.OutboxDispatcher;
 import be.buurtstem.bot.service.outbox.SendPacer;
+import be.buurtstem.bot.service.store.OutboxItem;
 import be.buurtstem.bot.service.store.OutboxLeases;
 import be.buurtstem.bot.service.store.Store;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
@@ -30,7 +30,6 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -91,40 +90,38 @@ public class TelegramOutbox implements AutoCloseable, OutboxChannel {
     /** A delivery for one update; for a button press it also acknowledges the press and shows the choice. */
     public Delivery delivery(CallbackContext callback) {
         return (respondent, chat, inputId, language, messages) -> {
-            List<Document> items = new ArrayList<>();
+            List<OutboxItem> items = new ArrayList<>();
             String base = inputId == null ? "x" + idPrefix + nextSeq() : inputId;
             int n = 0;
             if (callback != null) {
-                items.add(item(base + ":" + n++, chat, respondent, "callback").append("callbackId", callback.queryId()));
+                items.add(item(base + ":" + n++, chat, respondent, new OutboxItem.Callback(callback.queryId())));
                 if (callback.editedText() != null) {
-                    items.add(item(base + ":" + n++, chat, respondent, "edit").append("messageId", callback.messageId())
-                            .append("text", callback.editedText()));
+                    items.add(item(base + ":" + n++, chat, respondent,
+                            new OutboxItem.Edit(callback.messageId(), callback.editedText())));
                 }
             }
             for (be.buurtstem.engine.OutboundMessage m : messages) {
                 var map = MapMessage.questionnaireOf(m);
                 if (map.isPresent()) {
                     if (respondent != null) {
-                        items.add(item(base + ":" + n++, chat, respondent, "photo").append("questionnaire", map.get())
-                                .append("language", language));
+                        items.add(item(base + ":" + n++, chat, respondent, new OutboxItem.Photo(map.get(), language)));
                     }
                     continue;
                 }
                 List<String> chunks = TextSplitter.split(m.text(), TextSplitter.TELEGRAM_LIMIT, language);
                 for (int i = 0; i < chunks.size(); i++) {
-                    Document d = item(base + ":" + n++, chat, respondent, "send").append("text", chunks.get(i));
-                    if (i == chunks.size() - 1) {
-                        List<Document> buttons = new ArrayList<>();
+                    OutboxItem.Send send = OutboxItem.Send.text(chunks.get(i));
+                    if (i == chunks.size() - 1) { // the buttons go with the message's last chunk
+                        List<OutboxItem.Button> buttons = new ArrayList<>();
                         for (be.buurtstem.engine.Button b : m.buttons()) {
-                            buttons.add(new Document("id", b.id()).append("label", b.label()));
+                            buttons.add(new OutboxItem.Button(b.id(), b.label()));
                         }
-                        d.append("buttons", buttons).append("expect", m.expect().name())
-                                .append("language", language);
+                        send = new OutboxItem.Send(chunks.get(i), buttons, m.expect().name(), language);
                     }
-                    items.add(d);
+                    items.add(item(base + ":" + n++, chat, respondent, send));
                 }
             }
-            store.enqueue(items);
+            store.enqueueItems(items);
         };
     }
 
@@ -134,24 +131,18 @@ public class TelegramOutbox implements AutoCloseable, OutboxChannel {
 
     /** A text for the organisers' chat (saturation alerts, issue 6), through the same limits and retries. */
     public void sendToChat(String chat, String text) {
-        List<Document> items = new ArrayList<>();
+        List<OutboxItem> items = new ArrayList<>();
         int n = 0;
         String base = "org" + idPrefix + nextSeq();
         for (String chunk : TextSplitter.split(text, TextSplitter.TELEGRAM_LIMIT, null)) {
-            items.add(item(base + ":" + n++, chat, null, "send").append("text", chunk));
+            items.add(item(base + ":" + n++, chat, null, OutboxItem.Send.text(chunk)));
         }
-        store.enqueue(items);
+        store.enqueueItems(items);
         signal();
     }
 
-    private Document item(String id, String chat, String respondent, String type) {
-        Document d = new Document("_id", id).append("seq", nextSeq()).append("chat", chat)
-                .append("type", type).append("attempts", 0).append("notBefore", new Date(0))
-                .append("createdAt", new Date());
-        if (respondent != null) {
-            d.append("respondent", respondent);
-        }
-        return d;
+    private OutboxItem item(String id, String chat, String respondent, OutboxItem.Kind kind) {
+        return OutboxItem.queued(id, nextSeq(), chat, respondent, kind);
     }
 
     public void signal() {
@@ -168,48 +159,52 @@ public class TelegramOutbox implements AutoCloseable, OutboxChannel {
     }
 
     @Override
-    public boolean paced(Document item) {
-        return !"callback".equals(item.getString("type")); // acknowledging a press is not a message
+    public boolean paced(OutboxItem item) {
+        return !(item.kind() instanceof OutboxItem.Callback); // acknowledging a press is not a message
     }
 
     @Override
-    public Outcome send(Document item, SendPacer pacer) {
-        String id = item.getString("_id");
-        String chat = item.getString("chat");
-        String type = item.getString("type");
+    public Outcome send(OutboxItem item, SendPacer pacer) {
+        String chat = item.chat();
+        String type = type(item.kind());
         try {
-            if (!"callback".equals(type) && !pacer.awaitCall()) {
+            if (paced(item) && !pacer.awaitCall()) {
                 return new Outcome.Stopping();
             }
-            switch (type) {
-                case "callback" -> api.sender().execute(AnswerCallbackQuery.builder()
-                        .callbackQueryId(item.getString("callbackId")).build());
-                case "edit" -> api.sender().execute(EditMessageText.builder().chatId(chat)
-                        .messageId(item.getInteger("messageId")).text(item.getString("text")).build());
-                case "photo" -> {
-                    var png = pictures.png(item.getString("respondent"), item.getString("questionnaire"),
-                            item.getString("language"));
+            switch (item.kind()) {
+                case OutboxItem.Callback c -> api.sender().execute(AnswerCallbackQuery.builder()
+                        .callbackQueryId(c.callbackId()).build());
+                case OutboxItem.Edit e -> api.sender().execute(EditMessageText.builder().chatId(chat)
+                        .messageId(e.messageId()).text(e.text()).build());
+                case OutboxItem.Photo p -> {
+                    var png = pictures.png(item.respondent(), p.questionnaire(), p.language());
                     if (png.isEmpty()) { // the answers were deleted meanwhile: there is no map to send any more
                         return new Outcome.Dropped();
                     }
                     api.sender().execute(SendPhoto.builder().chatId(chat)
                             .photo(new InputFile(new java.io.ByteArrayInputStream(png.get()), "buurtkaart.png"))
-                            .caption(MapPictures.caption(item.getString("language"))).build());
+                            .caption(MapPictures.caption(p.language())).build());
                 }
-                default -> api.sender().execute(sendMessage(item));
+                case OutboxItem.Send s -> api.sender().execute(sendMessage(chat, s));
+                case OutboxItem.WhatsApp w -> {
+                    return new Outcome.Dropped(); // another channel's: never in this lane
+                }
+                case OutboxItem.WhatsAppMap w -> {
+                    return new Outcome.Dropped();
+                }
             }
             Metrics.sent(type);
             return new Outcome.Sent();
         } catch (TelegramApiException e) {
             int code = TelegramApi.errorCode(e);
-            int attempts = item.getInteger("attempts", 0) + 1;
+            int attempts = item.attempts() + 1;
             if (code == 429) {
                 Duration wait = TelegramApi.retryAfter(e);
                 Metrics.rateLimited();
                 log.warn("telegram rate limit: waiting {}s as asked (retry_after)", wait.toSeconds());
                 return new Outcome.Retry(attempts, Instant.now().plus(wait), true);
             } else if (code == 403) {
-                String respondent = item.getString("respondent");
+                String respondent = item.respondent();
                 if (respondent != null) {
                     store.markStopped(respondent, "blocked", Instant.now());
                 }
@@ -233,23 +228,31 @@ public class TelegramOutbox implements AutoCloseable, OutboxChannel {
             }
         } catch (RuntimeException e) {
             log.error("outbox item {} could not be sent", type, e);
-            return new Outcome.Retry(item.getInteger("attempts", 0) + 1, Instant.now().plusSeconds(5), false);
+            return new Outcome.Retry(item.attempts() + 1, Instant.now().plusSeconds(5), false);
         }
     }
 
-    private static SendMessage sendMessage(Document item) {
-        SendMessage.SendMessageBuilder<?, ?> b = SendMessage.builder().chatId(item.getString("chat"))
-                .text(item.getString("text"));
-        List<Document> buttons = item.getList("buttons", Document.class, List.of());
-        String expect = item.getString("expect");
+    /** The metrics' word for the item's call (as the stored {@code type} was). */
+    private static String type(OutboxItem.Kind kind) {
+        return switch (kind) {
+            case OutboxItem.Callback c -> "callback";
+            case OutboxItem.Edit e -> "edit";
+            case OutboxItem.Photo p -> "photo";
+            default -> "send";
+        };
+    }
+
+    private static SendMessage sendMessage(String chat, OutboxItem.Send send) {
+        SendMessage.SendMessageBuilder<?, ?> b = SendMessage.builder().chatId(chat).text(send.text());
+        List<OutboxItem.Button> buttons = send.buttons();
         if (!buttons.isEmpty()) {
             List<InlineKeyboardRow> rows = new ArrayList<>();
             boolean compact = buttons.size() <= 5 && buttons.stream()
-                    .allMatch(x -> x.getString("label").codePointCount(0, x.getString("label").length()) <= 3);
+                    .allMatch(x -> x.label().codePointCount(0, x.label().length()) <= 3);
             InlineKeyboardRow row = new InlineKeyboardRow();
-            for (Document button : buttons) {
-                InlineKeyboardButton k = InlineKeyboardButton.builder().text(button.getString("label"))
-                        .callbackData(CallbackData.encode(button.getString("id"))).build();
+            for (OutboxItem.Button button : buttons) {
+                InlineKeyboardButton k = InlineKeyboardButton.builder().text(button.label())
+                        .callbackData(CallbackData.encode(button.id())).build();
                 if (compact) {
                     row.add(k);
                 } else {
@@ -260,9 +263,9 @@ public class TelegramOutbox implements AutoCloseable, OutboxChannel {
                 rows.add(row);
             }
             b.replyMarkup(InlineKeyboardMarkup.builder().keyboard(rows).build());
-        } else if ("LOCATION".equals(expect)) {
+        } else if ("LOCATION".equals(send.expect())) {
             KeyboardButton share = KeyboardButton.builder()
-                    .text(SystemTexts.get("share_location", item.getString("language"))).requestLocation(true).build();
+                    .text(SystemTexts.get("share_location", send.language())).requestLocation(true).build();
             b.replyMarkup(ReplyKeyboardMarkup.builder().keyboardRow(new KeyboardRow(share)).resizeKeyboard(true)
                     .oneTimeKeyboard(true).build());
         }

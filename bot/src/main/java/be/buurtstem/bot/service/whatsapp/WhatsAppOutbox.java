@@ -5,6 +5,7 @@ import be.buurtstem.bot.service.buurtkaart.MapPictures;
 import be.buurtstem.bot.service.conversation.Delivery;
 import be.buurtstem.bot.service.ops.Metrics;
 import be.buurtstem.bot.service.privacy.RespondentIds;
+import be.buurtstem.bot.service.store.OutboxItem;
 import be.buurtstem.bot.service.store.OutboxLeases;
 import be.buurtstem.bot.service.store.Store;
 import be.buurtstem.bot.service.store.WhatsAppWaiting;
@@ -12,14 +13,12 @@ import be.buurtstem.bot.service.outbox.OutboxChannel;
 import be.buurtstem.bot.service.outbox.OutboxDispatcher;
 import be.buurtstem.bot.service.outbox.SendPacer;
 import be.buurtstem.engine.OutboundMessage;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -48,7 +47,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public class WhatsAppOutbox implements AutoCloseable, OutboxChannel {
     private static final Logger log = LoggerFactory.getLogger(WhatsAppOutbox.class);
     public static final String CHAT_PREFIX = "wa:";
-    static final String TYPE = "wa";
     private static final int MAX_SEND_ATTEMPTS = 12;
     /** Calls in flight at once (one per chat); the number's rate is kept by the pacer whatever their number. */
     private static final int SENDERS = 16;
@@ -89,41 +87,42 @@ public class WhatsAppOutbox implements AutoCloseable, OutboxChannel {
         return (respondent, chat, inputId, language, messages) -> {
             String to = chat.substring(CHAT_PREFIX.length());
             String base = inputId == null ? "x" + idPrefix + nextSeq() : inputId;
-            List<Document> items = new ArrayList<>();
+            List<OutboxItem> items = new ArrayList<>();
             int n = 0;
             for (OutboundMessage m : messages) {
                 var map = MapMessage.questionnaireOf(m);
                 if (map.isPresent()) {
                     // the marker never goes as text; without a respondent there are no answers to draw
                     if (respondent != null) {
-                        items.add(item(base + ":" + n++, chat, respondent, null, windowUntil, language)
-                                .append("map", map.get()));
+                        items.add(OutboxItem.queued(base + ":" + n++, nextSeq(), chat, respondent,
+                                new OutboxItem.WhatsAppMap(map.get(), windowUntil, language)));
                     }
                     continue;
                 }
                 for (String body : OutboundPayloads.of(to, m, language)) {
-                    items.add(item(base + ":" + n++, chat, respondent, body, windowUntil, language));
+                    items.add(OutboxItem.queued(base + ":" + n++, nextSeq(), chat, respondent,
+                            new OutboxItem.WhatsApp(body, windowUntil, language)));
                 }
             }
-            store.enqueue(items);
+            store.enqueueItems(items);
         };
     }
 
-    private Document item(String id, String chat, String respondent, String body, Instant windowUntil,
-                          String language) {
-        Document d = new Document("_id", id).append("seq", nextSeq()).append("chat", chat).append("type", TYPE)
-                .append("windowUntil", Date.from(windowUntil))
-                .append("attempts", 0).append("notBefore", new Date(0)).append("createdAt", new Date());
-        if (body != null) {
-            d.append("body", body);
-        }
-        if (respondent != null) {
-            d.append("respondent", respondent);
-        }
-        if (language != null) {
-            d.append("language", language);
-        }
-        return d;
+    /** The end of the resident's window the item was queued in (a template's is its own). */
+    private static Instant windowUntil(OutboxItem item) {
+        return switch (item.kind()) {
+            case OutboxItem.WhatsApp w -> w.windowUntil();
+            case OutboxItem.WhatsAppMap m -> m.windowUntil();
+            default -> Instant.EPOCH; // not WhatsApp's: never in this lane
+        };
+    }
+
+    private static String language(OutboxItem item) {
+        return switch (item.kind()) {
+            case OutboxItem.WhatsApp w -> w.language();
+            case OutboxItem.WhatsAppMap m -> m.language();
+            default -> null;
+        };
     }
 
     public void signal() {
@@ -140,34 +139,37 @@ public class WhatsAppOutbox implements AutoCloseable, OutboxChannel {
     }
 
     @Override
-    public boolean paced(Document item) {
+    public boolean paced(OutboxItem item) {
         return true;
     }
 
     @Override
-    public Outcome send(Document item, SendPacer pacer) {
-        String id = item.getString("_id");
-        String chat = item.getString("chat");
-        String respondent = item.getString("respondent");
+    public Outcome send(OutboxItem item, SendPacer pacer) {
+        String id = item.id();
+        String respondent = item.respondent();
         try {
-            if (item.getBoolean("attempted", false)) {
+            if (item.attempted()) {
                 // handed to WhatsApp before a crash, answer unknown: it may have arrived, so it does not go again
                 Metrics.sent("whatsapp-uncertain");
                 log.warn("whatsapp message of before a restart not repeated (may have been delivered) respondent={}",
                         RespondentIds.logTag(respondent));
                 return new Outcome.Dropped();
             }
-            if (item.getDate("windowUntil").toInstant().isBefore(Instant.now())) {
+            if (windowUntil(item).isBefore(Instant.now())) {
                 windowClosed(item);
                 return new Outcome.Handled();
             }
-            String body = item.getString("body");
-            if (item.getString("map") != null) {
-                MapBody map = mapBody(item, pacer);
+            String body;
+            if (item.kind() instanceof OutboxItem.WhatsAppMap m) {
+                MapBody map = mapBody(item, m, pacer);
                 if (map.outcome() != null) {
                     return map.outcome(); // dropped (no answers any more) or waiting for another upload
                 }
                 body = map.body();
+            } else if (item.kind() instanceof OutboxItem.WhatsApp w) {
+                body = w.body();
+            } else {
+                return new Outcome.Dropped(); // not WhatsApp's: never in this lane
             }
             store.outboxAttempted(id);
             store.durability().sync();
@@ -184,7 +186,7 @@ public class WhatsAppOutbox implements AutoCloseable, OutboxChannel {
                     return new Outcome.Sent();
                 }
                 case GraphApi.Throttled t -> {
-                    int attempts = item.getInteger("attempts", 0) + 1;
+                    int attempts = item.attempts() + 1;
                     Duration wait = backoff(attempts);
                     if (t.retryAfter().compareTo(wait) > 0) {
                         wait = t.retryAfter();
@@ -212,7 +214,7 @@ public class WhatsAppOutbox implements AutoCloseable, OutboxChannel {
                     return new Outcome.Dropped();
                 }
                 case GraphApi.ServerError e -> {
-                    int attempts = item.getInteger("attempts", 0) + 1;
+                    int attempts = item.attempts() + 1;
                     if (attempts >= MAX_SEND_ATTEMPTS) {
                         log.error("whatsapp message failed {} times, dropped", attempts);
                         return new Outcome.Dropped();
@@ -244,10 +246,10 @@ public class WhatsAppOutbox implements AutoCloseable, OutboxChannel {
      * now: the resident's answers are gone (the item is dropped) or the upload was refused for now (retried after a
      * back-off, under the same throttling rules as a message; an upload that got no answer is simply made again).
      */
-    private MapBody mapBody(Document item, SendPacer pacer) {
-        String id = item.getString("_id");
-        String language = item.getString("language");
-        var png = pictures.png(item.getString("respondent"), item.getString("map"), language);
+    private MapBody mapBody(OutboxItem item, OutboxItem.WhatsAppMap map, SendPacer pacer) {
+        String id = item.id();
+        String language = map.language();
+        var png = pictures.png(item.respondent(), map.questionnaire(), language);
         if (png.isEmpty()) {
             Metrics.sent("whatsapp-map-gone");
             return new MapBody(null, new Outcome.Dropped());
@@ -256,10 +258,10 @@ public class WhatsAppOutbox implements AutoCloseable, OutboxChannel {
             return new MapBody(null, new Outcome.Stopping()); // the item stays and goes after the restart
         }
         GraphApi.Sent uploaded = api.upload(png.get(), "image/png", "buurtkaart.png");
-        int attempts = item.getInteger("attempts", 0) + 1;
+        int attempts = item.attempts() + 1;
         return switch (uploaded) {
             case GraphApi.Accepted a -> {
-                String to = item.getString("chat").substring(CHAT_PREFIX.length());
+                String to = item.chat().substring(CHAT_PREFIX.length());
                 yield new MapBody(OutboundPayloads.image(to, a.messageId(), MapPictures.caption(language)), null);
             }
             case GraphApi.Throttled t -> {
@@ -275,7 +277,7 @@ public class WhatsAppOutbox implements AutoCloseable, OutboxChannel {
                     new MapBody(null, retryUpload(id, attempts, 0));
             default -> {
                 log.warn("whatsapp media upload failed ({}), map dropped respondent={}",
-                        uploaded.getClass().getSimpleName(), RespondentIds.logTag(item.getString("respondent")));
+                        uploaded.getClass().getSimpleName(), RespondentIds.logTag(item.respondent()));
                 yield new MapBody(null, new Outcome.Dropped());
             }
         };
@@ -302,10 +304,10 @@ public class WhatsAppOutbox implements AutoCloseable, OutboxChannel {
      * The window has closed: nothing free may go. The chat's queue is dropped and the resident waits; the first time,
      * the approved template of their language (if any) asks them to come back.
      */
-    private void windowClosed(Document item) {
-        String chat = item.getString("chat");
-        String respondent = item.getString("respondent");
-        String language = item.getString("language");
+    private void windowClosed(OutboxItem item) {
+        String chat = item.chat();
+        String respondent = item.respondent();
+        String language = language(item);
         long dropped = store.dropOutboxForChat(chat);
         store.durability().sync();
         boolean first = waiting.mark(respondent, Instant.now());
@@ -313,9 +315,9 @@ public class WhatsAppOutbox implements AutoCloseable, OutboxChannel {
         if (first && template != null) {
             String to = chat.substring(CHAT_PREFIX.length());
             // templates may go outside the window: this one's window is its own
-            store.enqueue(List.of(item(item.getString("_id") + ":template", chat, respondent,
-                    OutboundPayloads.template(to, template, language), Instant.now().plus(Duration.ofDays(1)),
-                    language)));
+            store.enqueueItems(List.of(OutboxItem.queued(item.id() + ":template", nextSeq(), chat, respondent,
+                    new OutboxItem.WhatsApp(OutboundPayloads.template(to, template, language),
+                            Instant.now().plus(Duration.ofDays(1)), language))));
             store.durability().sync();
             signal();
         }

@@ -2,11 +2,11 @@ package be.buurtstem.bot.service.outbox;
 
 import be.buurtstem.bot.service.store.Durability;
 import be.buurtstem.bot.service.store.EmbeddedMongo;
+import be.buurtstem.bot.service.store.OutboxItem;
 import be.buurtstem.bot.service.store.OutboxLeases;
 import be.buurtstem.bot.service.store.Store;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Date;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -45,14 +44,14 @@ class OutboxDispatcherTest {
         }
 
         @Override
-        public boolean paced(Document item) {
+        public boolean paced(OutboxItem item) {
             return true;
         }
 
         @Override
-        public Outcome send(Document item, SendPacer pacer) {
+        public Outcome send(OutboxItem item, SendPacer pacer) {
             pacer.awaitCall();
-            sent.add(item.getString("_id"));
+            sent.add(item.id());
             return new Outcome.Sent();
         }
     }
@@ -106,7 +105,7 @@ class OutboxDispatcherTest {
             store.keepOutboxHeadsInMemory();
             RecordingChannel channel = new RecordingChannel();
             try (OutboxDispatcher dispatcher = dispatcher(store, channel)) {
-                store.enqueue(List.of(item("a:0", "42", 1), item("a:1", "42", 2), item("b:0", "43", 3)));
+                store.enqueueItems(List.of(item("a:0", "42", 1), item("a:1", "42", 2), item("b:0", "43", 3)));
                 dispatcher.start();
                 dispatcher.signal();
                 await("all three sent while no sync has completed", () -> channel.sent.size() >= 3);
@@ -140,7 +139,7 @@ class OutboxDispatcherTest {
             RecordingChannel channel = new RecordingChannel();
             sync.failing.set(true);
             try (OutboxDispatcher dispatcher = dispatcher(store, channel)) {
-                store.enqueue(List.of(item("m:0", "7", 1), item("m:1", "7", 2)));
+                store.enqueueItems(List.of(item("m:0", "7", 1), item("m:1", "7", 2)));
                 dispatcher.start();
                 dispatcher.signal();
                 await("the first removal failed three times", () -> sync.failed.get() >= 3);
@@ -157,10 +156,8 @@ class OutboxDispatcherTest {
                 4);
     }
 
-    private static Document item(String id, String chat, long seq) {
-        return new Document("_id", id).append("seq", seq).append("chat", chat).append("type", "send")
-                .append("attempts", 0).append("notBefore", new Date(0)).append("createdAt", new Date())
-                .append("text", "bericht " + id);
+    private static OutboxItem item(String id, String chat, long seq) {
+        return OutboxItem.queued(id, seq, chat, null, OutboxItem.Send.text("bericht " + id));
     }
 
     private static void await(String what, Supplier<Boolean> condition) {
