@@ -30,9 +30,10 @@ import java.util.concurrent.TimeUnit;
  * interval allows), and its removal is queued to the {@link RemovalWriter}, which deletes and syncs in batches.
  * <p>
  * <b>Delivery is at least once.</b> Telegram's sendMessage has no idempotency key: an item accepted whose removal was
- * not yet synced when the process was killed is sent again after the restart. That window is the accepted items of
- * about one batch write (one delete plus one group commit, a few milliseconds; before, the sender itself waited for
- * it). A "sending" mark before the call would not help: after a crash nobody knows whether the channel got it, and
+ * not yet synced when the process was killed is sent again after the restart. That window is the items accepted
+ * during about one batch write (one delete plus one group commit, a few milliseconds; before, the sender itself
+ * waited for it), and at most {@link #MAX_UNSYNCED} of them plus the calls in flight: a slow disk makes senders wait
+ * rather than widen it. A "sending" mark before the call would not help: after a crash nobody knows whether the channel got it, and
  * dropping it would leave a resident without their next question, which is worse than seeing it twice. (WhatsApp
  * marks its items before the call and drops a marked one after a crash: at most once there, see its channel.)
  * <p>
@@ -50,6 +51,12 @@ public final class OutboxDispatcher implements AutoCloseable {
     private static final int MAX_HEADS = 5000;
     /** How long an item handled is left alone after its removal is on disk (a listing read before it). */
     private static final Duration AFTER_DONE = Duration.ofSeconds(60);
+    /**
+     * Items accepted whose removal is not yet on disk, at most: a sender beyond waits for the batch being written.
+     * This bounds what a kill sends twice (plus the calls in flight) when syncs are slow; at a few ms per sync it
+     * still lets through thousands of messages a second, so normally nobody waits.
+     */
+    public static final int MAX_UNSYNCED = 16;
     /** Held as sent: its removal is not on disk yet. */
     private static final Instant UNTIL_REMOVED = Instant.MAX;
 
@@ -242,6 +249,11 @@ public final class OutboxDispatcher implements AutoCloseable {
         hold.put(id, UNTIL_REMOVED);
         store.outboxGone(id);
         removals.remove(id);
+        try {
+            removals.awaitUnsyncedBelow(MAX_UNSYNCED + 1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The batch's removals are on disk: a listing read before them must still not offer them for a while. */

@@ -29,6 +29,9 @@ final class RemovalWriter implements AutoCloseable {
     private final LinkedBlockingQueue<String> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean running = true;
+    /** Removals queued or being written, not yet on disk (see {@link #awaitUnsyncedBelow}). */
+    private int unsynced;
+    private final Object unsyncedLock = new Object();
 
     RemovalWriter(Store store, String name, Consumer<List<String>> durable) {
         this.store = store;
@@ -38,12 +41,22 @@ final class RemovalWriter implements AutoCloseable {
 
     /** The item was sent or given up: it is removed from the store with the next batch. */
     void remove(String id) {
+        synchronized (unsyncedLock) {
+            unsynced++;
+        }
         queue.add(id);
     }
 
-    /** Removals queued and not yet on disk. */
-    int pending() {
-        return queue.size();
+    /**
+     * Waits while {@code max} or more removals are not yet on disk: the items a kill would send again stay bounded
+     * when the disk is slow (a burst of inbound writes sharing the group commit); a fast disk never makes anyone wait.
+     */
+    void awaitUnsyncedBelow(int max) throws InterruptedException {
+        synchronized (unsyncedLock) {
+            while (unsynced >= max && running) {
+                unsyncedLock.wait(100);
+            }
+        }
     }
 
     private void loop() {
@@ -84,6 +97,10 @@ final class RemovalWriter implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("{} sent outbox items not removed yet, retried: {}", batch.size(), e.getClass().getSimpleName());
             return false;
+        }
+        synchronized (unsyncedLock) {
+            unsynced -= batch.size();
+            unsyncedLock.notifyAll();
         }
         try {
             durable.accept(List.copyOf(batch));

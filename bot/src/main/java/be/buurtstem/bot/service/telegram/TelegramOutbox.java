@@ -55,7 +55,7 @@ public class TelegramOutbox implements AutoCloseable, OutboxChannel {
      * Calls in flight at once (one per chat): a call mostly waits on the network, and the overall limit is kept by
      * the pacer whatever the number of senders; 4 were the bound at 300 replies a second (issue 17).
      */
-    static final int SENDERS = 16;
+    public static final int SENDERS = 16;
 
     private final Store store;
     private final TelegramApi api;
