@@ -83,9 +83,7 @@ final class RemovalWriter implements AutoCloseable {
                             : backoff.multipliedBy(2);
                 }
             } catch (InterruptedException e) {
-                if (!running) {
-                    running = false; // interrupted by close(): the loop drains what is left, then ends
-                }
+                // nobody interrupts this thread but the JVM's end: what is queued is still written while it can be
             }
         }
     }
