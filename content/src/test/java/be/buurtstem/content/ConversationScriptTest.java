@@ -21,7 +21,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A complete scripted conversation through each bundled questionnaire in each language, via start/reply. */
+/**
+ * A complete scripted conversation through each bundled questionnaire in each language, via start/reply, with
+ * assertions on the values. Refusal, stop and resume, and the polite Dutch of the engine are golden transcripts
+ * ({@code src/test/resources/golden/}, {@link GoldenTranscriptTest}), where the whole conversation is read at once.
+ */
 class ConversationScriptTest {
 
     static final List<String> DOMAINS = List.of("work", "learning", "leisure", "mobility", "housing", "help_services",
@@ -108,41 +112,12 @@ class ConversationScriptTest {
     }
 
     @Test
-    void refusingConsentKeepsNothing() {
-        Questionnaire q = Content.questionnaire("inclusieweb");
-        for (String lang : Content.LANGUAGES) {
-            Driver d = new Driver(q, lang).press("no");
-            assertEquals(Status.REFUSED, d.state.status());
-            assertTrue(d.has(Event.ConsentRefused.class));
-            assertEquals(List.of(), d.state.answers());
-            assertEquals(Content.node(q, "consent").refused().patterns().get(lang), d.lastText());
-        }
-    }
-
-    @Test
     void startingInDutchAndChoosingArabicSwitchesEverything() {
         Questionnaire q = Content.questionnaire("inclusieweb");
         Driver d = new Driver(q, "nl").press("yes").press("ar");
         assertTrue(d.events.stream().anyMatch(e -> e instanceof Event.LanguageChanged c && c.to().equals("ar")));
         assertEquals(text(q, "age_band", "ar", Map.of()), d.lastText());
         assertEquals('R', Content.firstStrong(d.lastText()));
-    }
-
-    @Test
-    void aResidentCanStopAndComeBackWithEverythingKept() {
-        Questionnaire q = Content.questionnaire("inclusieweb");
-        Driver d = new Driver(q, "fr").press("yes").press("fr").press("rather_not_say").press("rather_not_say")
-                .press("rather_not_say").press("rather_not_say").press("_done")
-                .press("matters").say("je cherche du boulot depuis un an");
-        d.say("stop");
-        assertEquals(Status.STOPPED, d.state.status());
-        assertTrue(d.has(Event.Stopped.class));
-        d.say("bonjour");
-        assertEquals(Status.ACTIVE, d.state.status());
-        assertEquals(text(q, "learning_matters", "fr", Map.of()), d.lastText());
-        assertEquals("je cherche du boulot depuis un an", d.answer("work").value());
-        assertEquals(List.of("rather_not_say"), List.copyOf((List<?>) d.answer("home_languages").value()));
-        assertNull(d.answer("area"), "no postcode asked after 'rather not say'");
     }
 
     /** What the content writer found in real conversations: typed words at a gate and one-word answers are kept. */
@@ -169,19 +144,6 @@ class ConversationScriptTest {
         assertEquals(oneWord, d.answer("work").value());
         assertEquals(Status.ACTIVE, d.state.status());
         assertEquals(text(q, "learning_matters", lang, Map.of()), d.lastText());
-    }
-
-    @Test
-    void dutchStaysPoliteWhenTheEngineSpeaks() {
-        Questionnaire q = Content.questionnaire("stellingen");
-        Driver d = new Driver(q, "nl").press("yes").press("nl").say("help");
-        assertTrue(d.turnText().startsWith("Tik op een knop of typ uw antwoord."), d.turnText());
-        d.say("stop");
-        assertTrue(d.turnText().contains("Uw antwoorden blijven bewaard"), d.turnText());
-        d.say("hallo");
-        assertTrue(d.turnText().startsWith("Welkom terug! We gaan verder waar u gebleven was."), d.turnText());
-        d.say("taal");
-        assertTrue(d.turnText().startsWith("Kies uw taal"), d.turnText());
     }
 
     @ParameterizedTest

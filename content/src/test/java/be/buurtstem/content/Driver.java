@@ -10,11 +10,12 @@ import be.buurtstem.engine.OutboundMessage;
 import be.buurtstem.engine.RespondentContext;
 import be.buurtstem.engine.StateCodec;
 import be.buurtstem.engine.Turn;
+import be.buurtstem.engine.golden.Player;
+import be.buurtstem.engine.golden.Script;
 import be.buurtstem.engine.model.Questionnaire;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,19 +26,19 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Plays a conversation through the engine API like a resident would, checking every message on the way:
- * nothing empty, no unformatted pattern, Arabic messages right-to-left. The state goes through
- * {@link StateCodec} after every step, as it does when the service stores it.
+ * nothing empty, no unformatted pattern, Arabic messages right-to-left. It wraps the engine tests' shared
+ * {@link Player}, which sends the state through {@link StateCodec} before every step, as the service stores it.
  */
 final class Driver {
-    static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
+    static final Instant T0 = Player.T0;
 
+    final Player player;
     final Conversation conv;
     final String language;
     ConversationState state;
     Turn last;
-    final List<Event> events = new ArrayList<>();
-    final List<OutboundMessage> transcript = new ArrayList<>();
-    private Instant now = T0;
+    final List<Event> events;
+    final List<OutboundMessage> transcript;
 
     /** Reprompts fail the test unless a test about misunderstandings allows them. */
     boolean repromptsAllowed;
@@ -48,9 +49,12 @@ final class Driver {
 
     /** @param known the language the channel passes to start (null: not known), {@code language} the expected one */
     Driver(Questionnaire q, String language, String known) {
-        this.conv = new Conversation(q);
+        this.player = new Player(q, RespondentContext.of("test"), Duration.ofSeconds(20)).onTurn(this::accept);
+        this.conv = player.conversation();
         this.language = language;
-        accept(conv.start(known, RespondentContext.of("test"), now));
+        this.events = player.events();
+        this.transcript = player.messages();
+        player.start(known);
     }
 
     Driver press(String id) {
@@ -67,24 +71,19 @@ final class Driver {
     }
 
     Driver send(Input input) {
-        now = now.plus(Duration.ofSeconds(20));
-        ConversationState restored = StateCodec.fromJson(StateCodec.toJson(state));
-        assertEquals(state, restored, "the state survives storage");
-        accept(conv.reply(restored, input, now));
+        player.note(Script.line(input));
+        player.send(input);
         return this;
     }
 
     private void accept(Turn t) {
         last = t;
         state = t.state();
-        events.addAll(t.events());
-        for (OutboundMessage m : t.messages()) {
-            transcript.add(m);
-            check(m);
-        }
+        t.messages().forEach(this::check);
         for (Event e : t.events()) {
             if (e instanceof Event.Reprompted r && !repromptsAllowed) {
-                fail("reprompted at " + r.questionId() + " (" + r.reason() + ") in " + language + ": " + t.messages());
+                fail("reprompted at " + r.questionId() + " (" + r.reason() + ") in " + language + ": " + t.messages()
+                        + "\n" + player.transcript());
             }
         }
     }

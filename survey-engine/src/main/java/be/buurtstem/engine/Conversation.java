@@ -1,7 +1,8 @@
 package be.buurtstem.engine;
 
 import be.buurtstem.engine.input.OptionMatcher;
-import be.buurtstem.engine.model.Kind;
+import be.buurtstem.engine.model.ChoiceNode;
+import be.buurtstem.engine.model.ConsentNode;
 import be.buurtstem.engine.model.Node;
 import be.buurtstem.engine.model.NodeIndex;
 import be.buurtstem.engine.model.Questionnaire;
@@ -36,10 +37,10 @@ public final class Conversation {
         this.renderer = new Renderer(questionnaire);
         boolean consent = false;
         for (Node n : index.all().values()) {
-            if (n.kind().hasOptions()) {
-                matchers.put(n.id(), new OptionMatcher(n, questionnaire.languages(), renderer));
+            if (n instanceof ChoiceNode choice) {
+                matchers.put(n.id(), new OptionMatcher(choice, questionnaire.languages(), renderer));
             }
-            consent |= n.kind() == Kind.CONSENT;
+            consent |= n instanceof ConsentNode;
         }
         this.hasConsent = consent;
         for (String tag : questionnaire.languages()) {

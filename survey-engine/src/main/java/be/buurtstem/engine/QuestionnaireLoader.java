@@ -1,5 +1,6 @@
 package be.buurtstem.engine;
 
+import be.buurtstem.engine.load.FormatVersion;
 import be.buurtstem.engine.load.NodeReader;
 import be.buurtstem.engine.load.SafeCompose;
 import be.buurtstem.engine.load.YamlTree;
@@ -34,10 +35,16 @@ public final class QuestionnaireLoader {
             return new LoadResult(null, problems);
         }
         org.snakeyaml.engine.v2.nodes.Node root = composed.get();
-        if (!(root instanceof MappingNode map)) {
+        if (!(root instanceof MappingNode file)) {
             problems.add(Problem.error(fileName, YamlTree.line(root), "a questionnaire must be a mapping with id, version, languages and nodes"));
             return new LoadResult(null, problems);
         }
+        // 'format:' read and removed, older formats migrated: the rest of the loader knows only the current format
+        Optional<MappingNode> current = FormatVersion.read(file, fileName, problems);
+        if (current.isEmpty()) {
+            return new LoadResult(null, problems);
+        }
+        MappingNode map = current.get();
         NodeReader r = new NodeReader(fileName, problems);
         Map<String, Entry> e = r.entries(map, "questionnaire", NodeReader.TOP_KEYS);
         Map<String, Integer> lines = new HashMap<>();

@@ -104,7 +104,7 @@ class ConversationFiveLanguagesTest {
     @MethodSource("languages")
     void completesWithTheSameValuesInEveryLanguage(Replies r) {
         Fixtures.Driver d = run(r);
-        assertEquals(Status.COMPLETED, d.last.state().status(), d.transcript::toString);
+        assertEquals(Status.COMPLETED, d.last.state().status(), d::transcript);
         assertTrue(d.lastText().contains(r.endArea()), d.lastText());
         Map<String, Object> v = values(d.last.state());
         assertEquals(12L, v.get("years_here#0"));

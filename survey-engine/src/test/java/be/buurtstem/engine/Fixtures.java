@@ -1,5 +1,7 @@
 package be.buurtstem.engine;
 
+import be.buurtstem.engine.golden.Player;
+import be.buurtstem.engine.golden.Script;
 import be.buurtstem.engine.model.Questionnaire;
 
 import java.io.IOException;
@@ -38,18 +40,23 @@ final class Fixtures {
         return r.questionnaire();
     }
 
-    /** Drives a conversation and keeps every turn, for assertions on the whole transcript. */
+    /**
+     * Drives a conversation and keeps every turn, for assertions on the whole transcript: the shared
+     * {@link Player} (state through JSON at every step) with the fields these tests read.
+     */
     static final class Driver {
         final Conversation conv;
+        final Player player;
         Turn last;
-        final StringBuilder transcript = new StringBuilder();
-        final java.util.List<Event> events = new java.util.ArrayList<>();
+        final java.util.List<Event> events;
+        /** The clock; a test may move it ({@code d.now = d.now.plus...}) before the next input. */
         Instant now = T0;
 
         Driver(Questionnaire q, String lang) {
-            conv = new Conversation(q);
-            last = conv.start(lang, RespondentContext.of("test"), now);
-            log(last);
+            player = new Player(q, RespondentContext.of("test"), java.time.Duration.ofSeconds(7));
+            conv = player.conversation();
+            events = player.events();
+            last = player.start(lang);
         }
 
         Driver say(String text) {
@@ -61,26 +68,16 @@ final class Fixtures {
         }
 
         Driver send(Input input) {
-            now = now.plusSeconds(7);
-            transcript.append("> ").append(input).append('\n');
-            // Every step goes through JSON, as it would between two messages in production.
-            ConversationState restored = StateCodec.fromJson(StateCodec.toJson(last.state()));
-            if (!restored.equals(last.state())) {
-                throw new AssertionError("state does not round-trip: " + last.state() + "\n" + restored);
-            }
-            last = conv.reply(restored, input, now);
-            log(last);
+            player.at(now);
+            player.note(Script.line(input));
+            last = player.send(input);
+            now = player.now();
             return this;
         }
 
-        private void log(Turn t) {
-            for (OutboundMessage m : t.messages()) {
-                transcript.append(m.text()).append('\n');
-                for (Button b : m.buttons()) {
-                    transcript.append("  [").append(b.id()).append("] ").append(b.label()).append('\n');
-                }
-            }
-            events.addAll(t.events());
+        /** The conversation so far, in the golden files' notation. */
+        String transcript() {
+            return player.transcript();
         }
 
         String node() {

@@ -1,5 +1,6 @@
 package be.buurtstem.engine;
 
+import be.buurtstem.engine.model.FreeTextNode;
 import be.buurtstem.engine.model.Node;
 import be.buurtstem.engine.model.Questionnaire;
 import org.junit.jupiter.api.Test;
@@ -105,13 +106,13 @@ class YamlLimitsTest {
                   - {id: bye, kind: end, text: {en: "Bye"}}
                 """;
         Questionnaire t = QuestionnaireLoader.parse(yaml, "chain.yaml").questionnaire();
-        Node q = t.nodes().get(0);
+        FreeTextNode q = (FreeTextNode) t.nodes().get(0);
         List<Node> nodes = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String next = i + 1 < n ? "n" + (i + 1) : (loop ? "n0" : "bye");
-            nodes.add(new Node("n" + i, q.kind(), q.text(), next, q.routes(), q.required(), q.help(), q.segment(),
-                    q.block(), q.coded(), q.options(), q.min(), q.max(), q.integer(), q.labels(), q.yes(), q.no(),
-                    q.refused(), q.nodes(), q.more(), 6 + i, q.lines()));
+            Node.Common c = q.common();
+            nodes.add(new FreeTextNode(new Node.Common("n" + i, c.text(), next, c.routes(), c.help(), c.block(), 6 + i,
+                    c.lines()), q.required(), q.segment(), q.coded()));
         }
         if (!loop) {
             nodes.add(t.nodes().get(1));

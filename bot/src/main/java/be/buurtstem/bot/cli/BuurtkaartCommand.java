@@ -6,7 +6,6 @@ import be.buurtstem.analysis.buurtkaart.NeighbourhoodMap;
 import be.buurtstem.analysis.buurtkaart.ResidentMap;
 import be.buurtstem.analysis.buurtkaart.SharedMap;
 import be.buurtstem.bot.files.AnswerReader;
-import be.buurtstem.bot.files.MalformedRecordException;
 import be.buurtstem.bot.service.buurtkaart.BundledBuurtkaart;
 import be.buurtstem.bot.service.buurtkaart.MapLegend;
 import be.buurtstem.bot.service.buurtkaart.SharedMapPicture;
@@ -17,14 +16,13 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -64,41 +62,24 @@ public final class BuurtkaartCommand implements Callable<Integer> {
         for (String s : segment) {
             int eq = s.indexOf('=');
             if (eq <= 0 || eq == s.length() - 1) {
-                err.println("--segment " + s + ": write it as FIELD=VALUE, e.g. area=noord");
-                err.flush();
-                return 2;
+                return CommandInput.refuse(err, "--segment " + s + ": write it as FIELD=VALUE, e.g. area=noord", 2);
             }
             filter.put(s.substring(0, eq).strip(), s.substring(eq + 1).strip());
         }
         if (!output.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
-            err.println(output + ": the output is a PNG picture; name it ….png");
-            err.flush();
-            return 2;
+            return CommandInput.refuse(err, output + ": the output is a PNG picture; name it ….png", 2);
         }
-        Read read;
-        try {
-            read = read(input);
-        } catch (MalformedRecordException e) {
-            err.println(e.getMessage());
-            err.flush();
-            return 1;
-        } catch (NoSuchFileException e) {
-            err.println(e.getFile() + ": no such file");
-            err.flush();
-            return 1;
-        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
-            err.println(e.getMessage());
-            err.flush();
+        Optional<Read> found = CommandInput.read(err, () -> read(input));
+        if (found.isEmpty()) {
             return 1;
         }
+        Read read = found.get();
         SharedMap shared = SharedMaps.shared(read.maps(), filter);
         MapLegend legend = MapLegend.of(BundledBuurtkaart.survey(), lang);
         try {
             Files.write(output, SharedMapPicture.png(shared, legend, SharedMapPicture.describe(filter)));
         } catch (IOException e) {
-            err.println(output + ": cannot be written (" + e.getMessage() + ")");
-            err.flush();
-            return 1;
+            return CommandInput.refuse(err, output + ": cannot be written (" + e.getMessage() + ")", 1);
         }
         out.println(output + ": " + shared.residents() + " residents' maps, " + shared.places().size()
                 + " places named by " + SharedMap.MIN_RESIDENTS + " or more"

@@ -6,16 +6,14 @@ import be.buurtstem.bot.service.analyst.AnswerRefs;
 import be.buurtstem.bot.service.export.ExportFilter;
 import be.buurtstem.bot.service.export.ExportFormat;
 import be.buurtstem.bot.service.export.ExportFormats;
-import be.buurtstem.bot.service.export.qdpx.QdpxFormat;
+import be.buurtstem.bot.service.export.ExportParameters;
+import be.buurtstem.bot.service.export.ExportRequest;
 import be.buurtstem.bot.service.export.Exporter;
 import be.buurtstem.bot.service.privacy.RespondentIds;
 import be.buurtstem.bot.service.store.Durability;
 import be.buurtstem.bot.service.store.EmbeddedMongo;
 import be.buurtstem.bot.service.store.Store;
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
+import be.buurtstem.bot.service.store.StoreConnection;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,7 +25,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code export}: every stored answer that the filters select, in a registered format, read from the configured
@@ -70,22 +67,23 @@ public final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        // the REFI-QDA project is given the store once it is open (below); here it only lends its name
-        ExportFormats formats = ExportFormats.standard().with(new QdpxFormat(null, null));
+        ExportFormats formats = ExportFormats.offered();
         ExportFormat f;
         ExportFilter filter;
-        try {
-            f = formats.of(format);
-            filter = ExportFilter.parse(questionnaire, version, from, to, language, kind, segment, labels);
-            f.check(filter);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        switch (ExportRequest.of(formats, new ExportParameters(format, questionnaire, version, from, to, language,
+                kind, segment, labels))) {
+            case ExportRequest.Refused refused ->
+                    throw new CommandLine.ParameterException(spec.commandLine(), refused.message());
+            case ExportRequest.Ready ready -> {
+                f = ready.format();
+                filter = ready.filter();
+            }
         }
         Path dir = (data != null ? data : Path.of(envOr("BUURTSTEM_DATA_DIR", "./data"))).toAbsolutePath().normalize();
         String uri = System.getenv("MONGODB_URI");
         quietLibraryLogs();
         EmbeddedMongo embedded = null;
-        MongoClient client = null;
+        StoreConnection client = null;
         long written;
         try {
             if (uri == null || uri.isBlank()) {
@@ -97,21 +95,14 @@ public final class ExportCommand implements Callable<Integer> {
                 embedded = EmbeddedMongo.open(dir);
                 uri = embedded.connectionString();
             }
-            client = MongoClients.create(MongoClientSettings.builder().applyConnectionString(new ConnectionString(uri))
-                    .applyToClusterSettings(s -> s.serverSelectionTimeout(10, TimeUnit.SECONDS))
-                    // as serve: the embedded server answers the driver's heartbeat late while it sorts a large export
-                    .applyToSocketSettings(s -> s.connectTimeout(60, TimeUnit.SECONDS))
-                    .applicationName("buurtstem-export").build());
-            Store store = new Store(client, envOr("BUURTSTEM_DATABASE", "buurtstem"), Durability.EXTERNAL);
+            // as serve: the embedded server answers the driver's heartbeat late while it sorts a large export
+            client = StoreConnection.reader(uri, "buurtstem-export");
+            Store store = client.store(envOr("BUURTSTEM_DATABASE", "buurtstem"), Durability.EXTERNAL);
             RespondentIds ids = RespondentIds.load(System.getenv("BUURTSTEM_SECRET"), dir);
             // the codebook as analysts left it: the bundled one with the stored edits (renames, merges, splits)
             Codebook codebook = new be.buurtstem.bot.service.codebook.EffectiveCodebook(CodebookReader.bundled(),
                     store.codebooks()).current().codebook();
             Exporter exporter = new Exporter(store, AnswerRefs.from(ids), () -> codebook, formats);
-            if (f instanceof QdpxFormat) {
-                // the formats were named before the store was open; the project reads it grouped by respondent
-                f = new QdpxFormat(store.answerRepository(), store.decisions()::byAnswerOf);
-            }
             written = write(exporter, f, filter);
         } catch (IOException | RuntimeException e) {
             deleteQuietly();

@@ -8,18 +8,17 @@ import be.buurtstem.analysis.saturation.SaturationJson;
 import be.buurtstem.analysis.saturation.SaturationReport;
 import be.buurtstem.analysis.saturation.SaturationThresholds;
 import be.buurtstem.bot.files.AnswerReader;
-import be.buurtstem.bot.files.MalformedRecordException;
+import be.buurtstem.bot.cli.CommandInput.BadInput;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -62,28 +61,17 @@ public final class SaturationCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Loaded loaded;
-        Expectations expectations;
-        try {
-            loaded = load(input);
-            expectations = expect == null ? Expectations.NONE : expectations(expect);
-        } catch (MalformedRecordException e) {
-            err.println(e.getMessage());
-            err.flush();
-            return 1;
-        } catch (BadInput e) {
-            err.println(e.getMessage());
-            err.flush();
-            return 1;
-        } catch (NoSuchFileException e) {
-            err.println(e.getFile() + ": no such file");
-            err.flush();
-            return 1;
-        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
-            err.println(e.getMessage());
-            err.flush();
+        Optional<Loaded> read = CommandInput.read(err, () -> load(input));
+        if (read.isEmpty()) {
             return 1;
         }
+        Optional<Expectations> expected = CommandInput.read(err,
+                () -> expect == null ? Expectations.NONE : expectations(expect));
+        if (expected.isEmpty()) {
+            return 1;
+        }
+        Loaded loaded = read.get();
+        Expectations expectations = expected.get();
         SaturationThresholds th = SaturationThresholds.DEFAULTS;
         SaturationReport report = Saturation.report(loaded.answers(), by, th, expectations);
         Map<String, SaturationReport> scopes = per == null ? Map.of()
@@ -107,12 +95,6 @@ public final class SaturationCommand implements Callable<Integer> {
     }
 
     record Loaded(List<CodedAnswer> answers, long uncoded, long synthetic) {
-    }
-
-    static final class BadInput extends Exception {
-        BadInput(String message) {
-            super(message, null, false, false);
-        }
     }
 
     /** Reads coded answers; uncoded ({@code themes} absent) and synthetic records do not count. */

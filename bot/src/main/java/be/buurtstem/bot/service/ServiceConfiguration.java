@@ -6,12 +6,8 @@ import be.buurtstem.bot.service.privacy.RespondentIds;
 import be.buurtstem.bot.service.store.Durability;
 import be.buurtstem.bot.service.store.EmbeddedMongo;
 import be.buurtstem.bot.service.store.Store;
+import be.buurtstem.bot.service.store.StoreConnection;
 import be.buurtstem.bot.service.survey.SurveyCatalog;
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.WriteConcern;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,7 +19,6 @@ import org.springframework.context.annotation.Configuration;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** Storage, privacy and the conversation service. */
 @Configuration(proxyBeanMethods = false)
@@ -31,11 +26,11 @@ public class ServiceConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ServiceConfiguration.class);
 
     /** The database: an external MongoDB ({@code MONGODB_URI}) or the embedded server in the data folder. */
-    public record Database(MongoClient client, Durability durability, EmbeddedMongo embedded, String description)
-            implements AutoCloseable {
+    public record Database(StoreConnection connection, Durability durability, EmbeddedMongo embedded,
+                           String description) implements AutoCloseable {
         @Override
         public void close() {
-            client.close();
+            connection.close();
             if (embedded != null) {
                 embedded.close();
             }
@@ -46,32 +41,22 @@ public class ServiceConfiguration {
     Database database(@Value("${mongodb.uri:}") String uri, BuurtstemSettings settings,
                       ObjectProvider<com.mongodb.event.CommandListener> commandListeners) {
         if (uri != null && !uri.isBlank()) {
-            MongoClient client = MongoClients.create(MongoClientSettings.builder()
-                    .applyConnectionString(new ConnectionString(uri))
-                    .commandListenerList(commandListeners.orderedStream().toList())
-                    .writeConcern(WriteConcern.MAJORITY.withJournal(true))
-                    .applicationName("buurtstem").build());
+            StoreConnection connection = StoreConnection.external(uri, "buurtstem",
+                    commandListeners.orderedStream().toList());
             log.info("using external MongoDB (write concern majority, journaled)");
-            return new Database(client, Durability.EXTERNAL, null, "external");
+            return new Database(connection, Durability.EXTERNAL, null, "external");
         }
         Path dir = Path.of(settings.dataDir()).toAbsolutePath().normalize();
         EmbeddedMongo embedded = EmbeddedMongo.open(dir);
-        MongoClient client = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(embedded.connectionString()))
-                .commandListenerList(commandListeners.orderedStream().toList()) // e.g. a test counting round trips
-                // the driver's heartbeat reads with the connect timeout; commands (and heartbeats) wait while the
-                // store file is rewritten after a deletion (seconds on a large store): a short timeout would make
-                // the driver drop its pool and fail commands then. The server is in this process: nothing to detect.
-                .applyToSocketSettings(s -> s.connectTimeout(60, TimeUnit.SECONDS))
-                .applyToClusterSettings(s -> s.serverSelectionTimeout(5, TimeUnit.SECONDS))
-                .applicationName("buurtstem").build());
+        StoreConnection connection = StoreConnection.embedded(embedded, "buurtstem",
+                commandListeners.orderedStream().toList());
         log.info("using the embedded database in {}", dir);
-        return new Database(client, embedded, embedded, "embedded");
+        return new Database(connection, embedded, embedded, "embedded");
     }
 
     @Bean
     Store store(Database database, BuurtstemSettings settings) {
-        Store store = new Store(database.client(), settings.database(), database.durability());
+        Store store = database.connection().store(settings.database(), database.durability());
         store.createIndexes();
         if (database.embedded() != null) {
             store.keepOutboxHeadsInMemory(); // the only writer of its store: no aggregation per dispatcher round

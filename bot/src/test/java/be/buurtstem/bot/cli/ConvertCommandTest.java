@@ -1,6 +1,7 @@
 package be.buurtstem.bot.cli;
 
 import be.buurtstem.bot.files.xlsform.TestForms;
+import be.buurtstem.bot.service.questionnaires.QuestionnaireFile;
 import be.buurtstem.engine.Button;
 import be.buurtstem.engine.Conversation;
 import be.buurtstem.engine.ConversationState;
@@ -9,6 +10,9 @@ import be.buurtstem.engine.OutboundMessage;
 import be.buurtstem.engine.QuestionnaireLoader;
 import be.buurtstem.engine.RespondentContext;
 import be.buurtstem.engine.Turn;
+import be.buurtstem.engine.golden.LineDiff;
+import be.buurtstem.engine.golden.Script;
+import be.buurtstem.engine.golden.Transcript;
 import be.buurtstem.engine.model.Questionnaire;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ConvertCommandTest {
     static final Path BUNDLED = Path.of("../content/src/main/resources/be/buurtstem/content/questionnaires");
     static final Instant NOW = Instant.parse("2026-12-02T10:00:00Z");
+    static final Path GOLDEN = Path.of("../content/src/test/resources/golden");
 
     @TempDir
     Path tmp;
@@ -76,6 +81,47 @@ class ConvertCommandTest {
             }
         }
         assertEquals(q.languages().size(), completed, "every walk reaches the end");
+    }
+
+    /**
+     * The golden scripts of the bundled questionnaires ({@code content/src/test/resources/golden/}) give exactly their
+     * committed transcript, messages, buttons, events and final state, on the original YAML, on the XLSForm and on the
+     * YAML converted back: the same transcript for the same script.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"stellingen", "buurtkaart", "inclusieweb"})
+    void theGoldenScriptsGiveTheirTranscriptsAfterARoundTrip(String id) throws IOException {
+        Path yaml = BUNDLED.resolve(id + ".yaml");
+        Path xlsx = tmp.resolve(id + ".xlsx");
+        Path back = tmp.resolve(id + "-back.yaml");
+        assertEquals(0, CliRun.run("convert", yaml.toString(), xlsx.toString()).exit());
+        assertEquals(0, CliRun.run("convert", xlsx.toString(), back.toString()).exit());
+        Map<String, Questionnaire> versions = new java.util.LinkedHashMap<>();
+        for (Path p : List.of(yaml, xlsx, back)) {
+            QuestionnaireFile.Text text = (QuestionnaireFile.Text) QuestionnaireFile.read(p, p.getFileName().toString());
+            var loaded = QuestionnaireLoader.parse(text.text(), p.getFileName().toString());
+            assertFalse(loaded.hasErrors(), p + ": " + loaded.problems());
+            versions.put(p.getFileName().toString(), loaded.questionnaire());
+        }
+        List<Path> goldens;
+        try (var files = Files.list(GOLDEN)) {
+            goldens = files.filter(f -> f.toString().endsWith(".transcript")).sorted().toList();
+        }
+        int played = 0;
+        for (Path golden : goldens) {
+            String expected = Files.readString(golden, StandardCharsets.UTF_8);
+            Script script = Script.parse(golden.getFileName().toString(), expected);
+            if (!script.questionnaire().endsWith("/" + id + ".yaml")) {
+                continue;
+            }
+            played++;
+            for (var v : versions.entrySet()) {
+                String actual = Transcript.play(script, v.getValue());
+                assertEquals(expected, actual, () -> golden.getFileName() + " on " + v.getKey() + " (- golden, + played):\n"
+                        + LineDiff.diff(expected, actual));
+            }
+        }
+        assertTrue(played >= 3, "at least three golden scripts of " + id + ", found " + played);
     }
 
     /**

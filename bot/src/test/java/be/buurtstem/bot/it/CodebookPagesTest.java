@@ -278,6 +278,12 @@ class CodebookPagesTest {
         var first = Api.JSON.readTree(queue.body()).path("answers").path(0);
         assertEquals("De huur is veel te duur.", first.path("text").asText(),
                 "the answer to look at again comes first: " + queue.body());
+        // skipping it leaves it waiting: the count is the same, the queue leaves it out
+        long waiting = Api.JSON.readTree(queue.body()).path("waiting").asLong();
+        assertTrue(waiting >= Api.JSON.readTree(queue.body()).path("answers").size(), queue.body());
+        PageClient.Page skipped = anna.get("/analyst/review/queue?skip=" + first.path("ref").asText());
+        assertEquals(waiting, Api.JSON.readTree(skipped.body()).path("waiting").asLong(), skipped.body());
+        assertFalse(skipped.body().contains("De huur is veel te duur."), skipped.body());
         retrainingShown("housing split into rent, housing_quality");
     }
 

@@ -1,32 +1,30 @@
 package be.buurtstem.engine.load;
 
+import be.buurtstem.engine.kinds.KindHandler;
+import be.buurtstem.engine.kinds.Kinds;
 import be.buurtstem.engine.model.Kind;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** For a misspelt {@code kind}: the kind it most likely meant, to suggest it and to read the node on as that kind. */
 final class KindGuess {
-    static final String ALL = Arrays.stream(Kind.values()).map(Kind::yamlName).collect(Collectors.joining(", "));
-
     private KindGuess() {
     }
 
     /** The known kind closest to the word (a typo, a space or dash for the underscore), or null when none is close. */
     static String nearest(String word) {
         String w = word.toLowerCase(Locale.ROOT).strip().replace(' ', '_').replace('-', '_');
-        if (Kind.fromYaml(w) != null) {
+        if (Kinds.named(w) != null) {
             return w;
         }
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
-        for (Kind k : Kind.values()) {
-            int d = distance(w.replace("_", ""), k.yamlName().replace("_", ""));
+        for (KindHandler<?> k : Kinds.all()) {
+            int d = distance(w.replace("_", ""), k.name().replace("_", ""));
             if (d < bestDistance) {
                 bestDistance = d;
-                best = k.yamlName();
+                best = k.name();
             }
         }
         return bestDistance <= Math.max(1, w.length() / 3) ? best : null;
@@ -36,7 +34,7 @@ final class KindGuess {
     static Kind guess(String word, Set<String> keys) {
         String near = nearest(word);
         if (near != null) {
-            return Kind.fromYaml(near);
+            return Kinds.named(near).kind();
         }
         if (keys.contains("options")) {
             return Kind.SINGLE_CHOICE;

@@ -1,6 +1,9 @@
 package be.buurtstem.engine.load;
 
 import be.buurtstem.engine.Problem;
+import be.buurtstem.engine.kinds.KindHandler;
+import be.buurtstem.engine.kinds.Kinds;
+import be.buurtstem.engine.kinds.NodeSource;
 import be.buurtstem.engine.load.YamlTree.Entry;
 import be.buurtstem.engine.model.Condition;
 import be.buurtstem.engine.model.Kind;
@@ -27,21 +30,9 @@ public final class NodeReader {
 
     public static final Set<String> TOP_KEYS = Set.of("id", "version", "languages", "default_language", "title",
             "description", "start", "segments", "saturation", "texts", "nodes", "context");
-    private static final Set<String> COMMON = Set.of("id", "kind", "text", "next", "routes", "help", "block");
+    private static final List<String> COMMON_ORDER = List.of("id", "kind", "text", "next", "routes", "help", "block");
+    private static final Set<String> COMMON = Set.copyOf(COMMON_ORDER);
     private static final Set<String> QUESTION = Set.of("required", "segment");
-    private static final Map<Kind, Set<String>> KIND_KEYS = Map.ofEntries(
-            Map.entry(Kind.MESSAGE, Set.of()),
-            Map.entry(Kind.CONSENT, Set.of("yes", "no", "refused_text")),
-            Map.entry(Kind.LANGUAGE, Set.of()),
-            Map.entry(Kind.SINGLE_CHOICE, Set.of("options")),
-            Map.entry(Kind.MULTIPLE_CHOICE, Set.of("options", "min", "max")),
-            Map.entry(Kind.FREE_TEXT, Set.of("coded")),
-            Map.entry(Kind.SCALE, Set.of("min", "max", "labels")),
-            Map.entry(Kind.NUMBER, Set.of("min", "max", "integer")),
-            Map.entry(Kind.LOCATION, Set.of()),
-            Map.entry(Kind.PHOTO, Set.of()),
-            Map.entry(Kind.REPEAT, Set.of("nodes", "more", "max")),
-            Map.entry(Kind.END, Set.of()));
     private static final Set<String> OPTION_KEYS = Set.of("id", "label", "emoji", "exclusive", "means");
     private static final Set<String> ROUTE_KEYS = Set.of("when", "goto");
     private static final Set<String> COMPARE = Set.of("lt", "le", "gt", "ge", "eq", "ne");
@@ -56,7 +47,7 @@ public final class NodeReader {
         this.problems = problems;
     }
 
-    private void error(int line, String message) {
+    public void error(int line, String message) {
         problems.add(Problem.error(file, line, message));
     }
 
@@ -227,7 +218,8 @@ public final class NodeReader {
             error(e.get("id").line(), "node id '" + id + "' must match [a-z][a-z0-9_]* (it is also an argument name)");
         }
         String kindName = requiredString(e, "kind", line, what);
-        Kind kind = kindName == null ? null : Kind.fromYaml(kindName);
+        KindHandler<?> named = Kinds.named(kindName);
+        Kind kind = named == null ? null : named.kind();
         boolean guessed = false;
         if (kindName != null && kind == null) {
             // One message for one wrong word: the node is read further as the kind it most likely meant, without
@@ -236,29 +228,32 @@ public final class NodeReader {
             guessed = true;
             String near = KindGuess.nearest(kindName);
             problems.add(Problem.error(file, e.get("kind").line(), "unknown node kind '" + kindName + "' in " + what
-                            + (near == null ? "" : "; did you mean '" + near + "'?") + " (the kinds are: " + KindGuess.ALL + ")",
+                            + (near == null ? "" : "; did you mean '" + near + "'?") + " (the kinds are: " + Kinds.names() + ")",
                     near == null ? "kind.unknown" : "kind.unknownNear", kindName, id == null ? "" : id,
-                    near == null ? "" : near, KindGuess.ALL));
+                    near == null ? "" : near, Kinds.names()));
         }
         if (id == null || kind == null) {
             // Still report unknown keys and nested problems we can see, then give up on this node.
             return null;
         }
+        KindHandler<?> handler = Kinds.named(kind.yamlName());
         if (nested && kind == Kind.REPEAT) {
             error(line, "a repeat group cannot hold another repeat group (" + what + ")");
         }
         Map<String, Integer> lines = new HashMap<>();
         for (Entry x : e.values()) {
             lines.put(x.key(), x.line());
-            boolean known = COMMON.contains(x.key()) || KIND_KEYS.get(kind).contains(x.key())
+            boolean known = COMMON.contains(x.key()) || handler.keys().contains(x.key())
                     || (kind.isQuestion() && QUESTION.contains(x.key()));
             if (!known && !guessed) {
+                String keys = keysOf(handler);
                 problems.add(Problem.error(file, x.line(), "unknown key '" + x.key() + "' for a " + kind.yamlName()
-                        + " node ('" + id + "')", "key.unknownInNode", x.key(), kind.yamlName(), id));
+                        + " node ('" + id + "'; its keys are: " + keys + ")", "key.unknownInNode", x.key(),
+                        kind.yamlName(), id, keys));
             }
         }
         Text text = e.containsKey("text") ? text(e.get("text")) : null;
-        if (text == null && kind != Kind.REPEAT && !e.containsKey("text")) {
+        if (text == null && handler.needsText() && !e.containsKey("text")) {
             error(line, "missing key 'text' in " + what);
         }
         String next = e.containsKey("next") ? string(e.get("next")) : null;
@@ -267,40 +262,21 @@ public final class NodeReader {
         Text help = e.containsKey("help") ? text(e.get("help")) : null;
         String segment = e.containsKey("segment") ? string(e.get("segment")) : null;
         String block = e.containsKey("block") ? string(e.get("block")) : null;
-        boolean coded = !e.containsKey("coded") || bool(e.get("coded"), true);
-        List<Option> options = e.containsKey("options") ? options(e.get("options")) : List.of();
-        if (kind.hasOptions() && !e.containsKey("options") && !guessed) {
-            error(line, "missing key 'options' in " + what);
-        }
-        Double min = e.containsKey("min") ? number(e.get("min")) : null;
-        Double max = e.containsKey("max") ? number(e.get("max")) : null;
-        boolean integer = !e.containsKey("integer") || bool(e.get("integer"), true);
-        Map<Integer, Text> labels = e.containsKey("labels") ? scaleLabels(e.get("labels")) : Map.of();
-        Text yes = e.containsKey("yes") ? text(e.get("yes")) : null;
-        Text no = e.containsKey("no") ? text(e.get("no")) : null;
-        Text refused = e.containsKey("refused_text") ? text(e.get("refused_text")) : null;
-        List<Node> nodes = List.of();
-        Text more = null;
-        if (kind == Kind.REPEAT) {
-            if (e.containsKey("nodes")) {
-                nodes = nodes(e.get("nodes").value(), true);
-                if (nodes.isEmpty()) {
-                    error(e.get("nodes").line(), "the repeat group '" + id + "' has no nodes");
-                }
-            } else {
-                error(line, "missing key 'nodes' in " + what);
-            }
-            if (e.containsKey("more")) {
-                more = text(e.get("more"));
-            } else if (!guessed) {
-                error(line, "missing key 'more' in " + what + " (the \"another one?\" question)");
-            }
-        }
-        return new Node(id, kind, text, next, routes, required, help, segment, block, coded, options, min, max,
-                integer, labels, yes, no, refused, nodes, more, line, lines);
+        Node.Common common = new Node.Common(id, text, next, routes, help, block, line, lines);
+        return handler.read(new NodeSource(common, required, segment, e, this, guessed, what, nested));
     }
 
-    private List<Option> options(Entry e) {
+    /** The keys a node of this kind may have, for the message about an unknown one. */
+    static String keysOf(KindHandler<?> handler) {
+        java.util.TreeSet<String> own = new java.util.TreeSet<>(handler.keys());
+        if (handler.kind().isQuestion()) {
+            own.addAll(QUESTION);
+        }
+        own.removeAll(COMMON);
+        return String.join(", ", COMMON_ORDER) + (own.isEmpty() ? "" : ", " + String.join(", ", own));
+    }
+
+    public List<Option> options(Entry e) {
         List<Option> out = new ArrayList<>();
         if (!(e.value() instanceof SequenceNode seq)) {
             error(e.line(), "'options' must be a list of {id, label}");
@@ -331,36 +307,6 @@ public final class NodeReader {
             if (id != null) {
                 out.add(new Option(id, label, emoji, exclusive, line, means));
             }
-        }
-        return out;
-    }
-
-    /** Scale labels: a mapping value → text, or a list of texts for min, min+1, ... */
-    private Map<Integer, Text> scaleLabels(Entry e) {
-        Map<Integer, Text> out = new HashMap<>();
-        if (e.value() instanceof MappingNode m) {
-            for (Entry x : entries(m, "'labels'", null).values()) {
-                try {
-                    Text t = text(x);
-                    if (t != null) {
-                        out.put(Integer.parseInt(x.key().trim()), t);
-                    }
-                } catch (NumberFormatException ex) {
-                    error(x.line(), "scale label key '" + x.key() + "' must be a scale value (a whole number)");
-                }
-            }
-        } else if (e.value() instanceof SequenceNode s) {
-            // Values are assigned from 1; a scale with another min should use the mapping form.
-            int v = 1;
-            for (org.snakeyaml.engine.v2.nodes.Node item : s.getValue()) {
-                Text t = text(new Entry("labels", item, item, YamlTree.line(item)));
-                if (t != null) {
-                    out.put(v, t);
-                }
-                v++;
-            }
-        } else {
-            error(e.line(), "'labels' must map scale values to texts, e.g. {1: {nl: ...}, 5: {nl: ...}}");
         }
         return out;
     }

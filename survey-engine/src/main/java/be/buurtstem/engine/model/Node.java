@@ -4,44 +4,91 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One node of a questionnaire. A single record for every kind keeps the loader, the validator and the engine
- * simple; the fields a kind does not use are null or empty (see docs/questionnaire-format.md for which apply).
+ * One node of a questionnaire: a sealed family with one record per kind, each holding only its own keys beside the
+ * {@link Common} part every node has. Code that depends on the kind matches on the record type (an exhaustive
+ * {@code switch} without {@code default}), so a new kind does not compile until every place handles it.
  *
- * @param next       id of the next node at the same level, {@code _end}, {@code _more} (inside a repeat), or null
- * @param required   questions only: may the resident skip it without being offered to
- * @param coded      free text: code into themes later (default true)
- * @param min        number: lowest value; multiple choice: fewest options; scale: lowest value (default 1)
- * @param max        number: highest value; multiple choice: most options; scale: highest (default 5); repeat: rounds
- * @param integer    number: whole numbers only (default true)
- * @param labels     scale: value → label text (optional)
- * @param yes        consent: label of the yes button (optional, else the system text)
- * @param refused    consent: text shown on refusal (optional, else the system text)
- * @param nodes      repeat: the nested nodes of one round
- * @param more       repeat: the "another one?" question
- * @param lines      YAML key → source line, for problems about a particular key
+ * <p>The kind-specific accessors declared here with a neutral default ({@link #options()}, {@link #min()} ...) are
+ * compatibility views for callers that walk every node (texts to check, exports, the XLSForm writer): they answer
+ * "empty" or the format's default for a kind without that key. The records override them with their own field.
  */
-public record Node(String id, Kind kind, Text text, String next, List<Route> routes, boolean required, Text help,
-                   String segment, String block, boolean coded, List<Option> options, Double min, Double max,
-                   boolean integer, Map<Integer, Text> labels, Text yes, Text no, Text refused, List<Node> nodes,
-                   Text more, int line, Map<String, Integer> lines) {
+public sealed interface Node permits MessageNode, RepeatNode, EndNode, Question {
 
-    public static final String END = "_end";
-    public static final String MORE = "_more";
+    String END = "_end";
+    String MORE = "_more";
 
-    public Node {
-        routes = routes == null ? List.of() : List.copyOf(routes);
-        options = options == null ? List.of() : List.copyOf(options);
-        labels = labels == null ? Map.of() : Map.copyOf(labels);
-        nodes = nodes == null ? List.of() : List.copyOf(nodes);
-        lines = lines == null ? Map.of() : Map.copyOf(lines);
+    /**
+     * What every node has.
+     *
+     * @param next  id of the next node at the same level, {@code _end}, {@code _more} (inside a repeat), or null
+     * @param lines YAML key → source line, for problems about a particular key
+     */
+    record Common(String id, Text text, String next, List<Route> routes, Text help, String block, int line,
+                  Map<String, Integer> lines) {
+        public Common {
+            routes = routes == null ? List.of() : List.copyOf(routes);
+            lines = lines == null ? Map.of() : Map.copyOf(lines);
+        }
     }
 
-    public int lineOf(String key) {
-        return lines.getOrDefault(key, line);
+    Common common();
+
+    /** The kind as a value (its YAML name is {@code kind().yamlName()}). */
+    Kind kind();
+
+    default String id() {
+        return common().id();
     }
 
-    public Option option(String optionId) {
-        for (Option o : options) {
+    default Text text() {
+        return common().text();
+    }
+
+    default String next() {
+        return common().next();
+    }
+
+    default List<Route> routes() {
+        return common().routes();
+    }
+
+    default Text help() {
+        return common().help();
+    }
+
+    default String block() {
+        return common().block();
+    }
+
+    default int line() {
+        return common().line();
+    }
+
+    default Map<String, Integer> lines() {
+        return common().lines();
+    }
+
+    default int lineOf(String key) {
+        return lines().getOrDefault(key, line());
+    }
+
+    // --- compatibility views (see the class comment); the records that have the key override them ---
+
+    /** Questions only: may the resident skip it without being offered to (default true). */
+    default boolean required() {
+        return true;
+    }
+
+    default String segment() {
+        return null;
+    }
+
+    default List<Option> options() {
+        return List.of();
+    }
+
+    default Option option(String optionId) {
+        for (Option o : options()) {
             if (o.id().equals(optionId)) {
                 return o;
             }
@@ -49,13 +96,51 @@ public record Node(String id, Kind kind, Text text, String next, List<Route> rou
         return null;
     }
 
-    /** The lowest scale value (default 1). */
-    public int scaleMin() {
-        return min == null ? 1 : min.intValue();
+    default Double min() {
+        return null;
     }
 
-    /** The highest scale value (default 5). */
-    public int scaleMax() {
-        return max == null ? 5 : max.intValue();
+    default Double max() {
+        return null;
+    }
+
+    default boolean integer() {
+        return true;
+    }
+
+    default boolean coded() {
+        return true;
+    }
+
+    default Map<Integer, Text> labels() {
+        return Map.of();
+    }
+
+    default Text yes() {
+        return null;
+    }
+
+    default Text no() {
+        return null;
+    }
+
+    default Text refused() {
+        return null;
+    }
+
+    default List<Node> nodes() {
+        return List.of();
+    }
+
+    default Text more() {
+        return null;
+    }
+
+    default int scaleMin() {
+        return ScaleNode.DEFAULT_MIN;
+    }
+
+    default int scaleMax() {
+        return ScaleNode.DEFAULT_MAX;
     }
 }

@@ -1,7 +1,6 @@
 package be.buurtstem.engine.run;
 
 import be.buurtstem.engine.Conversation;
-import be.buurtstem.engine.ConversationState;
 import be.buurtstem.engine.ConversationState.Await;
 import be.buurtstem.engine.ConversationState.Status;
 import be.buurtstem.engine.Event;
@@ -12,7 +11,13 @@ import be.buurtstem.engine.OutboundMessage;
 import be.buurtstem.engine.input.Numbers;
 import be.buurtstem.engine.input.OptionMatcher;
 import be.buurtstem.engine.input.Words;
-import be.buurtstem.engine.model.Kind;
+import be.buurtstem.engine.kinds.AnswerContext;
+import be.buurtstem.engine.kinds.Kinds;
+import be.buurtstem.engine.kinds.MultipleChoiceKind;
+import be.buurtstem.engine.kinds.Reading;
+import be.buurtstem.engine.model.ConsentNode;
+import be.buurtstem.engine.model.LanguageNode;
+import be.buurtstem.engine.model.MultipleChoiceNode;
 import be.buurtstem.engine.model.Node;
 import be.buurtstem.engine.model.Option;
 import be.buurtstem.engine.text.Fold;
@@ -20,79 +25,123 @@ import be.buurtstem.engine.text.Locales;
 import com.ibm.icu.text.ListFormatter;
 import com.ibm.icu.util.ULocale;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** Reading the answers that need the conversation state: consent, language, multiple choice, "another one?", the
- * skip offer and the delete confirmation; the stateless kinds are read by {@link Readers}. */
-abstract sealed class Answering extends Routing permits Commands {
-    Answering(Conversation conv, ConversationState s, Instant now) {
-        super(conv, s, now);
+ * skip offer and the delete confirmation; each kind's handler in {@code kinds} decides which it needs. */
+final class Answering implements AnswerContext {
+    private final StepContext ctx;
+    private final StepState st;
+    private final Prompts prompts;
+    private final Routing routing;
+
+    Answering(StepContext ctx, StepState st, Prompts prompts, Routing routing) {
+        this.ctx = ctx;
+        this.st = st;
+        this.prompts = prompts;
+        this.routing = routing;
     }
 
     void answer(Node n, Input input) {
-        switch (n.kind()) {
-            case CONSENT -> consent(n, input);
-            case LANGUAGE -> languageNode(n, input);
-            case MULTIPLE_CHOICE -> multiple(n, input);
-            case SINGLE_CHOICE -> apply(n, Readers.single(conv, n, input, lang));
-            case SCALE -> apply(n, Readers.scale(conv, n, input));
-            case NUMBER -> apply(n, Readers.number(n, input));
-            case FREE_TEXT -> apply(n, Readers.freeText(input));
-            case LOCATION -> apply(n, Readers.location(input));
-            case PHOTO -> apply(n, Readers.photo(input));
-            default -> reask(n);
-        }
+        Kinds.answer(n, input, this);
+    }
+
+    @Override
+    public Conversation conversation() {
+        return ctx.conv();
+    }
+
+    // What a kind needs to show a question comes from the prompts (PromptContext), "ask again" from the routing.
+
+    @Override
+    public String lang() {
+        return prompts.lang();
+    }
+
+    @Override
+    public String render(be.buurtstem.engine.model.Text text, Node at) {
+        return prompts.render(text, at);
+    }
+
+    @Override
+    public String system(String key) {
+        return prompts.system(key);
+    }
+
+    @Override
+    public String label(Option o) {
+        return prompts.label(o);
+    }
+
+    @Override
+    public List<String> selection() {
+        return prompts.selection();
+    }
+
+    @Override
+    public OutboundMessage yesNo(String text) {
+        return prompts.yesNo(text);
+    }
+
+    @Override
+    public OutboundMessage languagePicker(String text) {
+        return prompts.languagePicker(text);
+    }
+
+    @Override
+    public void reask(Node n) {
+        routing.reask(n);
     }
 
     /** Records a value, or reprompts with the text that says what is expected. */
-    void apply(Node n, Reading reading) {
+    @Override
+    public void apply(Node n, Reading reading) {
         switch (reading) {
-            case Reading.Value v -> record(n, v.value(), v.shown() != null ? v.shown()
-                    : n.kind() == Kind.SCALE ? scaleLabel(n, ((Long) v.value()).intValue()) : "");
-            case Reading.Miss m -> reprompt(n, m.reason(), renderer.system(channelKey(m.textKey()), lang, m.args()), true);
+            case Reading.Value v -> routing.record(n, v.value(), v.shown() != null ? v.shown() : "");
+            case Reading.Miss m -> routing.reprompt(n, m.reason(), ctx.renderer().system(prompts.channelKey(m.textKey()), st.lang, m.args()), true);
         }
     }
 
-    void consent(Node n, Input input) {
+    @Override
+    public void consent(ConsentNode n, Input input) {
         Boolean yes = yesNo(input);
         if (yes == null) {
-            reprompt(n, Reason.NOT_UNDERSTOOD, system("reprompt_yes_no"), false);
+            routing.reprompt(n, Reason.NOT_UNDERSTOOD, system("reprompt_yes_no"), false);
         } else if (yes) {
-            consented = true;
-            events.add(new Event.ConsentGiven(q.version(), now));
-            misses = 0;
-            advanceFrom(n);
+            st.consented = true;
+            st.events.add(new Event.ConsentGiven(ctx.q().version(), ctx.now()));
+            st.misses = 0;
+            routing.advanceFrom(n);
         } else {
             // Refusal: keep nothing but the refusal itself.
-            answers.clear();
-            history.clear();
-            events.add(new Event.ConsentRefused(q.version(), now));
-            info(n.refused() != null ? render(n.refused(), n) : system("consent_refused"));
-            finish(Status.REFUSED);
+            st.answers.clear();
+            st.history.clear();
+            st.events.add(new Event.ConsentRefused(ctx.q().version(), ctx.now()));
+            prompts.info(n.refused() != null ? render(n.refused(), n) : system("consent_refused"));
+            routing.finish(Status.REFUSED);
         }
     }
 
-    void languageNode(Node n, Input input) {
+    @Override
+    public void languageAnswer(LanguageNode n, Input input) {
         String tag = language(input);
         if (tag == null) {
-            reprompt(n, Reason.NOT_UNDERSTOOD, system("reprompt_language"), false);
+            routing.reprompt(n, Reason.NOT_UNDERSTOOD, system("reprompt_language"), false);
             return;
         }
         switchLanguage(tag);
-        record(n, tag, input instanceof Input.Text t ? t.text().strip() : Locales.nativeName(tag));
+        routing.record(n, tag, input instanceof Input.Text t ? t.text().strip() : Locales.nativeName(tag));
     }
 
     void chooseLanguage(Node n, Input input) {
         String tag = language(input);
         if (tag == null) {
-            messages.add(languagePicker(system("reprompt_language")));
+            st.messages.add(languagePicker(system("reprompt_language")));
             return;
         }
         switchLanguage(tag);
-        await = baseAwait(n);
+        st.await = routing.baseAwait(n);
         reask(n);
     }
 
@@ -101,62 +150,63 @@ abstract sealed class Answering extends Routing permits Commands {
         String tag = language(input);
         if (tag == null) {
             // the resident's language is not known yet: say it in every language of the questionnaire
-            messages.add(languagePicker(inEveryLanguage("reprompt_language")));
+            st.messages.add(languagePicker(prompts.inEveryLanguage("reprompt_language")));
             return;
         }
         switchLanguage(tag);
-        context.put(LANGUAGE_ASKED, "yes");
-        goTo(q.startId(), null);
+        st.context.put(StepState.LANGUAGE_ASKED, "yes");
+        routing.goTo(ctx.q().startId(), null);
     }
 
     void switchLanguage(String tag) {
-        if (!tag.equals(lang)) {
-            events.add(new Event.LanguageChanged(lang, tag));
-            lang = tag;
+        if (!tag.equals(st.lang)) {
+            st.events.add(new Event.LanguageChanged(st.lang, tag));
+            st.lang = tag;
         }
     }
 
     String language(Input input) {
         if (input instanceof Input.Choice c) {
-            for (String tag : q.languages()) {
+            for (String tag : ctx.q().languages()) {
                 if (tag.equals(c.optionId())) {
                     return tag;
                 }
             }
-            return conv.languageNamed(c.optionId());
+            return ctx.conv().languageNamed(c.optionId());
         }
-        return input instanceof Input.Text t ? conv.languageNamed(t.text()) : null;
+        return input instanceof Input.Text t ? ctx.conv().languageNamed(t.text()) : null;
     }
 
-    void multiple(Node n, Input input) {
-        OptionMatcher m = conv.matcher(n.id());
+    @Override
+    public void multiple(MultipleChoiceNode n, Input input) {
+        OptionMatcher m = ctx.conv().matcher(n.id());
         if (input instanceof Input.Choice c) {
-            if (c.optionId().equals(DONE)) {
-                finishMultiple(n, selection, null);
+            if (c.optionId().equals(StepState.DONE)) {
+                finishMultiple(n, st.selection, null);
                 return;
             }
             Option o = n.option(c.optionId());
             if (o == null) {
-                reprompt(n, Reason.NOT_UNDERSTOOD, system("reprompt_multiple"), true);
+                routing.reprompt(n, Reason.NOT_UNDERSTOOD, system("reprompt_multiple"), true);
                 return;
             }
             toggle(n, o);
             return;
         }
         if (!(input instanceof Input.Text t)) {
-            reprompt(n, Reason.NOT_UNDERSTOOD, system("reprompt_multiple"), true);
+            routing.reprompt(n, Reason.NOT_UNDERSTOOD, system("reprompt_multiple"), true);
             return;
         }
         String typed = t.text().strip();
         String key = Fold.key(typed);
-        if (Words.isDone(key, lang)) {
-            finishMultiple(n, selection, null);
+        if (Words.isDone(key, st.lang)) {
+            finishMultiple(n, st.selection, null);
             return;
         }
         List<String> chosen = new ArrayList<>();
         // The whole text as one label first (labels may hold "and"), unless it is clearly a list: then a
         // forgiving typo match on the whole would wrongly swallow "1, no problems" as "No problems".
-        Option whole = typed.matches(".*[,;/+&\\n،、].*") ? null : m.match(key, lang, true);
+        Option whole = typed.matches(".*[,;/+&\\n،、].*") ? null : m.match(key, st.lang, true);
         if (whole != null) {
             chosen.add(whole.id());
         } else {
@@ -166,9 +216,9 @@ abstract sealed class Answering extends Routing permits Commands {
                 if (pk.isEmpty()) {
                     continue;
                 }
-                Option o = m.match(pk, lang, true);
+                Option o = m.match(pk, st.lang, true);
                 if (o == null) {
-                    reprompt(n, Reason.NOT_UNDERSTOOD, system("reprompt_multiple"), true);
+                    routing.reprompt(n, Reason.NOT_UNDERSTOOD, system("reprompt_multiple"), true);
                     return;
                 }
                 if (!chosen.contains(o.id())) {
@@ -177,14 +227,14 @@ abstract sealed class Answering extends Routing permits Commands {
             }
         }
         if (chosen.isEmpty()) {
-            reprompt(n, Reason.NOT_UNDERSTOOD, system("reprompt_multiple"), true);
+            routing.reprompt(n, Reason.NOT_UNDERSTOOD, system("reprompt_multiple"), true);
             return;
         }
         finishMultiple(n, chosen, typed);
     }
 
-    void toggle(Node n, Option o) {
-        List<String> next = new ArrayList<>(selection);
+    void toggle(MultipleChoiceNode n, Option o) {
+        List<String> next = new ArrayList<>(st.selection);
         if (next.contains(o.id())) {
             next.remove(o.id());
         } else if (o.exclusive()) {
@@ -193,84 +243,84 @@ abstract sealed class Answering extends Routing permits Commands {
         } else {
             next.removeIf(id -> n.option(id) != null && n.option(id).exclusive());
             if (n.max() != null && next.size() + 1 > n.max()) {
-                reprompt(n, Reason.TOO_MANY, system("reprompt_too_many", "max", Numbers.value(n.max())), true);
+                routing.reprompt(n, Reason.TOO_MANY, prompts.system("reprompt_too_many", "max", Numbers.value(n.max())), true);
                 return;
             }
             next.add(o.id());
         }
-        selection = List.copyOf(next);
+        st.selection = List.copyOf(next);
         List<String> labels = new ArrayList<>();
-        for (String id : selection) {
-            labels.add(renderer.label(n.option(id), lang));
+        for (String id : st.selection) {
+            labels.add(ctx.renderer().label(n.option(id), st.lang));
         }
-        String text = selection.isEmpty() ? system("reprompt_multiple")
-                : system("selected", "selected", ListFormatter.getInstance(ULocale.forLanguageTag(lang)).format(labels));
-        messages.add(new OutboundMessage(text, buttons(n), Expect.MULTIPLE));
+        String text = st.selection.isEmpty() ? system("reprompt_multiple")
+                : prompts.system("selected", "selected", ListFormatter.getInstance(ULocale.forLanguageTag(st.lang)).format(labels));
+        st.messages.add(new OutboundMessage(text, MultipleChoiceKind.buttons(n, this), Expect.MULTIPLE));
     }
 
-    void finishMultiple(Node n, List<String> chosen, String typed) {
+    void finishMultiple(MultipleChoiceNode n, List<String> chosen, String typed) {
         if (chosen.size() > 1) {
             for (String id : chosen) {
                 Option o = n.option(id);
                 if (o != null && o.exclusive()) {
-                    reprompt(n, Reason.EXCLUSIVE, system("reprompt_exclusive", "option", renderer.label(o, lang)), true);
+                    routing.reprompt(n, Reason.EXCLUSIVE, prompts.system("reprompt_exclusive", "option", ctx.renderer().label(o, st.lang)), true);
                     return;
                 }
             }
         }
         int min = n.min() != null ? n.min().intValue() : (n.required() ? 1 : 0);
         if (chosen.isEmpty() && !n.required()) {
-            skip(n);
+            routing.skip(n);
             return;
         }
         if (chosen.size() < min) {
-            reprompt(n, Reason.TOO_FEW, system("reprompt_too_few", "min", (long) Math.max(min, 1)), true);
+            routing.reprompt(n, Reason.TOO_FEW, prompts.system("reprompt_too_few", "min", (long) Math.max(min, 1)), true);
             return;
         }
         if (n.max() != null && chosen.size() > n.max()) {
-            reprompt(n, Reason.TOO_MANY, system("reprompt_too_many", "max", Numbers.value(n.max())), true);
+            routing.reprompt(n, Reason.TOO_MANY, prompts.system("reprompt_too_many", "max", Numbers.value(n.max())), true);
             return;
         }
         List<String> labels = new ArrayList<>();
         for (String id : chosen) {
-            labels.add(renderer.label(n.option(id), lang));
+            labels.add(ctx.renderer().label(n.option(id), st.lang));
         }
-        String shown = typed != null ? typed : ListFormatter.getInstance(ULocale.forLanguageTag(lang)).format(labels);
-        record(n, List.copyOf(chosen), shown);
+        String shown = typed != null ? typed : ListFormatter.getInstance(ULocale.forLanguageTag(st.lang)).format(labels);
+        routing.record(n, List.copyOf(chosen), shown);
     }
 
     void more(Node n, Input input) {
         Boolean yes = yesNo(input);
         if (yes == null) {
-            misses++;
-            if (misses >= MISSES_BEFORE_OFFER) {
+            st.misses++;
+            if (st.misses >= StepState.MISSES_BEFORE_OFFER) {
                 // Nobody should be stuck on "another one?": three misses mean no.
-                finishGroup(n);
+                routing.finishGroup(n);
                 return;
             }
-            events.add(new Event.Reprompted(n.id(), Reason.NOT_UNDERSTOOD, typed));
-            messages.add(yesNo(system("reprompt_yes_no")));
+            st.events.add(new Event.Reprompted(n.id(), Reason.NOT_UNDERSTOOD, st.typed));
+            st.messages.add(yesNo(system("reprompt_yes_no")));
             return;
         }
-        misses = 0;
+        st.misses = 0;
         if (yes) {
-            enterRound(n, round + 1);
+            routing.enterRound(n, st.round + 1);
         } else {
-            finishGroup(n);
+            routing.finishGroup(n);
         }
     }
 
     void skipOffer(Node n, Input input) {
         Boolean yes = yesNo(input);
         if (Boolean.TRUE.equals(yes)) {
-            skip(n);
+            routing.skip(n);
         } else if (Boolean.FALSE.equals(yes)) {
-            misses = 0;
-            await = Await.ANSWER;
-            messages.add(prompt(n));
+            st.misses = 0;
+            st.await = Await.ANSWER;
+            st.messages.add(prompts.prompt(n));
         } else {
             // Perhaps they simply answered the question: try it as an answer.
-            await = Await.ANSWER;
+            st.await = Await.ANSWER;
             answer(n, input);
         }
     }
@@ -278,31 +328,31 @@ abstract sealed class Answering extends Routing permits Commands {
     void deleteConfirm(Node n, Input input) {
         Boolean yes = yesNo(input);
         if (Boolean.TRUE.equals(yes)) {
-            answers.clear();
-            history.clear();
-            rounds.clear();
-            events.add(new Event.DeleteRequested(now));
-            info(system("deleted"));
-            finish(Status.DELETED);
+            st.answers.clear();
+            st.history.clear();
+            st.rounds.clear();
+            st.events.add(new Event.DeleteRequested(ctx.now()));
+            prompts.info(system("deleted"));
+            routing.finish(Status.DELETED);
         } else {
-            await = baseAwait(n);
-            info(system("delete_cancelled"));
+            st.await = routing.baseAwait(n);
+            prompts.info(system("delete_cancelled"));
             reask(n);
         }
     }
 
     Boolean yesNo(Input input) {
         if (input instanceof Input.Choice c) {
-            if (c.optionId().equals(YES)) {
+            if (c.optionId().equals(StepState.YES)) {
                 return true;
             }
-            if (c.optionId().equals(NO)) {
+            if (c.optionId().equals(StepState.NO)) {
                 return false;
             }
             return null;
         }
         if (input instanceof Input.Text t) {
-            return Words.yesNo(Fold.key(t.text()), lang);
+            return Words.yesNo(Fold.key(t.text()), st.lang);
         }
         return null;
     }

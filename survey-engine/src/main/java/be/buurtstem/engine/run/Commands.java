@@ -4,8 +4,6 @@ import be.buurtstem.engine.Answer;
 import be.buurtstem.engine.Button;
 import be.buurtstem.engine.Expect;
 import be.buurtstem.engine.OutboundMessage;
-import be.buurtstem.engine.Conversation;
-import be.buurtstem.engine.ConversationState;
 import be.buurtstem.engine.ConversationState.Await;
 import be.buurtstem.engine.ConversationState.Status;
 import be.buurtstem.engine.Event;
@@ -14,24 +12,48 @@ import be.buurtstem.engine.Input;
 import be.buurtstem.engine.Position;
 import be.buurtstem.engine.input.OptionMatcher;
 import be.buurtstem.engine.input.Words;
+import be.buurtstem.engine.kinds.FreeTextKind;
+import be.buurtstem.engine.kinds.ScaleKind;
+import be.buurtstem.engine.model.ConsentNode;
+import be.buurtstem.engine.model.EndNode;
+import be.buurtstem.engine.model.FreeTextNode;
 import be.buurtstem.engine.model.Kind;
+import be.buurtstem.engine.model.LanguageNode;
+import be.buurtstem.engine.model.LocationNode;
+import be.buurtstem.engine.model.MessageNode;
+import be.buurtstem.engine.model.MultipleChoiceNode;
+import be.buurtstem.engine.model.NumberNode;
+import be.buurtstem.engine.model.PhotoNode;
+import be.buurtstem.engine.model.Question;
+import be.buurtstem.engine.model.RepeatNode;
+import be.buurtstem.engine.model.ScaleNode;
+import be.buurtstem.engine.model.SingleChoiceNode;
 import be.buurtstem.engine.model.Node;
 import be.buurtstem.engine.text.Fold;
 
-import java.time.Instant;
 import java.util.List;
 
 /** Which input is a command (stop, back, skip, language, help, delete, my data) and what each one does. */
-abstract sealed class Commands extends Answering permits Step {
-    Commands(Conversation conv, ConversationState s, Instant now) {
-        super(conv, s, now);
+final class Commands {
+    private final StepContext ctx;
+    private final StepState st;
+    private final Prompts prompts;
+    private final Routing routing;
+    private final Answering answering;
+
+    Commands(StepContext ctx, StepState st, Prompts prompts, Routing routing, Answering answering) {
+        this.ctx = ctx;
+        this.st = st;
+        this.prompts = prompts;
+        this.routing = routing;
+        this.answering = answering;
     }
 
     /** The command this input names, "?" for an unknown /command, or null when it is an answer. */
     String command(Input input, Node n) {
         if (input instanceof Input.Choice c) {
             String id = c.optionId();
-            if (await == Await.ANSWER && n.option(id) != null) {
+            if (st.await == Await.ANSWER && n.option(id) != null) {
                 return null;
             }
             String bare = id.startsWith("/") ? id.substring(1) : id;
@@ -50,7 +72,7 @@ abstract sealed class Commands extends Answering permits Step {
                 return command;
             }
             // Free text may start with "/" ("/ nothing to add"); anywhere else it is a command we do not know.
-            return await == Await.ANSWER && n.kind() == Kind.FREE_TEXT ? null : "?";
+            return st.await == Await.ANSWER && n.kind() == Kind.FREE_TEXT ? null : "?";
         }
         if (command == null) {
             return null;
@@ -59,11 +81,11 @@ abstract sealed class Commands extends Answering permits Step {
             // At a free-text question a bare word is an answer ("dil", "hulp" are likely answers to "what makes work
             // hard?"): only a /command acts at once there. A message that is exactly a command word of the
             // conversation's language ("overslaan" right after the help listed it) may be either: we ask.
-            return Words.command(typed, lang) != null ? CONFIRM : null;
+            return Words.command(typed, st.lang) != null ? CONFIRM : null;
         }
         // An option whose label is a command word ("Next", "Stop") wins over the command.
-        OptionMatcher m = conv.matcher(n.id());
-        if (await == Await.ANSWER && m != null && m.match(Fold.key(typed), lang, false) != null) {
+        OptionMatcher m = ctx.conv().matcher(n.id());
+        if (st.await == Await.ANSWER && m != null && m.match(Fold.key(typed), st.lang, false) != null) {
             return null;
         }
         return command;
@@ -71,7 +93,7 @@ abstract sealed class Commands extends Answering permits Step {
 
     /** Waiting for the answer to a free-text question, where only /commands are commands. */
     boolean freeTextAnswer(Node n) {
-        return await == Await.ANSWER && n.kind() == Kind.FREE_TEXT;
+        return st.await == Await.ANSWER && n.kind() == Kind.FREE_TEXT;
     }
 
     /** Not a command: ask whether the bare command word typed at a free-text question is one. */
@@ -80,52 +102,52 @@ abstract sealed class Commands extends Answering permits Step {
     void command(String command, Node n) {
         switch (command) {
             case CONFIRM -> {
-                String id = Words.command(typed, lang);
-                await = Await.COMMAND_CONFIRM;
-                selection = List.of(id, typed);
-                String action = system("action_" + id);
-                messages.add(new OutboundMessage(system("command_or_answer", "action", action, "typed", typed),
-                        List.of(new Button("/" + id, action), new Button(IS_ANSWER, system("command_is_answer"))),
+                String id = Words.command(st.typed, st.lang);
+                st.await = Await.COMMAND_CONFIRM;
+                st.selection = List.of(id, st.typed);
+                String action = prompts.system("action_" + id);
+                st.messages.add(new OutboundMessage(prompts.system("command_or_answer", "action", action, "typed", st.typed),
+                        List.of(new Button("/" + id, action), new Button(StepState.IS_ANSWER, prompts.system("command_is_answer"))),
                         Expect.CHOICE));
             }
             case "stop" -> {
-                events.add(new Event.Stopped(now));
-                await = baseAwait(n);
-                status = Status.STOPPED;
-                info(system("stopped"));
+                st.events.add(new Event.Stopped(ctx.now()));
+                st.await = routing.baseAwait(n);
+                st.status = Status.STOPPED;
+                prompts.info(prompts.system("stopped"));
             }
             case "back" -> back(n);
             case "skip" -> skipCommand(n);
             case "language" -> {
-                await = Await.LANGUAGE;
-                messages.add(languagePicker(system("choose_language")));
+                st.await = Await.LANGUAGE;
+                st.messages.add(prompts.languagePicker(prompts.system("choose_language")));
             }
             case "help" -> {
                 String help;
                 if (freeTextAnswer(n)) {
                     // Bare command words are answers here: tell the resident to type /stop, /taal, ...
-                    help = (n.help() != null ? render(n.help(), n) + "\n" : "") + system("help_free_text");
+                    help = (n.help() != null ? prompts.render(n.help(), n) + "\n" : "") + prompts.system("help_free_text");
                 } else {
-                    help = n.help() != null ? render(n.help(), n) : system("help");
+                    help = n.help() != null ? prompts.render(n.help(), n) : prompts.system("help");
                 }
-                info(help);
-                reask(n);
+                prompts.info(help);
+                routing.reask(n);
             }
             case "delete" -> {
-                if (answers.isEmpty() && !consented) {
-                    info(system("my_data_none"));
-                    reask(n);
+                if (st.answers.isEmpty() && !st.consented) {
+                    prompts.info(prompts.system("my_data_none"));
+                    routing.reask(n);
                 } else {
-                    await = Await.DELETE_CONFIRM;
-                    messages.add(yesNo(system("delete_confirm")));
+                    st.await = Await.DELETE_CONFIRM;
+                    st.messages.add(prompts.yesNo(prompts.system("delete_confirm")));
                 }
             }
             case "mydata" -> {
-                events.add(new Event.DataRequested(now));
-                info(myData());
-                reask(n);
+                st.events.add(new Event.DataRequested(ctx.now()));
+                prompts.info(myData());
+                routing.reask(n);
             }
-            default -> reprompt(n, Reason.UNKNOWN_COMMAND, system("unknown_command"), false);
+            default -> routing.reprompt(n, Reason.UNKNOWN_COMMAND, prompts.system("unknown_command"), false);
         }
     }
 
@@ -135,73 +157,76 @@ abstract sealed class Commands extends Answering permits Step {
      * as usual, as a new answer to the question or a /command.
      */
     boolean commandConfirm(Node n, Input input) {
-        String id = selection.size() == 2 ? selection.get(0) : null;
-        String word = selection.size() == 2 ? selection.get(1) : null;
-        selection = List.of();
-        await = Await.ANSWER;
+        String id = st.selection.size() == 2 ? st.selection.get(0) : null;
+        String word = st.selection.size() == 2 ? st.selection.get(1) : null;
+        st.selection = List.of();
+        st.await = Await.ANSWER;
         if (id == null) {
             return false;
         }
         Boolean yes = input instanceof Input.Choice c
                 ? (c.optionId().equals("/" + id) || c.optionId().equals(id) ? Boolean.TRUE
-                : c.optionId().equals(IS_ANSWER) ? Boolean.FALSE : null)
-                : typed == null ? null : Fold.key(typed).equals(Fold.key(word)) ? Boolean.TRUE : Words.yesNo(Fold.key(typed), lang);
+                : c.optionId().equals(StepState.IS_ANSWER) ? Boolean.FALSE : null)
+                : st.typed == null ? null : Fold.key(st.typed).equals(Fold.key(word)) ? Boolean.TRUE : Words.yesNo(Fold.key(st.typed), st.lang);
         if (yes == null) {
             return false;
         }
         if (yes) {
             command(id, n);
         } else {
-            apply(n, Readers.freeText(new Input.Text(word)));
+            answering.apply(n, FreeTextKind.read(new Input.Text(word)));
         }
         return true;
     }
 
     void back(Node n) {
-        misses = 0;
-        selection = List.of();
-        if (history.isEmpty()) {
-            await = baseAwait(n);
-            info(system("first_question"));
-            reask(n);
+        st.newQuestion();
+        if (st.history.isEmpty()) {
+            st.await = routing.baseAwait(n);
+            prompts.info(prompts.system("first_question"));
+            routing.reask(n);
             return;
         }
-        Position p = history.remove(history.size() - 1);
-        Node target = index.node(p.node());
+        Position p = st.history.remove(st.history.size() - 1);
+        Node target = ctx.index().node(p.node());
         if (target == null || !target.kind().isQuestion()) {
-            await = baseAwait(n);
-            reask(n);
+            st.await = routing.baseAwait(n);
+            routing.reask(n);
             return;
         }
-        node = target.id();
-        round = p.round();
-        await = Await.ANSWER;
-        messages.add(prompt(target));
+        st.node = target.id();
+        st.round = p.round();
+        st.await = Await.ANSWER;
+        st.messages.add(prompts.prompt(target));
     }
 
     void skipCommand(Node n) {
-        if (await == Await.MORE) {
-            finishGroup(n);
+        if (st.await == Await.MORE) {
+            routing.finishGroup(n);
             return;
         }
-        if (await == Await.SKIP_OFFER) {
-            skip(n);
+        if (st.await == Await.SKIP_OFFER) {
+            routing.skip(n);
             return;
         }
-        if (await != Await.ANSWER) {
-            reask(n);
+        if (st.await != Await.ANSWER) {
+            routing.reask(n);
             return;
         }
-        switch (n.kind()) {
-            case CONSENT -> reprompt(n, Reason.NOT_UNDERSTOOD, system("reprompt_yes_no"), false);
-            case LANGUAGE -> advanceFrom(n);
-            default -> {
-                if (n.required()) {
-                    reprompt(n, Reason.REQUIRED, system("required"), true);
+        switch (n) {
+            case ConsentNode consent -> routing.reprompt(consent, Reason.NOT_UNDERSTOOD, prompts.system("reprompt_yes_no"), false);
+            case LanguageNode language -> routing.advanceFrom(language);
+            case Question question -> {
+                if (question.required()) {
+                    routing.reprompt(question, Reason.REQUIRED, prompts.system("required"), true);
                 } else {
-                    skip(n);
+                    routing.skip(question);
                 }
             }
+            // The step never awaits an answer at these (Step checks the state); kept as before: not skippable.
+            case MessageNode x -> routing.reprompt(n, Reason.REQUIRED, prompts.system("required"), true);
+            case RepeatNode x -> routing.reprompt(n, Reason.REQUIRED, prompts.system("required"), true);
+            case EndNode x -> routing.reprompt(n, Reason.REQUIRED, prompts.system("required"), true);
         }
     }
 
@@ -211,28 +236,43 @@ abstract sealed class Commands extends Answering permits Step {
      * language each part is isolated (FSI … PDI), so that a Latin answer or a number does not reorder the line.
      */
     String myData() {
-        if (answers.isEmpty()) {
-            return system("my_data_none");
+        if (st.answers.isEmpty()) {
+            return prompts.system("my_data_none");
         }
-        StringBuilder b = new StringBuilder(system("my_data"));
-        for (Answer a : answers) {
-            Node qn = index.node(a.questionId());
-            String question = qn == null || qn.text() == null ? a.questionId() : Describe.shortForm(render(qn.text(), qn));
+        StringBuilder b = new StringBuilder(prompts.system("my_data"));
+        for (Answer a : st.answers) {
+            Node qn = ctx.index().node(a.questionId());
+            String question = qn == null || qn.text() == null ? a.questionId() : Describe.shortForm(prompts.render(qn.text(), qn));
             String shown = qn == null ? a.text() : shownAnswer(qn, a);
-            b.append("\n• ").append(Describe.isolate(question, lang)).append(a.round() > 0 ? " (" + a.round() + ")" : "")
-                    .append(": ").append(Describe.isolate(shown, lang));
+            b.append("\n• ").append(Describe.isolate(question, st.lang)).append(a.round() > 0 ? " (" + a.round() + ")" : "")
+                    .append(": ").append(Describe.isolate(shown, st.lang));
         }
         return b.toString();
     }
 
     private String shownAnswer(Node qn, Answer a) {
-        return switch (qn.kind()) {
-            case SINGLE_CHOICE, MULTIPLE_CHOICE, LANGUAGE -> {
-                Object label = argumentOf(qn, a);
-                yield label == null || String.valueOf(label).isBlank() ? a.text() : String.valueOf(label);
-            }
-            case SCALE -> a.value() instanceof Number v ? scaleLabel(qn, v.intValue()) : a.text();
-            default -> a.text() == null || a.text().isBlank() ? String.valueOf(a.value()) : a.text();
+        return switch (qn) {
+            case SingleChoiceNode x -> labelOr(qn, a);
+            case MultipleChoiceNode x -> labelOr(qn, a);
+            case LanguageNode x -> labelOr(qn, a);
+            case ScaleNode scale -> a.value() instanceof Number v ? ScaleKind.label(scale, v.intValue(), prompts) : a.text();
+            case ConsentNode x -> typedOrValue(a);
+            case FreeTextNode x -> typedOrValue(a);
+            case NumberNode x -> typedOrValue(a);
+            case LocationNode x -> typedOrValue(a);
+            case PhotoNode x -> typedOrValue(a);
+            case MessageNode x -> typedOrValue(a);
+            case RepeatNode x -> typedOrValue(a);
+            case EndNode x -> typedOrValue(a);
         };
+    }
+
+    private String labelOr(Node qn, Answer a) {
+        Object label = prompts.argumentOf(qn, a);
+        return label == null || String.valueOf(label).isBlank() ? a.text() : String.valueOf(label);
+    }
+
+    private static String typedOrValue(Answer a) {
+        return a.text() == null || a.text().isBlank() ? String.valueOf(a.value()) : a.text();
     }
 }

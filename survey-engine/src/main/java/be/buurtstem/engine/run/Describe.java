@@ -1,7 +1,19 @@
 package be.buurtstem.engine.run;
 
 import be.buurtstem.engine.Conversation;
+import be.buurtstem.engine.model.ConsentNode;
+import be.buurtstem.engine.model.EndNode;
+import be.buurtstem.engine.model.FreeTextNode;
+import be.buurtstem.engine.model.LanguageNode;
+import be.buurtstem.engine.model.LocationNode;
+import be.buurtstem.engine.model.MessageNode;
+import be.buurtstem.engine.model.MultipleChoiceNode;
 import be.buurtstem.engine.model.Node;
+import be.buurtstem.engine.model.NumberNode;
+import be.buurtstem.engine.model.PhotoNode;
+import be.buurtstem.engine.model.RepeatNode;
+import be.buurtstem.engine.model.ScaleNode;
+import be.buurtstem.engine.model.SingleChoiceNode;
 import be.buurtstem.engine.model.Option;
 import be.buurtstem.engine.text.Locales;
 import com.ibm.icu.text.ListFormatter;
@@ -35,24 +47,33 @@ public final class Describe {
     /** An answer value as shown: option labels, a language's name, a scale value, or the typed text. */
     public static String answer(Conversation conv, Node n, Object value, String typed, String lang) {
         String fallback = typed != null && !typed.isBlank() ? typed : value == null ? "" : String.valueOf(value);
-        return switch (n.kind()) {
-            case SINGLE_CHOICE -> {
-                Option o = value instanceof String id ? n.option(id) : null;
+        return switch (n) {
+            case SingleChoiceNode single -> {
+                Option o = value instanceof String id ? single.option(id) : null;
                 yield o == null ? fallback : conv.renderer().label(o, lang);
             }
-            case MULTIPLE_CHOICE -> {
+            case MultipleChoiceNode multiple -> {
                 if (!(value instanceof List<?> ids)) {
                     yield fallback;
                 }
                 List<String> labels = new ArrayList<>();
                 for (Object id : ids) {
-                    Option o = n.option(String.valueOf(id));
+                    Option o = multiple.option(String.valueOf(id));
                     labels.add(o == null ? String.valueOf(id) : conv.renderer().label(o, lang));
                 }
                 yield ListFormatter.getInstance(ULocale.forLanguageTag(lang)).format(labels);
             }
-            case LANGUAGE -> value instanceof String tag ? Locales.nativeName(tag) : fallback;
-            default -> fallback;
+            case LanguageNode x -> value instanceof String tag ? Locales.nativeName(tag) : fallback;
+            // The value itself, or what was typed, says it: a number, a text, a place, a photo's caption.
+            case ConsentNode x -> fallback;
+            case FreeTextNode x -> fallback;
+            case ScaleNode x -> fallback;
+            case NumberNode x -> fallback;
+            case LocationNode x -> fallback;
+            case PhotoNode x -> fallback;
+            case MessageNode x -> fallback;
+            case RepeatNode x -> fallback;
+            case EndNode x -> fallback;
         };
     }
 

@@ -2,8 +2,6 @@ package be.buurtstem.engine.run;
 
 import be.buurtstem.engine.Answer;
 import be.buurtstem.engine.Button;
-import be.buurtstem.engine.Conversation;
-import be.buurtstem.engine.ConversationState;
 import be.buurtstem.engine.ConversationState.Await;
 import be.buurtstem.engine.ConversationState.Status;
 import be.buurtstem.engine.Event;
@@ -12,35 +10,45 @@ import be.buurtstem.engine.Expect;
 import be.buurtstem.engine.OutboundMessage;
 import be.buurtstem.engine.Position;
 import be.buurtstem.engine.model.Kind;
+import be.buurtstem.engine.model.EndNode;
+import be.buurtstem.engine.model.LanguageNode;
+import be.buurtstem.engine.model.MessageNode;
 import be.buurtstem.engine.model.Node;
+import be.buurtstem.engine.model.Question;
+import be.buurtstem.engine.model.RepeatNode;
 import be.buurtstem.engine.model.Route;
 
-import java.time.Instant;
 import java.util.List;
 
 /** Recording an answer and moving on: routes, repeat-group rounds, asking, reprompting, skipping, finishing. */
-abstract sealed class Routing extends Prompts permits Answering {
-    Routing(Conversation conv, ConversationState s, Instant now) {
-        super(conv, s, now);
+final class Routing {
+    private final StepContext ctx;
+    private final StepState st;
+    private final Prompts prompts;
+
+    Routing(StepContext ctx, StepState st, Prompts prompts) {
+        this.ctx = ctx;
+        this.st = st;
+        this.prompts = prompts;
     }
 
     void skip(Node n) {
-        events.add(new Event.Skipped(n.id(), round));
-        info(system("skipped"));
+        st.events.add(new Event.Skipped(n.id(), st.round));
+        prompts.info(prompts.system("skipped"));
         leave(n);
         advanceFrom(n);
     }
 
     void record(Node n, Object value, String shown) {
         // Nothing is recorded before consent: the answer only steers this conversation.
-        if (consented) {
-            Node repeat = index.repeatOf(n.id());
-            int r = repeat == null ? 0 : round;
-            answers.removeIf(a -> a.questionId().equals(n.id()) && a.round() == r);
-            Answer a = new Answer(q.id(), q.version(), n.id(), r, n.kind().yamlName(), value, shown == null ? "" : shown,
-                    lang, n.segment(), n.block(), now);
-            answers.add(a);
-            events.add(new Event.AnswerRecorded(a));
+        if (st.consented) {
+            Node repeat = ctx.index().repeatOf(n.id());
+            int r = repeat == null ? 0 : st.round;
+            st.answers.removeIf(a -> a.questionId().equals(n.id()) && a.round() == r);
+            Answer a = new Answer(ctx.q().id(), ctx.q().version(), n.id(), r, n.kind().yamlName(), value, shown == null ? "" : shown,
+                    st.lang, n.segment(), n.block(), ctx.now());
+            st.answers.add(a);
+            st.events.add(new Event.AnswerRecorded(a));
         }
         leave(n);
         advanceFrom(n);
@@ -48,12 +56,11 @@ abstract sealed class Routing extends Prompts permits Answering {
 
     /** Leaving a question: remember it for "back". */
     void leave(Node n) {
-        misses = 0;
-        selection = List.of();
+        st.newQuestion();
         if (n.kind() != Kind.CONSENT && n.kind() != Kind.LANGUAGE) {
-            history.add(new Position(n.id(), index.repeatOf(n.id()) == null ? 0 : round));
-            if (history.size() > MAX_HISTORY) {
-                history.remove(0);
+            st.history.add(new Position(n.id(), ctx.index().repeatOf(n.id()) == null ? 0 : st.round));
+            if (st.history.size() > StepState.MAX_HISTORY) {
+                st.history.remove(0);
             }
         }
     }
@@ -71,15 +78,15 @@ abstract sealed class Routing extends Prompts permits Answering {
             target = n.next();
         }
         if (target == null) {
-            Node following = index.repeatOf(n.id()) != null ? index.following(n.id()) : null;
-            target = following != null ? following.id() : index.repeatOf(n.id()) != null ? Node.MORE : Node.END;
+            Node following = ctx.index().repeatOf(n.id()) != null ? ctx.index().following(n.id()) : null;
+            target = following != null ? following.id() : ctx.index().repeatOf(n.id()) != null ? Node.MORE : Node.END;
         }
         goTo(target, n);
     }
 
     void goTo(String target, Node from) {
-        if (++hops > MAX_HOPS) {
-            info(system("finished"));
+        if (++st.hops > StepState.MAX_HOPS) {
+            prompts.info(prompts.system("finished"));
             finish(Status.ENDED);
             return;
         }
@@ -87,57 +94,57 @@ abstract sealed class Routing extends Prompts permits Answering {
             complete();
             return;
         }
-        Node repeat = from == null ? null : index.repeatOf(from.id());
+        Node repeat = from == null ? null : ctx.index().repeatOf(from.id());
         if (Node.MORE.equals(target) && repeat != null) {
             endRound(repeat);
             return;
         }
-        Node m = index.node(target);
+        Node m = ctx.index().node(target);
         if (m == null) {
             complete();
             return;
         }
-        if (index.repeatOf(m.id()) == null) {
-            round = 0;
+        if (ctx.index().repeatOf(m.id()) == null) {
+            st.round = 0;
         }
         enter(m);
     }
 
     void enter(Node m) {
-        switch (m.kind()) {
-            case MESSAGE -> {
-                info(render(m.text(), m));
-                advanceFrom(m);
+        switch (m) {
+            case MessageNode msg -> {
+                prompts.info(prompts.render(msg.text(), msg));
+                advanceFrom(msg);
             }
-            case END -> {
-                info(render(m.text(), m));
+            case EndNode end -> {
+                prompts.info(prompts.render(end.text(), end));
                 complete();
             }
-            case REPEAT -> {
-                int done = rounds.getOrDefault(m.id(), 0);
-                if (m.max() != null && done >= m.max()) {
-                    advanceFrom(m);
+            case RepeatNode repeat -> {
+                int done = st.rounds.getOrDefault(repeat.id(), 0);
+                if (repeat.max() != null && done >= repeat.max()) {
+                    advanceFrom(repeat);
                     return;
                 }
-                if (m.text() != null) {
-                    info(render(m.text(), m));
+                if (repeat.text() != null) {
+                    prompts.info(prompts.render(repeat.text(), repeat));
                 }
-                enterRound(m, done + 1);
+                enterRound(repeat, done + 1);
             }
-            case LANGUAGE -> {
-                if (context.containsKey(LANGUAGE_ASKED)) {
+            case LanguageNode language -> {
+                if (st.context.containsKey(StepState.LANGUAGE_ASKED)) {
                     // Chosen on the picker before the start: recorded (after consent), not asked twice.
-                    record(m, lang, be.buurtstem.engine.text.Locales.nativeName(lang));
+                    record(language, st.lang, be.buurtstem.engine.text.Locales.nativeName(st.lang));
                 } else {
-                    ask(m);
+                    ask(language);
                 }
             }
-            default -> ask(m);
+            case Question question -> ask(question);
         }
     }
 
     void enterRound(Node repeat, int r) {
-        round = r;
+        st.round = r;
         if (repeat.nodes().isEmpty()) {
             finishGroup(repeat);
             return;
@@ -147,72 +154,71 @@ abstract sealed class Routing extends Prompts permits Answering {
     }
 
     void endRound(Node repeat) {
-        rounds.put(repeat.id(), round);
-        if (repeat.max() != null && round >= repeat.max()) {
-            round = 0;
+        st.rounds.put(repeat.id(), st.round);
+        if (repeat.max() != null && st.round >= repeat.max()) {
+            st.round = 0;
             advanceFrom(repeat);
             return;
         }
-        node = repeat.id();
-        await = Await.MORE;
-        misses = 0;
-        messages.add(yesNo(render(repeat.more(), repeat)));
+        st.node = repeat.id();
+        st.await = Await.MORE;
+        st.misses = 0;
+        st.messages.add(prompts.yesNo(prompts.render(repeat.more(), repeat)));
     }
 
     void finishGroup(Node repeat) {
-        rounds.merge(repeat.id(), round, Math::max);
-        round = 0;
-        misses = 0;
+        st.rounds.merge(repeat.id(), st.round, Math::max);
+        st.round = 0;
+        st.misses = 0;
         advanceFrom(repeat);
     }
 
     void ask(Node m) {
-        node = m.id();
-        await = Await.ANSWER;
-        misses = 0;
-        selection = List.of();
-        messages.add(prompt(m));
+        st.node = m.id();
+        st.await = Await.ANSWER;
+        st.newQuestion();
+        st.messages.add(prompts.prompt(m));
     }
 
     void complete() {
-        events.add(new Event.Completed(now));
+        st.events.add(new Event.Completed(ctx.now()));
         finish(Status.COMPLETED);
     }
 
     void finish(Status s) {
-        status = s;
-        node = null;
-        round = 0;
-        await = Await.NOTHING;
-        misses = 0;
-        selection = List.of();
+        st.status = s;
+        st.node = null;
+        st.round = 0;
+        st.await = Await.NOTHING;
+        st.newQuestion();
     }
 
     void reprompt(Node n, Reason reason, String text, boolean mayOfferSkip) {
-        misses++;
-        events.add(new Event.Reprompted(n.id(), reason, typed));
-        if (mayOfferSkip && misses >= MISSES_BEFORE_OFFER && n.kind() != Kind.CONSENT && n.kind() != Kind.LANGUAGE) {
-            await = Await.SKIP_OFFER;
-            messages.add(new OutboundMessage(system("offer_skip"),
-                    List.of(new Button(YES, system("skip_yes")), new Button(NO, system("skip_no"))), Expect.CHOICE));
+        st.misses++;
+        st.events.add(new Event.Reprompted(n.id(), reason, st.typed));
+        if (mayOfferSkip && st.misses >= StepState.MISSES_BEFORE_OFFER && n.kind() != Kind.CONSENT && n.kind() != Kind.LANGUAGE) {
+            st.await = Await.SKIP_OFFER;
+            st.messages.add(new OutboundMessage(prompts.system("offer_skip"),
+                    List.of(new Button(StepState.YES, prompts.system("skip_yes")), new Button(StepState.NO, prompts.system("skip_no"))), Expect.CHOICE));
             return;
         }
-        OutboundMessage p = prompt(n);
-        messages.add(new OutboundMessage(text, p.buttons(), p.expect()));
+        OutboundMessage p = prompts.prompt(n);
+        st.messages.add(new OutboundMessage(text, p.buttons(), p.expect()));
     }
 
     Await baseAwait(Node n) {
         return n.kind() == Kind.REPEAT ? Await.MORE : Await.ANSWER;
     }
 
-    void reask(Node n) {
-        switch (await) {
-            case MORE -> messages.add(yesNo(render(n.more(), n)));
-            case LANGUAGE -> messages.add(languagePicker(system("choose_language")));
-            case SKIP_OFFER -> messages.add(new OutboundMessage(system("offer_skip"),
-                    List.of(new Button(YES, system("skip_yes")), new Button(NO, system("skip_no"))), Expect.CHOICE));
-            case DELETE_CONFIRM -> messages.add(yesNo(system("delete_confirm")));
-            default -> messages.add(prompt(n));
+    /** Shows again what the conversation waits for at this node (public: the kinds' {@code AnswerContext}). */
+    public void reask(Node n) {
+        switch (st.await) {
+            case MORE -> st.messages.add(prompts.yesNo(prompts.render(n.more(), n)));
+            case LANGUAGE -> st.messages.add(prompts.languagePicker(prompts.system("choose_language")));
+            case SKIP_OFFER -> st.messages.add(new OutboundMessage(prompts.system("offer_skip"),
+                    List.of(new Button(StepState.YES, prompts.system("skip_yes")), new Button(StepState.NO, prompts.system("skip_no"))), Expect.CHOICE));
+            case DELETE_CONFIRM -> st.messages.add(prompts.yesNo(prompts.system("delete_confirm")));
+            default -> st.messages.add(prompts.prompt(n));
         }
     }
 
@@ -221,7 +227,7 @@ abstract sealed class Routing extends Prompts permits Answering {
      * answer, its value a number when it reads as one; null when the channel did not give it.
      */
     Answer contextValue(String name) {
-        String v = original.context().get(name);
+        String v = ctx.original().context().get(name);
         if (v == null || v.isBlank()) {
             return null;
         }
@@ -230,15 +236,15 @@ abstract sealed class Routing extends Prompts permits Answering {
         if (d != null && v.strip().matches("-?[0-9]+([.,][0-9]+)?")) {
             value = be.buurtstem.engine.input.Numbers.value(d);
         }
-        return new Answer(q.id(), q.version(), name, 0, "context", value, v, lang, null, null, now);
+        return new Answer(ctx.q().id(), ctx.q().version(), name, 0, "context", value, v, st.lang, null, null, ctx.now());
     }
 
     Conditions.Facts facts(Node at) {
         return new Conditions.Facts() {
             @Override
             public Answer answer(String question) {
-                Answer a = answerFor(question, at);
-                if (a == null && q.context().contains(question) && index.node(question) == null) {
+                Answer a = prompts.answerFor(question, at);
+                if (a == null && ctx.q().context().contains(question) && ctx.index().node(question) == null) {
                     return contextValue(question);
                 }
                 return a;
@@ -249,7 +255,7 @@ abstract sealed class Routing extends Prompts permits Answering {
                 if (answer(question) != null) {
                     return false;
                 }
-                for (Position p : history) {
+                for (Position p : st.history) {
                     if (p.node().equals(question)) {
                         return true;
                     }
@@ -259,7 +265,7 @@ abstract sealed class Routing extends Prompts permits Answering {
 
             @Override
             public String language() {
-                return lang;
+                return st.lang;
             }
         };
     }

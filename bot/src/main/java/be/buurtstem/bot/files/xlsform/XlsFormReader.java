@@ -1,5 +1,6 @@
 package be.buurtstem.bot.files.xlsform;
 
+import be.buurtstem.engine.load.FormatVersion;
 import be.buurtstem.engine.Problem;
 import be.buurtstem.engine.model.Condition;
 import be.buurtstem.engine.model.Kind;
@@ -903,6 +904,7 @@ public final class XlsFormReader {
         if (!id.isEmpty() && !Character.isLetter(id.charAt(0))) {
             id = "form_" + id;
         }
+        y.line(0, "format: " + FormatVersion.CURRENT); // the YAML written is in this program's questionnaire format
         y.scalar(0, "id", id);
         String v = set.get("version");
         if (!native_ && !v.isEmpty() && !v.matches("[1-9][0-9]{0,8}")) {

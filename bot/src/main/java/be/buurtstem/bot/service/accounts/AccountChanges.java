@@ -1,6 +1,6 @@
 package be.buurtstem.bot.service.accounts;
 
-import org.bson.Document;
+import be.buurtstem.bot.service.store.Audit;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import java.time.Instant;
@@ -68,7 +68,7 @@ public final class AccountChanges {
         }
         String oneTime = given ? password : FirstAdmin.oneTimePassword();
         accounts.save(new Account(name, encoder.encode(oneTime), EnumSet.copyOf(roles), true, true, Instant.now()));
-        audit.record("account_created", admin, name, new Document("roles", keys(roles)));
+        audit.record("account_created", admin, name, Audit.details("roles", keys(roles)));
         return oneTime;
     }
 
@@ -82,7 +82,7 @@ public final class AccountChanges {
         }
         accounts.save(new Account(a.username(), a.passwordHash(), roles, a.enabled(), a.mustChangePassword(),
                 a.created()));
-        audit.record("roles_changed", admin, a.username(), new Document("roles", keys(roles)));
+        audit.record("roles_changed", admin, a.username(), Audit.details("roles", keys(roles)));
     }
 
     public void setEnabled(String admin, String username, boolean enabled) {

@@ -1,9 +1,10 @@
 package be.buurtstem.bot.service.accounts;
 
 import be.buurtstem.bot.service.store.Store;
-import org.bson.Document;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Sign-ins and account changes in the {@code audit} collection: who did what to which account, when. Never a
@@ -17,10 +18,11 @@ public final class AuditLog {
     }
 
     /** {@code what}: e.g. {@code sign_in}, {@code sign_in_failed}, {@code account_created}, {@code roles_changed}. */
-    public void record(String what, String who, String account, Document more) {
-        Document details = new Document("who", who == null ? "" : who);
+    public void record(String what, String who, String account, Map<String, ?> more) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("who", who == null ? "" : who);
         if (account != null) {
-            details.append("account", account);
+            details.put("account", account);
         }
         if (more != null) {
             details.putAll(more);

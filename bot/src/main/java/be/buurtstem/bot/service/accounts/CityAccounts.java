@@ -1,6 +1,6 @@
 package be.buurtstem.bot.service.accounts;
 
-import org.bson.Document;
+import be.buurtstem.bot.service.store.Audit;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -32,7 +32,7 @@ public final class CityAccounts extends OidcUserService {
         Optional<Account> account = match(city);
         if (account.isEmpty()) {
             audit.record("sign_in_refused", "(city account without a Buurtstem account)", null,
-                    new Document("with", "city"));
+                    Audit.details("with", "city"));
             throw new OAuth2AuthenticationException(new OAuth2Error(NO_ACCOUNT,
                     "no enabled Buurtstem account for this person", null));
         }

@@ -1,10 +1,10 @@
 package be.buurtstem.bot.service.accounts;
 
+import be.buurtstem.bot.service.store.Audit;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.bson.Document;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
@@ -70,7 +70,7 @@ public final class SignIns implements AuthenticationSuccessHandler, Authenticati
         // a typed name that is no account may be a password typed in the wrong field: it is not written down
         String known = accounts.find(name).map(Account::username).orElse(null);
         audit.record("sign_in_failed", known == null ? "(unknown name)" : known, known,
-                new Document("from", address));
+                Audit.details("from", address));
         Duration wait = limiter.waitBefore(name, address);
         response.sendRedirect(request.getContextPath() + (wait.isZero() ? "/login?error" : "/login?wait=" + minutes(wait)));
     }
@@ -82,8 +82,8 @@ public final class SignIns implements AuthenticationSuccessHandler, Authenticati
         limiter.succeeded(name);
         accounts.signedIn(name, Instant.now());
         boolean city = authentication instanceof OAuth2AuthenticationToken;
-        audit.record("sign_in", name, name, new Document("from", request.getRemoteAddr())
-                .append("with", city ? "city" : "password"));
+        audit.record("sign_in", name, name, Audit.details("from", request.getRemoteAddr(),
+                "with", city ? "city" : "password"));
         if (!city && accounts.find(name).map(Account::mustChangePassword).orElse(false)) {
             response.sendRedirect(request.getContextPath() + "/account/password");
             return;

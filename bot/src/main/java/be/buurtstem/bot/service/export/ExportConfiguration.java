@@ -3,7 +3,6 @@ package be.buurtstem.bot.service.export;
 import be.buurtstem.bot.service.BuurtstemSettings;
 import be.buurtstem.bot.service.analyst.AnswerRefs;
 import be.buurtstem.bot.service.coding.Coders;
-import be.buurtstem.bot.service.export.qdpx.QdpxFormat;
 import be.buurtstem.bot.service.privacy.RespondentIds;
 import be.buurtstem.bot.service.store.Store;
 import org.apache.poi.util.DefaultTempFileCreationStrategy;
@@ -22,8 +21,7 @@ public class ExportConfiguration {
     @Bean
     Exporter exporter(Store store, RespondentIds ids, Coders coders, BuurtstemSettings settings) {
         useTempFolder(Path.of(settings.dataDir()).toAbsolutePath().normalize().resolve("tmp").resolve("xlsx"));
-        return new Exporter(store, AnswerRefs.from(ids), coders::codebook, ExportFormats.standard()
-                .with(new QdpxFormat(store.answerRepository(), store.decisions()::byAnswerOf)));
+        return new Exporter(store, AnswerRefs.from(ids), coders::codebook, ExportFormats.offered());
     }
 
     /**

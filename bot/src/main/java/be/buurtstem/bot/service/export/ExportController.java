@@ -6,7 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
@@ -25,27 +24,13 @@ public class ExportController {
         this.exporter = exporter;
     }
 
+    /** The parameters are {@link ExportParameters}' names (format: jsonl unless given). */
     @GetMapping("/api/analyst/export")
-    public void export(@RequestParam(defaultValue = "jsonl") String format,
-                       @RequestParam(required = false) String questionnaire,
-                       @RequestParam(required = false) String version,
-                       @RequestParam(required = false) String from,
-                       @RequestParam(required = false) String to,
-                       @RequestParam(required = false) String language,
-                       @RequestParam(required = false) String kind,
-                       @RequestParam(required = false) String segment,
-                       @RequestParam(required = false) String labels,
-                       HttpServletResponse response) throws IOException {
-        ExportFormat f;
-        ExportFilter filter;
-        try {
-            f = exporter.formats().of(format);
-            filter = ExportFilter.parse(questionnaire, version, from, to, language, kind, segment, labels);
-            f.check(filter);
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(400, e.getMessage());
+    public void export(ExportParameters asked, HttpServletResponse response) throws IOException {
+        switch (ExportRequest.of(exporter.formats(), asked.orFormat("jsonl"))) {
+            case ExportRequest.Refused refused -> throw new ApiException(400, refused.message());
+            case ExportRequest.Ready ready -> stream(exporter, ready.format(), ready.filter(), response);
         }
-        stream(exporter, f, filter, response);
     }
 
     /** Sends the export as a download (also the page's, {@link ExportPagesController}). */

@@ -57,6 +57,11 @@ public interface ExportFormat {
             public be.buurtstem.analysis.coding.Codebook codebook() {
                 return source.codebook();
             }
+
+            @Override
+            public java.util.Optional<Stored> stored() {
+                return source.stored();
+            }
         }, out);
         return rows[0];
     }

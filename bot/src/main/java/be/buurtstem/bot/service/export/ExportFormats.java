@@ -23,6 +23,11 @@ public final class ExportFormats {
                 .with(new XlsxExport());
     }
 
+    /** What the command, the API and the page offer: {@link #standard()} and the REFI-QDA project ({@code qdpx}). */
+    public static ExportFormats offered() {
+        return standard().with(new be.buurtstem.bot.service.export.qdpx.QdpxFormat());
+    }
+
     /** These formats and {@code format} (a new registry; a name already taken is refused). */
     public ExportFormats with(ExportFormat format) {
         if (!format.name().matches("[a-z0-9]{1,16}")) {

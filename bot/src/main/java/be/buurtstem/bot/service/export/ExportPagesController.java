@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 import java.io.IOException;
 import java.util.List;
@@ -34,33 +33,22 @@ public class ExportPagesController {
         return "exports/page";
     }
 
+    /** The parameters are {@link ExportParameters}' names (format: csv unless given). */
     @GetMapping("/analyst/exports/file")
-    String file(@RequestParam(defaultValue = "csv") String format,
-                @RequestParam(required = false) String questionnaire,
-                @RequestParam(required = false) String version,
-                @RequestParam(required = false) String from,
-                @RequestParam(required = false) String to,
-                @RequestParam(required = false) String language,
-                @RequestParam(required = false) String kind,
-                @RequestParam(required = false) String segment,
-                @RequestParam(required = false) String labels,
-                Model model, HttpServletResponse response) throws IOException {
-        ExportFormat f;
-        ExportFilter filter;
-        try {
-            f = exporter.formats().of(format);
-            filter = ExportFilter.parse(questionnaire, version, from, to, language, kind, segment, labels);
-            f.check(filter);
-        } catch (IllegalArgumentException e) {
-            response.setStatus(400);
-            model.addAttribute("error", e.getMessage());
-            fill(model, Map.of("format", nz(format), "questionnaire", nz(questionnaire), "version", nz(version),
-                    "from", nz(from), "to", nz(to), "language", nz(language), "kind", nz(kind),
-                    "segment", nz(segment), "labels", nz(labels)));
-            return "exports/page";
+    String file(ExportParameters asked, Model model, HttpServletResponse response) throws IOException {
+        ExportParameters withFormat = asked.orFormat("csv");
+        switch (ExportRequest.of(exporter.formats(), withFormat)) {
+            case ExportRequest.Refused refused -> {
+                response.setStatus(400);
+                model.addAttribute("error", refused.message());
+                fill(model, withFormat.values());
+                return "exports/page";
+            }
+            case ExportRequest.Ready ready -> {
+                ExportController.stream(exporter, ready.format(), ready.filter(), response);
+                return null;
+            }
         }
-        ExportController.stream(exporter, f, filter, response);
-        return null;
     }
 
     private void fill(Model model, Map<String, String> values) {
@@ -75,9 +63,5 @@ public class ExportPagesController {
                 .filter(be.buurtstem.engine.model.Kind::isQuestion).map(be.buurtstem.engine.model.Kind::yamlName)
                 .toList());
         model.addAttribute("values", values);
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
     }
 }

@@ -50,6 +50,11 @@ public final class StoreExportSource implements ExportSource {
     }
 
     @Override
+    public java.util.Optional<Stored> stored() {
+        return java.util.Optional.of(new Stored(store.answerRepository(), store.decisions()::byAnswerOf));
+    }
+
+    @Override
     public void each(Consumer<ExportRow> row) {
         QuestionnaireLabels labels = new QuestionnaireLabels(store.storedQuestionnaires().all(), filter.labels());
         store.answerRepository().eachBatch(filter.selection(), BATCH, batch -> {

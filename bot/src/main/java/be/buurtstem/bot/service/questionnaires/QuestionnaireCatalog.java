@@ -1,17 +1,14 @@
 package be.buurtstem.bot.service.questionnaires;
 
 import be.buurtstem.bot.service.store.Store;
+import be.buurtstem.bot.service.store.StoredQuestionnaires;
+import be.buurtstem.bot.service.store.StoredQuestionnaires.Served;
 import be.buurtstem.bot.service.survey.Survey;
 import be.buurtstem.bot.service.survey.SurveyCatalog;
 import be.buurtstem.engine.LoadResult;
 import be.buurtstem.engine.Problem;
 import be.buurtstem.engine.QuestionnaireLoader;
 import be.buurtstem.engine.Validator;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.Updates;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
@@ -23,9 +20,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +52,7 @@ public class QuestionnaireCatalog implements SurveyCatalog, AutoCloseable {
     /** The origin of a version published in the organisers' page ({@code uploaded:USER}). */
     public static final String UPLOADED = "uploaded";
 
-    private final Store store;
+    private final StoredQuestionnaires stored;
     private final Path folder;
     private final Map<String, EngineSurvey> versions = new ConcurrentHashMap<>();
     private final Map<String, String> sources = new ConcurrentHashMap<>();
@@ -69,7 +67,7 @@ public class QuestionnaireCatalog implements SurveyCatalog, AutoCloseable {
     private final ScheduledExecutorService watcher;
 
     public QuestionnaireCatalog(Store store, Path folder, Duration reloadInterval) {
-        this.store = store;
+        this.stored = store.storedQuestionnaires();
         this.folder = folder;
         loadStoredVersions();
         loadBundled();
@@ -169,8 +167,7 @@ public class QuestionnaireCatalog implements SurveyCatalog, AutoCloseable {
             int v = known.get();
             if (origin.startsWith(UPLOADED)) {
                 // Published in the page again: served again, after a restart too, even if it was retired.
-                store.questionnaires().updateOne(Filters.eq("_id", key(id, v)),
-                        Updates.combine(Updates.set("origin", origin), Updates.set("retired", false)));
+                stored.servedAgain(key(id, v), origin);
                 origins.put(key(id, v), origin);
                 retired.remove(key(id, v));
             }
@@ -195,16 +192,12 @@ public class QuestionnaireCatalog implements SurveyCatalog, AutoCloseable {
         }
         EngineSurvey survey = new EngineSurvey(r.questionnaire());
         // Stored before it is served: a resident who starts this version must find it again after a restart.
-        Date now = new Date();
-        store.questionnaires().replaceOne(Filters.eq("_id", key(id, version)),
-                new Document("_id", key(id, version)).append("id", id).append("version", version)
-                        .append("file", fileName).append("source", text).append("origin", origin)
-                        .append("retired", false).append("by", by).append("loadedAt", now),
-                new ReplaceOptions().upsert(true));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS); // as the store keeps it
+        stored.serve(new Served(key(id, version), id, version, fileName, text, origin, false, by, now));
         versions.put(key(id, version), survey);
         sources.put(key(id, version), text);
         origins.put(key(id, version), origin);
-        loadedAt.put(key(id, version), now.toInstant());
+        loadedAt.put(key(id, version), now);
         serve(key(id, version), origin);
         log.info("questionnaire served: {} version {} from {}", id, version, fileName);
         return new Publication(problems, id, version, asked, true);
@@ -236,7 +229,7 @@ public class QuestionnaireCatalog implements SurveyCatalog, AutoCloseable {
         if (!versions.containsKey(k)) {
             return false;
         }
-        store.questionnaires().updateOne(Filters.eq("_id", k), Updates.set("retired", retire));
+        stored.retire(k, retire);
         if (retire) {
             retired.add(k);
         } else {
@@ -273,8 +266,8 @@ public class QuestionnaireCatalog implements SurveyCatalog, AutoCloseable {
     }
 
     private void loadStoredVersions() {
-        for (Document d : store.questionnaires().find()) {
-            loadStored(d);
+        for (Served s : stored.served()) {
+            loadStored(s);
         }
     }
 
@@ -283,17 +276,14 @@ public class QuestionnaireCatalog implements SurveyCatalog, AutoCloseable {
      * before a restart): a resident who started one there finds it here, and a retirement holds everywhere.
      */
     synchronized void refreshFromStore() {
-        for (Document d : store.questionnaires().find().projection(Projections.include("_id", "retired"))) {
-            String k = d.getString("_id");
-            if (k == null || unreadable.contains(k)) {
+        for (Map.Entry<String, Boolean> e : stored.retiredFlags().entrySet()) {
+            String k = e.getKey();
+            if (unreadable.contains(k)) {
                 continue;
             }
             if (!versions.containsKey(k)) {
-                Document full = store.questionnaires().find(Filters.eq("_id", k)).first();
-                if (full != null) {
-                    loadStored(full);
-                }
-            } else if (Boolean.TRUE.equals(d.getBoolean("retired"))) {
+                stored.served(k).ifPresent(this::loadStored);
+            } else if (e.getValue()) {
                 retired.add(k);
             } else {
                 retired.remove(k);
@@ -301,23 +291,23 @@ public class QuestionnaireCatalog implements SurveyCatalog, AutoCloseable {
         }
     }
 
-    private void loadStored(Document d) {
+    private void loadStored(Served d) {
         try {
-            LoadResult r = QuestionnaireLoader.parse(d.getString("source"), d.getString("file"));
+            LoadResult r = QuestionnaireLoader.parse(d.source(), d.file());
             if (r.questionnaire() == null || r.hasErrors()) {
-                unreadable.add(String.valueOf(d.get("_id")));
+                unreadable.add(d.key());
                 return;
             }
             EngineSurvey s = new EngineSurvey(r.questionnaire());
             String k = key(s.id(), s.version());
             versions.put(k, s);
-            sources.put(k, d.getString("source"));
-            String origin = d.getString("origin");
+            sources.put(k, d.source());
+            String origin = d.origin();
             origins.put(k, origin == null ? "stored" : origin);
-            if (d.getDate("loadedAt") != null) {
-                loadedAt.put(k, d.getDate("loadedAt").toInstant());
+            if (d.loadedAt() != null) {
+                loadedAt.put(k, d.loadedAt());
             }
-            if (Boolean.TRUE.equals(d.getBoolean("retired"))) {
+            if (d.retired()) {
                 retired.add(k);
             }
             // Published in the page: served again after a restart (bundled and folder files serve when loaded).
@@ -326,8 +316,8 @@ public class QuestionnaireCatalog implements SurveyCatalog, AutoCloseable {
                 servedBy.put(k, origin);
             }
         } catch (RuntimeException | StackOverflowError e) {
-            unreadable.add(String.valueOf(d.get("_id")));
-            log.warn("stored questionnaire {} could not be read again: {}", d.get("_id"), e.getClass().getSimpleName());
+            unreadable.add(d.key());
+            log.warn("stored questionnaire {} could not be read again: {}", d.key(), e.getClass().getSimpleName());
         }
     }
 

@@ -1,11 +1,8 @@
 package be.buurtstem.bot.service.reminders;
 
 import be.buurtstem.bot.service.privacy.RespondentIds;
+import be.buurtstem.bot.service.store.ReminderRecords;
 import be.buurtstem.bot.service.store.Store;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
-import org.bson.Document;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -14,10 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
-import java.util.Date;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,10 +23,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where a reminder can reach a resident: their Telegram chat id, which the service otherwise never keeps (answers and
- * sessions carry only the pseudonymous respondent id). Kept only for conversations in progress of a questionnaire
- * whose reminder is on, in {@code reminder_addresses} ({@code _id} = respondent id, {@code chat} = the chat id
- * encrypted with AES-GCM under a key derived from the service's secret), and removed when the conversation ends, the
- * reminder went out, or the resident's data is deleted ({@link ReminderJob}, {@link RemindersConfiguration}).
+ * sessions carry only the pseudonymous respondent id). Kept only for conversations in progress of a questionnaire whose
+ * reminder is on, in {@code reminder_addresses} (the store's {@link ReminderRecords}; the chat id is encrypted here
+ * with AES-GCM under a key derived from the service's secret), and removed when the conversation ends, the reminder
+ * went out, or the resident's data is deleted ({@link ReminderJob}, {@link RemindersConfiguration}).
  */
 public final class ReminderAddresses {
     /**
@@ -40,7 +35,7 @@ public final class ReminderAddresses {
      */
     private static final int REMEMBERED = 50_000;
 
-    private final MongoCollection<Document> addresses;
+    private final ReminderRecords addresses;
     private final SecretKeySpec key;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Set<String>> written = Collections.synchronizedMap(
@@ -52,7 +47,7 @@ public final class ReminderAddresses {
             });
 
     public ReminderAddresses(Store store, RespondentIds ids) {
-        this.addresses = store.database().getCollection("reminder_addresses");
+        this.addresses = store.reminderRecords();
         this.key = new SecretKeySpec(HexFormat.of().parseHex(ids.derived("reminder-addresses")), "AES");
     }
 
@@ -62,28 +57,22 @@ public final class ReminderAddresses {
                 || !written.computeIfAbsent(respondent, k -> ConcurrentHashMap.newKeySet()).add(questionnaire)) {
             return;
         }
-        addresses.replaceOne(Filters.eq("_id", respondent), new Document("_id", respondent).append("channel", channel)
-                .append("chat", encrypt(chat)).append("questionnaire", questionnaire).append("at", Date.from(now)),
-                new ReplaceOptions().upsert(true));
+        addresses.putAddress(new ReminderRecords.Address(respondent, channel, encrypt(chat), questionnaire, now));
     }
 
     /** The chat of a resident on a channel, if kept. */
     public Optional<String> chat(String respondent, String channel) {
-        Document d = addresses.find(Filters.and(Filters.eq("_id", respondent), Filters.eq("channel", channel))).first();
-        return d == null ? Optional.empty() : Optional.ofNullable(decrypt(d.getString("chat")));
+        return addresses.sealedChat(respondent, channel).map(this::decrypt);
     }
 
     /** The respondent ids with a kept address for a questionnaire, those kept longest first. */
     public List<String> respondentsOf(String questionnaire, int limit) {
-        List<String> out = new ArrayList<>();
-        addresses.find(Filters.eq("questionnaire", questionnaire)).projection(new Document("_id", 1))
-                .sort(new Document("at", 1)).limit(limit).forEach(d -> out.add(d.getString("_id")));
-        return out;
+        return addresses.addressedRespondents(questionnaire, limit);
     }
 
     /** Forgets every address kept for a questionnaire not in {@code kept} (its reminder was switched off). */
     public long forgetAllBut(java.util.Collection<String> kept) {
-        long gone = addresses.deleteMany(Filters.nin("questionnaire", kept)).getDeletedCount();
+        long gone = addresses.deleteAddressesBut(kept);
         if (gone > 0) {
             written.clear(); // switched on again later, the residents' next message keeps their address again
         }
@@ -92,7 +81,7 @@ public final class ReminderAddresses {
 
     public void forget(String respondent) {
         written.remove(respondent);
-        addresses.deleteOne(Filters.eq("_id", respondent));
+        addresses.deleteAddress(respondent);
     }
 
     String encrypt(String chat) {

@@ -2,23 +2,18 @@ package be.buurtstem.bot.service.reminders;
 
 import be.buurtstem.bot.service.privacy.RespondentIds;
 import be.buurtstem.bot.service.store.Leases;
+import be.buurtstem.bot.service.store.ReminderRecords;
 import be.buurtstem.bot.service.store.Respondent;
 import be.buurtstem.bot.service.store.SessionRecord;
 import be.buurtstem.bot.service.store.Store;
 import be.buurtstem.bot.service.survey.Survey;
 import be.buurtstem.bot.service.survey.SurveyCatalog;
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -61,7 +56,7 @@ public final class ReminderJob implements AutoCloseable {
     private final Leases leases;
     private final Clock clock;
     private final Duration interval;
-    private final MongoCollection<Document> sent;
+    private final ReminderRecords sent;
 
     public ReminderJob(Store store, ReminderSettingsStore settings, ReminderAddresses addresses, SurveyCatalog catalog,
                        Channel channel, Leases leases, Clock clock, Duration interval) {
@@ -73,7 +68,7 @@ public final class ReminderJob implements AutoCloseable {
         this.leases = leases;
         this.clock = clock;
         this.interval = interval;
-        this.sent = store.database().getCollection("reminders_sent");
+        this.sent = store.reminderRecords();
     }
 
     public void start() {
@@ -177,17 +172,7 @@ public final class ReminderJob implements AutoCloseable {
     }
 
     private boolean mark(String id, String respondent, String questionnaire, int version, String kind, Instant now) {
-        try {
-            sent.insertOne(new Document("_id", id).append("respondent", respondent)
-                    .append("questionnaire", questionnaire).append("version", version).append("kind", kind)
-                    .append("at", Date.from(now)));
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return sent.putMark(new ReminderRecords.Mark(id, respondent, questionnaire, version, kind, now));
     }
 
     /** Addresses of questionnaires whose reminder is off (or gone): not kept a moment longer than needed. */
@@ -197,12 +182,12 @@ public final class ReminderJob implements AutoCloseable {
 
     /** A resident's data was deleted: their marks go too (the address is forgotten by the caller). */
     void forgetMarks(String respondent) {
-        sent.deleteMany(Filters.eq("respondent", respondent));
+        sent.deleteMarksOf(respondent);
     }
 
     /** How many reminders went out for a questionnaire (for the page). */
     public long sentFor(String questionnaire) {
-        return sent.countDocuments(Filters.and(Filters.eq("questionnaire", questionnaire), Filters.eq("kind", "sent")));
+        return sent.countMarks(questionnaire, "sent");
     }
 
     @Override

@@ -1,26 +1,20 @@
 package be.buurtstem.bot.service.saturation;
 
+import be.buurtstem.bot.service.store.ScopeSettingsRecords;
+import be.buurtstem.bot.service.store.ScopeSettingsRecords.ScopeSettingsRecord;
 import be.buurtstem.bot.service.store.Store;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
-import org.bson.Document;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Date;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * What organisers set for one questionnaire in the saturation page ({@code saturation_settings}, one document per
- * questionnaire): the neighbourhood's make-up per segment field, as entered (shares in percent or numbers of
- * inhabitants; the same {@code field → value → number} as {@link ExpectationsFile}, which stays the service-wide
- * default: a field set here replaces that field of the file for this questionnaire), and thresholds that win over
- * the questionnaire file's {@code saturation:} block. Values are kept as lists, not as document keys, because a
- * group's name may hold a dot or a dollar sign.
+ * What organisers set for one questionnaire in the saturation page (kept by the store's {@link ScopeSettingsRecords},
+ * {@code saturation_settings}): the neighbourhood's make-up per segment field, as entered (shares in percent or numbers
+ * of inhabitants; the same {@code field → value → number} as {@link ExpectationsFile}, which stays the service-wide
+ * default: a field set here replaces that field of the file for this questionnaire), and thresholds that win over the
+ * questionnaire file's {@code saturation:} block.
  */
 public final class ScopeSettings {
 
@@ -58,47 +52,26 @@ public final class ScopeSettings {
         }
     }
 
-    private final Store store;
-    private final MongoCollection<Document> collection;
+    private final ScopeSettingsRecords records;
 
     public ScopeSettings(Store store) {
-        this.store = store;
-        this.collection = store.database().getCollection("saturation_settings");
+        this.records = store.scopeSettingsRecords();
     }
 
     public Entry get(String questionnaire) {
-        Document d = collection.find(Filters.eq("_id", questionnaire)).first();
-        if (d == null) {
-            return Entry.EMPTY;
-        }
-        Map<String, MakeUpField> makeUp = new LinkedHashMap<>();
-        for (Document f : d.getList("make_up", Document.class, List.of())) {
-            Map<String, Double> values = new LinkedHashMap<>();
-            for (Document v : f.getList("values", Document.class, List.of())) {
-                values.put(v.getString("value"), ((Number) v.get("amount")).doubleValue());
-            }
-            makeUp.put(f.getString("field"), new MakeUpField(Unit.valueOf(f.getString("unit")), values));
-        }
-        Map<String, Double> thresholds = new LinkedHashMap<>();
-        for (Document t : d.getList("thresholds", Document.class, List.of())) {
-            thresholds.put(t.getString("name"), ((Number) t.get("value")).doubleValue());
-        }
-        Date at = d.getDate("changedAt");
-        return new Entry(makeUp, thresholds, at == null ? null : at.toInstant());
+        return records.of(questionnaire).map(ScopeSettings::entry).orElse(Entry.EMPTY);
     }
 
     public void put(String questionnaire, Entry entry, Instant at) {
-        List<Document> makeUp = new ArrayList<>();
-        entry.makeUp().forEach((field, f) -> {
-            List<Document> values = new ArrayList<>();
-            f.values().forEach((v, n) -> values.add(new Document("value", v).append("amount", n)));
-            makeUp.add(new Document("field", field).append("unit", f.unit().name()).append("values", values));
-        });
-        List<Document> thresholds = new ArrayList<>();
-        entry.thresholds().forEach((n, v) -> thresholds.add(new Document("name", n).append("value", v)));
-        collection.replaceOne(Filters.eq("_id", questionnaire), new Document("_id", questionnaire)
-                .append("make_up", makeUp).append("thresholds", thresholds).append("changedAt", Date.from(at)),
-                new ReplaceOptions().upsert(true));
-        store.durability().sync();
+        Map<String, ScopeSettingsRecords.MakeUp> makeUp = new LinkedHashMap<>();
+        entry.makeUp().forEach((field, f) -> makeUp.put(field,
+                new ScopeSettingsRecords.MakeUp(f.unit().name(), f.values())));
+        records.put(questionnaire, new ScopeSettingsRecord(makeUp, entry.thresholds(), at), at);
+    }
+
+    private static Entry entry(ScopeSettingsRecord r) {
+        Map<String, MakeUpField> makeUp = new LinkedHashMap<>();
+        r.makeUp().forEach((field, f) -> makeUp.put(field, new MakeUpField(Unit.valueOf(f.unit()), f.values())));
+        return new Entry(makeUp, r.thresholds(), r.changedAt());
     }
 }

@@ -34,6 +34,21 @@ public final class Audit {
         return d != null && d.get("details", Document.class).get(field) instanceof Number n ? n.intValue() : 0;
     }
 
+    /**
+     * Details of an entry as key, value, key, value...: in that order, a null value kept (as the callers built them
+     * before, with documents), so the pages need no BSON type to write one.
+     */
+    public static Map<String, Object> details(Object... keysAndValues) {
+        if (keysAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("details come in key, value pairs");
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            out.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return out;
+    }
+
     public long count(String type) {
         return audit.countDocuments(Filters.eq("type", type));
     }

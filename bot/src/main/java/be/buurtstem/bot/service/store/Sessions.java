@@ -97,6 +97,28 @@ public final class Sessions {
                 ((Number) d.get("version")).longValue());
     }
 
+    /** How many sessions one questionnaire version has in one status. */
+    public record VersionCount(String questionnaire, int version, String status, long sessions) {
+    }
+
+    /**
+     * The sessions counted by questionnaire, version and status, in one aggregation (it walks the whole collection:
+     * the questionnaires page asks it once per view).
+     */
+    public List<VersionCount> countsByVersion() {
+        List<VersionCount> out = new ArrayList<>();
+        List<Document> pipeline = List.of(new Document("$group", new Document("_id",
+                new Document("q", "$questionnaire").append("v", "$questionnaireVersion").append("s", "$status"))
+                .append("n", new Document("$sum", 1))));
+        for (Document d : sessions.aggregate(pipeline)) {
+            Document id = d.get("_id", Document.class);
+            Object version = id.get("v");
+            out.add(new VersionCount(id.getString("q"), version instanceof Number n ? n.intValue() : 0,
+                    id.getString("s"), ((Number) d.get("n")).longValue()));
+        }
+        return out;
+    }
+
     /** The engine's kinds; before issue 17 the bot stored its own five, {@code NONE} for the engine's NOTHING. */
     static Expect expect(String name) {
         if (name == null || name.equals("NONE")) {

@@ -722,9 +722,31 @@ public class Store {
         return db.getCollection("parked_updates");
     }
 
-    /** The raw collection: use {@link #storedQuestionnaires} (kept for code written before it). */
-    @Deprecated
-    public MongoCollection<Document> questionnaires() {
-        return db.getCollection("questionnaires");
+    // ---- typed repositories of the pages' and jobs' collections (issue 17: nothing outside store/ sees BSON) ----
+    // Made on each call (a collection handle is cheap); callers keep the one they got.
+
+    /** The people who sign in ({@link AccountRecords}: {@code accounts}). */
+    public AccountRecords accountRecords() {
+        return new AccountRecords(db, syncing);
+    }
+
+    /** The reminder's settings, kept addresses and marks ({@link ReminderRecords}). */
+    public ReminderRecords reminderRecords() {
+        return new ReminderRecords(db);
+    }
+
+    /** The organisers' link areas per questionnaire ({@link ReachAreaRecords}: {@code reach_areas}). */
+    public ReachAreaRecords reachAreaRecords() {
+        return new ReachAreaRecords(db);
+    }
+
+    /** The organisers' saturation settings per questionnaire ({@link ScopeSettingsRecords}). */
+    public ScopeSettingsRecords scopeSettingsRecords() {
+        return new ScopeSettingsRecords(db, syncing);
+    }
+
+    /** Sessions counted by questionnaire, version and status ({@link Sessions#countsByVersion}). */
+    public List<Sessions.VersionCount> sessionCountsByVersion() {
+        return sessionRepository.countsByVersion();
     }
 }

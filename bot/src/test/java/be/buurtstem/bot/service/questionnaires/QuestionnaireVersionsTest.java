@@ -51,7 +51,7 @@ class QuestionnaireVersionsTest {
                 assertEquals(2, changed.version(), "version 1 exists with other content");
                 assertEquals(1, changed.asked());
                 assertEquals(2, catalog.current("proef").orElseThrow().version());
-                Document stored = store.questionnaires().find(eq("_id", "proef:2")).first();
+                Document stored = store.database().getCollection("questionnaires").find(eq("_id", "proef:2")).first();
                 assertTrue(stored.getString("source").contains("\nversion: 2\n"), "the stored text says the version it is served as");
                 assertTrue(catalog.source("proef", 1).orElseThrow().contains("Wat wens je?\""), "version 1 keeps its text");
 

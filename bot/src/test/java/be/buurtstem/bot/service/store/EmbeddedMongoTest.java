@@ -75,9 +75,9 @@ class EmbeddedMongoTest {
             assertEquals(199, col.countDocuments());
             assertEquals("antwoord 8", col.find(Filters.eq("_id", "a8")).first().getString("text"));
             col.insertOne(new Document("_id", "after").append("respondent", "kept"));
-            store.questionnaires().insertOne(new Document("id", "q").append("version", 1));
+            store.collection("questionnaires").insertOne(new Document("id", "q").append("version", 1));
             assertThrows(com.mongodb.MongoWriteException.class,
-                    () -> store.questionnaires().insertOne(new Document("id", "q").append("version", 1)));
+                    () -> store.collection("questionnaires").insertOne(new Document("id", "q").append("version", 1)));
             db.sync();
         }
         try (EmbeddedMongo db = EmbeddedMongo.open(dir); MongoClient c = MongoClients.create(db.connectionString())) {

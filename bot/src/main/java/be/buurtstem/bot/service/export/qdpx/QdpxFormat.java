@@ -3,34 +3,23 @@ package be.buurtstem.bot.service.export.qdpx;
 import be.buurtstem.bot.service.export.ExportFilter;
 import be.buurtstem.bot.service.export.ExportFormat;
 import be.buurtstem.bot.service.export.ExportSource;
-import be.buurtstem.analysis.coding.AnalystDecision;
-import be.buurtstem.bot.service.store.Answers;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * The REFI-QDA project as one of the export formats ({@code --format qdpx}, {@code ?format=qdpx}, the exports page),
  * beside its own route {@code /api/analyst/export/qdpx}. A project is one questionnaire's free-text answers grouped
  * by respondent, so it needs {@code questionnaire} and refuses the filters it cannot honour (version, dates,
  * language, kind, segment) with a reason rather than exporting more than was asked for; {@code labels} names the
- * language of the codes.
+ * language of the codes. It holds nothing: the store comes with what it is given to write
+ * ({@link ExportSource#stored()}), so the command can name and check it before it opens the store.
  */
 public final class QdpxFormat implements ExportFormat {
-    private final Answers answers;
-    private final Function<String, Map<String, List<AnalystDecision>>> decisions;
-
-    public QdpxFormat(Answers answers, Function<String, Map<String, List<AnalystDecision>>> decisions) {
-        this.answers = answers;
-        this.decisions = decisions;
-    }
-
     @Override
     public String name() {
         return "qdpx";
@@ -71,7 +60,10 @@ public final class QdpxFormat implements ExportFormat {
         ExportFilter f = source.filter();
         String q = checked(f);
         String language = codeLanguage(f);
-        StoredQdpxSource stored = new StoredQdpxSource(answers, decisions.apply(q), source.codebook(), q, language);
+        ExportSource.Stored store = source.stored().orElseThrow(() -> new IllegalStateException(
+                "a REFI-QDA project is read from the store, and these rows have none"));
+        StoredQdpxSource stored = new StoredQdpxSource(store.answers(), store.decisionsOf().apply(q),
+                source.codebook(), q, language);
         long[] count = {0};
         boolean[] firstPass = {true};
         QdpxExport.write(new QdpxSource() {

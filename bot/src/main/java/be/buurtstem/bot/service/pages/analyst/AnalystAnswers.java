@@ -74,14 +74,16 @@ public class AnalystAnswers {
         return new Page(ids.size(), q.page(), pages, views(shown, byAnswer, locale));
     }
 
+    /** The next answers to review and how many wait in all (skipped ones included), from one read. */
+    public record Queue(List<AnswerView> answers, long waiting) {
+    }
+
     /**
      * The next answers to review: coded, no analyst decided on them yet, least certain first (ties: oldest first),
      * leaving out those the analyst skipped. Answers a split of their theme marked for review come first, decided on
      * or not: the theme they were coded with now has parts to choose from (a decision clears the mark).
      */
-    public List<AnswerView> queue(String questionnaire, Set<String> skippedRefs, int size, Locale locale) {
-        Set<String> reviewed = decisions.reviewedAnswers();
-        Set<String> marked = new java.util.HashSet<>(relabels.idsMarkedForReview());
+    public Queue queue(String questionnaire, Set<String> skippedRefs, int size, Locale locale) {
         Set<String> skipped = new java.util.HashSet<>();
         for (String ref : skippedRefs) {
             refs.answerId(ref).ifPresent(skipped::add);
@@ -89,34 +91,41 @@ public class AnalystAnswers {
         record Waiting(String id, boolean marked, double top) {
         }
         List<Waiting> waiting = new ArrayList<>();
-        answers.eachWithoutText(Answers.FreeText.of(questionnaire).coded(true), null, null, r -> {
-            boolean again = marked.contains(r.id());
-            if ((again || !reviewed.contains(r.id())) && !skipped.contains(r.id())) {
-                waiting.add(new Waiting(r.id(), again, Certainty.top(r.coding())));
+        long[] all = {0};
+        eachWaiting(questionnaire, (r, marked) -> {
+            all[0]++;
+            if (!skipped.contains(r.id())) {
+                waiting.add(new Waiting(r.id(), marked, Certainty.top(r.coding())));
             }
         });
         // stable: answers read oldest first keep that order among equal scores
         waiting.sort(Comparator.comparing((Waiting w) -> !w.marked()).thenComparingDouble(Waiting::top));
         List<String> ids = waiting.stream().limit(size).map(Waiting::id).toList();
-        return views(ids, decisions.byAnswer(ids), locale);
+        return new Queue(views(ids, decisions.byAnswer(ids), locale), all[0]);
     }
 
     /** How many answers wait for review (coded, no decision yet, or marked again by a split). */
     public long waiting(String questionnaire) {
-        Set<String> reviewed = decisions.reviewedAnswers();
-        long undecided = answers.count(Answers.FreeText.of(questionnaire).coded(true).without(reviewed));
-        Set<String> again = new java.util.HashSet<>(relabels.idsMarkedForReview());
-        again.retainAll(reviewed); // the undecided marked ones are counted already
-        if (again.isEmpty()) {
-            return undecided;
-        }
         long[] n = {0};
+        eachWaiting(questionnaire, (r, marked) -> n[0]++);
+        return n[0];
+    }
+
+    /**
+     * Each answer waiting for review, oldest first, and whether a split marked it again. Still a full read of the
+     * questionnaire's coded answers (without their words) per request: "no decision yet" lives in the decisions and
+     * "marked" in the theme relabels, so the store cannot select them alone; one walk, where a count of the
+     * undecided and a walk for the marked ones read them twice.
+     */
+    private void eachWaiting(String questionnaire, java.util.function.BiConsumer<AnswerRecord, Boolean> action) {
+        Set<String> reviewed = decisions.reviewedAnswers();
+        Set<String> marked = new java.util.HashSet<>(relabels.idsMarkedForReview());
         answers.eachWithoutText(Answers.FreeText.of(questionnaire).coded(true), null, null, r -> {
-            if (again.contains(r.id())) {
-                n[0]++;
+            boolean again = marked.contains(r.id());
+            if (again || !reviewed.contains(r.id())) {
+                action.accept(r, again);
             }
         });
-        return undecided + n[0];
     }
 
     /** One answer by its reference, if it is a stored free-text answer. */

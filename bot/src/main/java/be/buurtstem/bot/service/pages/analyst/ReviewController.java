@@ -90,8 +90,9 @@ public class ReviewController {
             throw new PageError(400, "at most " + MAX_SKIPPED + " skipped answers");
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("answers", answers.queue(q, skipped, BATCH, locale));
-        out.put("waiting", answers.waiting(q));
+        AnalystAnswers.Queue next = answers.queue(q, skipped, BATCH, locale);
+        out.put("answers", next.answers());
+        out.put("waiting", next.waiting());
         out.put("status", LearningStatus.of(learning, registry));
         return out;
     }

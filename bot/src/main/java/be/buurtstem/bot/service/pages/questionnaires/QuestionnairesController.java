@@ -5,6 +5,7 @@ import be.buurtstem.bot.service.questionnaires.QuestionnaireCatalog;
 import be.buurtstem.bot.service.questionnaires.QuestionnaireCatalog.Publication;
 import be.buurtstem.bot.service.questionnaires.QuestionnaireCatalog.VersionInfo;
 import be.buurtstem.bot.service.questionnaires.QuestionnaireFile;
+import be.buurtstem.bot.service.store.Audit;
 import be.buurtstem.bot.service.store.Store;
 import be.buurtstem.engine.LoadResult;
 import be.buurtstem.engine.Problem;
@@ -12,7 +13,6 @@ import be.buurtstem.engine.QuestionnaireLoader;
 import be.buurtstem.engine.Validator;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
-import org.bson.Document;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.security.core.Authentication;
@@ -114,8 +114,8 @@ public class QuestionnairesController {
         session.setAttribute(Draft.SESSION_KEY, draft);
         List<Problem> problems = QuestionnaireCatalog.check(draft.text(), draft.fileName());
         if (Validator.hasErrors(problems) || action.equals("check")) {
-            audit("questionnaire_checked", who, new Document("file", draft.fileName())
-                    .append("errors", problems.stream().filter(Problem::isError).count()));
+            audit("questionnaire_checked", who, Audit.details("file", draft.fileName(),
+                    "errors", problems.stream().filter(Problem::isError).count()));
             return editor(draft, problems, model, locale);
         }
         if (action.equals("preview")) {
@@ -142,7 +142,7 @@ public class QuestionnairesController {
         name = name.replaceAll(".*[/\\\\]", "");
         switch (QuestionnaireFile.read(file.get().bytes(), name)) {
             case QuestionnaireFile.Refused r -> {
-                audit("questionnaire_uploaded", who, new Document("file", name).append("errors", 1));
+                audit("questionnaire_uploaded", who, Audit.details("file", name, "errors", 1));
                 return editor(new Draft("", name), List.of(r.problem()), model, locale);
             }
             case QuestionnaireFile.Text t -> {
@@ -153,8 +153,8 @@ public class QuestionnairesController {
                 List<Problem> problems = new java.util.ArrayList<>(QuestionnaireCatalog.check(draft.text(), draftName));
                 t.conversionProblems().forEach(p -> problems.add(t.xlsform().onYamlLine(p, draftName)));
                 problems.sort(null);
-                audit("questionnaire_uploaded", who, new Document("file", name)
-                        .append("errors", problems.stream().filter(Problem::isError).count()));
+                audit("questionnaire_uploaded", who, Audit.details("file", name,
+                        "errors", problems.stream().filter(Problem::isError).count()));
                 return editor(draft, problems, model, locale);
             }
         }
@@ -228,7 +228,7 @@ public class QuestionnairesController {
                   Authentication who, RedirectAttributes flash) {
         if (catalog.retire(id, version, retire)) {
             audit(retire ? "questionnaire_retired" : "questionnaire_restored", who,
-                    new Document("questionnaire", id).append("version", version));
+                    Audit.details("questionnaire", id, "version", version));
             flash.addFlashAttribute("done", retire ? "retired" : "restored");
             flash.addFlashAttribute("doneId", id);
             flash.addFlashAttribute("doneVersion", version);
@@ -246,7 +246,7 @@ public class QuestionnairesController {
                 stopped.add(v.survey().version());
             }
         }
-        audit("questionnaire_stopped", who, new Document("questionnaire", id).append("versions", stopped));
+        audit("questionnaire_stopped", who, Audit.details("questionnaire", id, "versions", stopped));
         flash.addFlashAttribute("done", "stopped");
         flash.addFlashAttribute("doneId", id);
         return "redirect:/organiser/questionnaires";
@@ -259,8 +259,8 @@ public class QuestionnairesController {
         if (!p.served()) {
             return editor(draft, p.problems(), model, locale);
         }
-        audit("questionnaire_published", who, new Document("questionnaire", p.id()).append("version", p.version())
-                .append("file", draft.fileName()).append("new", p.isNew()).append("asked", p.asked()));
+        audit("questionnaire_published", who, Audit.details("questionnaire", p.id(), "version", p.version(),
+                "file", draft.fileName(), "new", p.isNew(), "asked", p.asked()));
         session.removeAttribute(Preview.SESSION_KEY);
         session.setAttribute(Draft.SESSION_KEY, new Draft(catalog.source(p.id(), p.version()).orElse(draft.text()),
                 draft.fileName()));
@@ -279,8 +279,8 @@ public class QuestionnairesController {
         EngineSurvey survey = new EngineSurvey(r.questionnaire());
         String lang = language != null && survey.languages().contains(language) ? language : survey.defaultLanguage();
         session.setAttribute(Preview.SESSION_KEY, new Preview(survey, lang, CLOCK));
-        audit("questionnaire_previewed", who, new Document("questionnaire", survey.id())
-                .append("version", survey.version()).append("language", lang));
+        audit("questionnaire_previewed", who, Audit.details("questionnaire", survey.id(),
+                "version", survey.version(), "language", lang));
         return "redirect:/organiser/questionnaires/preview";
     }
 
@@ -328,7 +328,8 @@ public class QuestionnairesController {
         return origin.startsWith(QuestionnaireCatalog.UPLOADED) ? "uploaded" : "stored";
     }
 
-    private void audit(String type, Authentication who, Document details) {
-        store.audit(type, details.append("by", who == null ? null : who.getName()), CLOCK.instant());
+    private void audit(String type, Authentication who, java.util.Map<String, Object> details) {
+        details.put("by", who == null ? null : who.getName());
+        store.audit(type, details, CLOCK.instant());
     }
 }

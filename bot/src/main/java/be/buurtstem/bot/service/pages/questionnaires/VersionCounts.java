@@ -1,11 +1,10 @@
 package be.buurtstem.bot.service.pages.questionnaires;
 
 import be.buurtstem.bot.service.store.SessionRecord;
+import be.buurtstem.bot.service.store.Sessions;
 import be.buurtstem.bot.service.store.Store;
-import org.bson.Document;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,19 +21,12 @@ final class VersionCounts {
 
     static Map<String, Count> of(Store store) {
         Map<String, long[]> c = new HashMap<>();
-        List<Document> pipeline = List.of(new Document("$group", new Document("_id",
-                new Document("q", "$questionnaire").append("v", "$questionnaireVersion").append("s", "$status"))
-                .append("n", new Document("$sum", 1))));
-        for (Document d : store.database().getCollection("sessions").aggregate(pipeline)) {
-            Document id = d.get("_id", Document.class);
-            Object version = id.get("v");
-            String key = id.getString("q") + ":" + (version instanceof Number n ? n.intValue() : 0);
-            long n = ((Number) d.get("n")).longValue();
-            long[] counts = c.computeIfAbsent(key, k -> new long[2]);
-            if (SessionRecord.ACTIVE.equals(id.getString("s"))) {
-                counts[0] += n;
-            } else if (SessionRecord.COMPLETED.equals(id.getString("s"))) {
-                counts[1] += n;
+        for (Sessions.VersionCount v : store.sessionCountsByVersion()) {
+            long[] counts = c.computeIfAbsent(v.questionnaire() + ":" + v.version(), k -> new long[2]);
+            if (SessionRecord.ACTIVE.equals(v.status())) {
+                counts[0] += v.sessions();
+            } else if (SessionRecord.COMPLETED.equals(v.status())) {
+                counts[1] += v.sessions();
             }
         }
         Map<String, Count> out = new HashMap<>();

@@ -1,16 +1,13 @@
 package be.buurtstem.bot.service.pages.reach;
 
 import be.buurtstem.bot.service.conversation.ConversationService;
+import be.buurtstem.bot.service.store.Audit;
+import be.buurtstem.bot.service.store.ReachAreaRecords;
 import be.buurtstem.bot.service.store.Store;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
-import org.bson.Document;
 
 import java.text.Normalizer;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -18,18 +15,18 @@ import java.util.Optional;
 
 /**
  * The areas (or other segment values: streets, organisations) an organiser made links for, per questionnaire, in the
- * {@code reach_areas} collection: {@code _id} = questionnaire id, {@code field}, {@code values}. No resident data.
+ * store's {@link ReachAreaRecords} ({@code reach_areas}). No resident data.
  */
 public final class ReachAreas {
     /** At most this many values per questionnaire: a poster run per street of a neighbourhood, not a city. */
     static final int MAX_VALUES = 100;
 
-    private final MongoCollection<Document> areas;
+    private final ReachAreaRecords areas;
     private final Store store;
 
     public ReachAreas(Store store) {
         this.store = store;
-        this.areas = store.database().getCollection("reach_areas");
+        this.areas = store.reachAreaRecords();
     }
 
     /** The field and its values chosen for a questionnaire. */
@@ -37,19 +34,13 @@ public final class ReachAreas {
     }
 
     public Optional<Choice> of(String questionnaire) {
-        Document d = areas.find(Filters.eq("_id", questionnaire)).first();
-        if (d == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new Choice(d.getString("field"), d.getList("values", String.class, List.of())));
+        return areas.of(questionnaire).map(a -> new Choice(a.field(), a.values()));
     }
 
     public void save(String questionnaire, Choice choice, String by, Instant now) {
-        areas.replaceOne(Filters.eq("_id", questionnaire), new Document("_id", questionnaire)
-                .append("field", choice.field()).append("values", choice.values()).append("updatedAt", Date.from(now))
-                .append("by", by), new ReplaceOptions().upsert(true));
-        store.audit("reach_areas_changed", new Document("questionnaire", questionnaire).append("field", choice.field())
-                .append("values", choice.values().size()).append("by", by), now);
+        areas.put(questionnaire, new ReachAreaRecords.Areas(choice.field(), choice.values()), by, now);
+        store.audit("reach_areas_changed", Audit.details("questionnaire", questionnaire, "field", choice.field(),
+                "values", choice.values().size(), "by", by), now);
     }
 
     /**

@@ -8,9 +8,9 @@ import be.buurtstem.bot.service.saturation.Alerts;
 import be.buurtstem.bot.service.saturation.SaturationService;
 import be.buurtstem.bot.service.saturation.ScopeSettings;
 import be.buurtstem.bot.service.saturation.ScopeSettings.MakeUpField;
+import be.buurtstem.bot.service.store.Audit;
 import be.buurtstem.bot.service.store.Store;
 import be.buurtstem.bot.service.survey.SurveyCatalog;
-import org.bson.Document;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -148,8 +148,8 @@ public class SaturationPagesController {
         if (!changed.isEmpty()) {
             scopes.put(questionnaire, new ScopeSettings.Entry(makeUp, entry.thresholds(), clock.instant()),
                     clock.instant());
-            store.audit("saturation_make_up_changed", new Document("questionnaire", questionnaire)
-                    .append("fields", changed).append("by", who.getName()), clock.instant());
+            store.audit("saturation_make_up_changed", Audit.details("questionnaire", questionnaire,
+                    "fields", changed, "by", who.getName()), clock.instant());
             saturation.reconfigured();
         }
         redirect.addFlashAttribute("saved", changed.isEmpty() ? "saturation.saved.nothing" : "saturation.saved.makeUp");
@@ -196,13 +196,10 @@ public class SaturationPagesController {
         if (!entry.thresholds().equals(r.values())) {
             scopes.put(questionnaire, new ScopeSettings.Entry(entry.makeUp(), r.values(), clock.instant()),
                     clock.instant());
-            Document details = new Document("questionnaire", questionnaire).append("by", who.getName());
-            Document before = new Document();
-            entry.thresholds().forEach(before::append);
-            Document after = new Document();
-            r.values().forEach(after::append);
-            store.audit("saturation_settings_changed", details.append("before", before).append("after", after),
-                    clock.instant());
+            // before and after are stored as sub-documents, as they always were
+            store.audit("saturation_settings_changed", Audit.details("questionnaire", questionnaire,
+                    "by", who.getName(), "before", new LinkedHashMap<>(entry.thresholds()),
+                    "after", new LinkedHashMap<>(r.values())), clock.instant());
             saturation.reconfigured();
             redirect.addFlashAttribute("saved", "saturation.saved.settings");
         } else {

@@ -33,7 +33,9 @@ class ProblemWordsTest {
             "id: a\nversion: 1\nlanguages: [nl]\ntitle: {nl: \"x\"\nnodes: []\n",
             "id: a\nversion: 1\nlanguages: [nl]\ntitle: x\nnodes:\n  - id: q\n    kind: slidr\n    text: x\n    next: e\n  - id: e\n    kind: end\n    text: x\n",
             "id: a\nversion: 1\nlanguages: [nl]\ntitle: x\nnodes:\n  - id: q\n    kind: singel_choice\n    text: x\n    next: e\n  - id: e\n    kind: end\n    text: x\n",
-            "id: a\nversion: 1\nlanguages: [nl]\ntitle: x\nnodes:\n  - id: q\n    kind: message\n    txt: x\n    next: f\n  - id: e\n    kind: end\n    text: \"Dag {naam\"\n");
+            "id: a\nversion: 1\nlanguages: [nl]\ntitle: x\nnodes:\n  - id: q\n    kind: message\n    txt: x\n    next: f\n  - id: e\n    kind: end\n    text: \"Dag {naam\"\n",
+            "format: 7\nid: a\nversion: 1\nlanguages: [nl]\ntitle: x\nnodes: []\n",
+            "format: een\nid: a\nversion: 1\nlanguages: [nl]\ntitle: x\nnodes: []\n");
 
     static ResourceBundleMessageSource messages() {
         ResourceBundleMessageSource m = new ResourceBundleMessageSource();
@@ -61,7 +63,7 @@ class ProblemWordsTest {
             }
         }
         assertTrue(codes.containsAll(List.of("yaml.indent", "yaml.tab", "yaml.colon", "yaml.braces", "kind.unknown", "kind.unknownNear",
-                "key.unknownInNode", "node.noTarget", "text.unclosedBrace")), codes.toString());
+                "key.unknownInNode", "node.noTarget", "text.unclosedBrace", "format.newer", "format.notNumber")), codes.toString());
     }
 
     @Test
