@@ -32,8 +32,8 @@ import java.util.concurrent.TimeUnit;
  * <b>Delivery is at least once.</b> Telegram's sendMessage has no idempotency key: an item accepted whose removal was
  * not yet synced when the process was killed is sent again after the restart. That window is the items accepted
  * during about one batch write (one delete plus one group commit, a few milliseconds; before, the sender itself
- * waited for it), and at most {@link #MAX_UNSYNCED} of them plus the calls in flight: a slow disk makes senders wait
- * rather than widen it. A "sending" mark before the call would not help: after a crash nobody knows whether the channel got it, and
+ * waited for it), and never more than {@link #MAX_UNSYNCED} items in flight or accepted but not yet removed on
+ * disk: a slow disk makes senders wait rather than widen it. A "sending" mark before the call would not help: after a crash nobody knows whether the channel got it, and
  * dropping it would leave a resident without their next question, which is worse than seeing it twice. (WhatsApp
  * marks its items before the call and drops a marked one after a crash: at most once there, see its channel.)
  * <p>
@@ -52,9 +52,10 @@ public final class OutboxDispatcher implements AutoCloseable {
     /** How long an item handled is left alone after its removal is on disk (a listing read before it). */
     private static final Duration AFTER_DONE = Duration.ofSeconds(60);
     /**
-     * Items accepted whose removal is not yet on disk, at most: a sender beyond waits for the batch being written.
-     * This bounds what a kill sends twice (plus the calls in flight) when syncs are slow; at a few ms per sync it
-     * still lets through thousands of messages a second, so normally nobody waits.
+     * Items in flight or accepted with their removal not yet on disk, at most: what a kill may send again. A sender
+     * takes a place before its call and gives it back once the item's removal is synced (or at once when nothing was
+     * sent), so a slow disk makes senders wait rather than widen the window; at a few ms per call and sync it still
+     * lets through thousands of messages a second. (Before: 4 senders that each waited for their own sync.)
      */
     public static final int MAX_UNSYNCED = 16;
     /** Held as sent: its removal is not on disk yet. */
@@ -78,6 +79,8 @@ public final class OutboxDispatcher implements AutoCloseable {
      */
     private final Map<String, Instant> hold = new ConcurrentHashMap<>();
     private final Semaphore wake = new Semaphore(0);
+    /** Places of {@link #MAX_UNSYNCED}. */
+    private final Semaphore unsynced = new Semaphore(MAX_UNSYNCED);
     private volatile boolean running;
     private Thread dispatcher;
     private Instant lastRenewal = Instant.now();
@@ -195,6 +198,16 @@ public final class OutboxDispatcher implements AutoCloseable {
     }
 
     private void run(OutboxItem item, String id, String chat, boolean paced) {
+        boolean placeGiven = false; // to the removal writer, which gives it back once the removal is on disk
+        try {
+            unsynced.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            claimed.remove(id);
+            inFlight.remove(chat);
+            release(chat);
+            return; // stopping: the item stays and goes after the restart
+        }
         try {
             Outcome outcome;
             try {
@@ -204,11 +217,14 @@ public final class OutboxDispatcher implements AutoCloseable {
                 int attempts = item.attempts() + 1;
                 outcome = new Outcome.Retry(attempts, Instant.now().plusSeconds(5), false);
             }
-            handle(outcome, id, chat, paced);
+            placeGiven = handle(outcome, id, chat, paced);
         } catch (RuntimeException e) {
             log.error("{} outcome of an item not recorded: {}", name, e.getClass().getSimpleName());
             hold.put(id, Instant.now().plusSeconds(5));
         } finally {
+            if (!placeGiven) {
+                unsynced.release();
+            }
             claimed.remove(id);
             inFlight.remove(chat);
             release(chat);
@@ -216,7 +232,8 @@ public final class OutboxDispatcher implements AutoCloseable {
         }
     }
 
-    private void handle(Outcome outcome, String id, String chat, boolean paced) {
+    /** Records what became of the item; true when its removal was queued (the writer gives its place back). */
+    private boolean handle(Outcome outcome, String id, String chat, boolean paced) {
         Instant now = Instant.now();
         switch (outcome) {
             case Outcome.Sent s -> {
@@ -224,8 +241,12 @@ public final class OutboxDispatcher implements AutoCloseable {
                     chatNext.put(chat, now.plus(perChatInterval));
                 }
                 removeLater(id);
+                return true;
             }
-            case Outcome.Dropped d -> removeLater(id);
+            case Outcome.Dropped d -> {
+                removeLater(id);
+                return true;
+            }
             case Outcome.Retry r -> {
                 if (r.everybody()) {
                     pacer.pauseUntil(r.until());
@@ -242,6 +263,7 @@ public final class OutboxDispatcher implements AutoCloseable {
             case Outcome.Hold h -> hold.put(id, h.until());
             case Outcome.Stopping s -> { }
         }
+        return false;
     }
 
     /** Held as sent, out of the listing at once, removed from the store with the next batch. */
@@ -249,11 +271,6 @@ public final class OutboxDispatcher implements AutoCloseable {
         hold.put(id, UNTIL_REMOVED);
         store.outboxGone(id);
         removals.remove(id);
-        try {
-            removals.awaitUnsyncedBelow(MAX_UNSYNCED + 1);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** The batch's removals are on disk: a listing read before them must still not offer them for a while. */
@@ -262,6 +279,7 @@ public final class OutboxDispatcher implements AutoCloseable {
         for (String id : ids) {
             hold.replace(id, UNTIL_REMOVED, until);
         }
+        unsynced.release(ids.size());
     }
 
     /** The chat's item is done: its next item is listed when the per-chat interval (or a back-off) ends. */

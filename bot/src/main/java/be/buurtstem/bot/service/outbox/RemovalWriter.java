@@ -29,9 +29,6 @@ final class RemovalWriter implements AutoCloseable {
     private final LinkedBlockingQueue<String> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean running = true;
-    /** Removals queued or being written, not yet on disk (see {@link #awaitUnsyncedBelow}). */
-    private int unsynced;
-    private final Object unsyncedLock = new Object();
 
     RemovalWriter(Store store, String name, Consumer<List<String>> durable) {
         this.store = store;
@@ -41,22 +38,7 @@ final class RemovalWriter implements AutoCloseable {
 
     /** The item was sent or given up: it is removed from the store with the next batch. */
     void remove(String id) {
-        synchronized (unsyncedLock) {
-            unsynced++;
-        }
         queue.add(id);
-    }
-
-    /**
-     * Waits while {@code max} or more removals are not yet on disk: the items a kill would send again stay bounded
-     * when the disk is slow (a burst of inbound writes sharing the group commit); a fast disk never makes anyone wait.
-     */
-    void awaitUnsyncedBelow(int max) throws InterruptedException {
-        synchronized (unsyncedLock) {
-            while (unsynced >= max && running) {
-                unsyncedLock.wait(100);
-            }
-        }
     }
 
     private void loop() {
@@ -95,10 +77,6 @@ final class RemovalWriter implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("{} sent outbox items not removed yet, retried: {}", batch.size(), e.getClass().getSimpleName());
             return false;
-        }
-        synchronized (unsyncedLock) {
-            unsynced -= batch.size();
-            unsyncedLock.notifyAll();
         }
         try {
             durable.accept(List.copyOf(batch));
