@@ -18,7 +18,8 @@ import java.util.Map;
  * Writes a {@link ConversationState} as JSON and reads it back without loss. The mapping is written out by hand
  * (streaming; never data binding) so that the stored form is a documented, stable contract that does not change when
  * a record gains a method, and so that answer values keep their Java types (Long vs Double, lists, maps).
- * Field {@code "v"} is the format version of this JSON, for future migrations.
+ * Field {@code "v"} is the format version of this JSON; {@link #fromJson} reads only its own version (a state
+ * without it is the first format) and refuses any other, which must be migrated first.
  */
 public final class StateCodec {
     private static final int FORMAT = 1;
@@ -243,6 +244,15 @@ public final class StateCodec {
                 }
                 case "started_at" -> started = p.getString();
                 case "updated_at" -> updated = p.getString();
+                case "v" -> {
+                    // read, not skipped: a state of another format must be migrated first (the service's
+                    // StateFormat does that), never half understood by this reader
+                    int v = p.getIntValue();
+                    if (v != FORMAT) {
+                        throw new IllegalArgumentException("conversation state of format v" + v
+                                + ": this reader knows v" + FORMAT + " (migrate it first)");
+                    }
+                }
                 default -> p.skipChildren();
             }
         }

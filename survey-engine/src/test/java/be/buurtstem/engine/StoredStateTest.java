@@ -54,4 +54,15 @@ class StoredStateTest {
                 && a.answer().value().equals("bad")), t.events().toString());
         assertEquals("place_why", t.state().node());
     }
+
+    @Test
+    void aStateOfAnotherFormatIsRefusedNotHalfRead() {
+        String newer = STORED.replaceFirst("\\{\"v\":1,", "{\"v\":2,");
+        assertTrue(newer.startsWith("{\"v\":2,"), newer.substring(0, 20));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> StateCodec.fromJson(newer));
+        assertTrue(e.getMessage().contains("format v2"), e.getMessage());
+        // a state without "v" is the first format, as the codec always wrote it
+        assertEquals("place_kind", StateCodec.fromJson(STORED.replaceFirst("\"v\":1,", "")).node());
+    }
 }
