@@ -76,6 +76,21 @@ class SaturationPrintBrowserTest {
         return Base64.getDecoder().decode((String) result.get("data"));
     }
 
+    /**
+     * The report is there (its curve drawn) before it is printed: under load a print taken right after the
+     * navigation once gave an empty US-letter page (CI), which says nothing about the report.
+     */
+    static void awaitReport(Browser b) {
+        try {
+            b.waiting().until(d -> !d.findElements(org.openqa.selenium.By.cssSelector(
+                    "main.saturation-print figure.accumulation svg")).isEmpty());
+        } catch (org.openqa.selenium.TimeoutException e) {
+            String page = b.driver.getPageSource();
+            throw new AssertionError("the printable report did not arrive at " + b.driver.getCurrentUrl() + ": "
+                    + page.substring(0, Math.min(page.length(), 600)), e);
+        }
+    }
+
     static String checkPdf(byte[] pdf, String name) throws Exception {
         Files.createDirectories(Browser.SCREENSHOTS);
         Files.write(Browser.SCREENSHOTS.resolve("pages-" + name + ".pdf"), pdf);
@@ -118,6 +133,7 @@ class SaturationPrintBrowserTest {
         try (Browser b = Browser.open(service.baseUrl(), "fr")) {
             b.signIn("anna", PW);
             b.go("/analyst/saturation/buurt/print?lang=fr");
+            awaitReport(b);
             String text = checkPdf(printToPdf(b), "saturation-print-fr");
             assertTrue(text.contains("Entendons-nous encore de nouveaux thèmes ?"), text);
             assertTrue(text.contains("la saturation des codes"), text);
