@@ -99,8 +99,43 @@ public final class Browser implements AutoCloseable {
         return find("main").getText();
     }
 
+    /**
+     * Waits up to 20 s for a condition. A click that submits a form swaps the whole document while the condition may
+     * be reading the old one: Selenium then throws a stale-element error, and chromedriver sometimes a plain "unknown
+     * error: Node with given id does not belong to the document" instead. Both mean "the next page is not there
+     * yet", so the condition is asked again; any other error still fails at once.
+     */
     public WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(20));
+        return new PageSwapTolerantWait(driver);
+    }
+
+    static final class PageSwapTolerantWait extends WebDriverWait {
+        PageSwapTolerantWait(ChromeDriver driver) {
+            super(driver, Duration.ofSeconds(20));
+        }
+
+        @Override
+        public <V> V until(java.util.function.Function<? super org.openqa.selenium.WebDriver, V> condition) {
+            return super.until(d -> {
+                try {
+                    return condition.apply(d);
+                } catch (org.openqa.selenium.WebDriverException e) {
+                    if (isPageSwap(e)) {
+                        return null;
+                    }
+                    throw e;
+                }
+            });
+        }
+
+        static boolean isPageSwap(org.openqa.selenium.WebDriverException e) {
+            if (e instanceof org.openqa.selenium.StaleElementReferenceException) {
+                return true;
+            }
+            String message = String.valueOf(e.getMessage());
+            return message.contains("does not belong to the document") || message.contains("Execution context was destroyed")
+                    || message.contains("No node with given id found");
+        }
     }
 
     /** Saves a screenshot as {@code target/screenshots/pages-NAME.png}. */
