@@ -38,6 +38,7 @@ class ValidatorTest {
             unknown_condition_refs.yaml | 13 | question 'colour' has no option 'green'
             unknown_condition_refs.yaml | 15 | condition names no question 'flavour'
             unknown_condition_refs.yaml | 17 | 'gt' compares numbers, but 'colour' is a single_choice question
+            contains_on_scale.yaml      | 14 | 'contains' needs a single choice, multiple choice, free text or location question, but 'happy' is a scale question
             unknown_key.yaml            | 9  | unknown key 'txt' for a free_text node
             unknown_key.yaml            | 7  | missing key 'text' in node 'q1'
             unknown_key.yaml            | 4  | default_language 'de' is not among languages

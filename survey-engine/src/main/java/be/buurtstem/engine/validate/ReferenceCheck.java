@@ -98,7 +98,8 @@ public final class ReferenceCheck {
         }
         if (c instanceof Condition.Contains && qn.kind() != Kind.MULTIPLE_CHOICE && qn.kind() != Kind.FREE_TEXT
                 && qn.kind() != Kind.LOCATION && qn.kind() != Kind.SINGLE_CHOICE) {
-            out.add(Problem.error(f, c.line(), "'contains' needs a multiple choice or free text question, not '" + qn.id() + "'"));
+            out.add(Problem.error(f, c.line(), "'contains' needs a single choice, multiple choice, free text or location question, but '"
+                    + qn.id() + "' is a " + qn.kind().yamlName() + " question"));
         }
     }
 
