@@ -67,6 +67,18 @@ class ProblemWordsTest {
     }
 
     @Test
+    void anUnknownKeyNamesTheSettingsItsKindHas() {
+        // "txt" on a message: the organiser is told what a message may have, so the typo is easy to spot
+        Problem p = Validator.check(BROKEN.get(6), "f.yaml").stream()
+                .filter(x -> "key.unknownInNode".equals(x.code())).findFirst().orElseThrow();
+        String nl = ProblemView.words(p, messages(), Locale.forLanguageTag("nl"));
+        assertTrue(nl.startsWith("‘txt’ is geen instelling van een vraag van de soort message (in ‘q’). Zijn instellingen zijn: "), nl);
+        assertTrue(nl.contains("text") && nl.contains("next"), nl);
+        assertTrue(ProblemView.words(p, messages(), Locale.forLanguageTag("fr")).contains("Ses réglages sont : "));
+        assertTrue(ProblemView.words(p, messages(), Locale.ENGLISH).contains("Its settings are: "));
+    }
+
+    @Test
     void literalBracesSurviveTheFormatting() {
         Problem p = Validator.check("id: a\nversion: 1\nlanguages: [nl]\ntitle: x\nnodes:\n  - id: e\n    kind: end\n    text: \"Dag {naam\"\n", "f.yaml")
                 .stream().filter(x -> "text.unclosedBrace".equals(x.code())).findFirst().orElseThrow();
