@@ -62,7 +62,9 @@ public class TelegramWebhookController {
         if (request.getContentLengthLong() > MAX_BYTES) {
             return 413;
         }
-        byte[] body = request.getInputStream().readNBytes(MAX_BYTES + 1); // never more than the limit in memory
+        long declared = request.getContentLengthLong();
+        // never more than the limit in memory; with a declared length (Telegram's always), read into one exact array
+        byte[] body = request.getInputStream().readNBytes(declared >= 0 ? (int) declared + 1 : MAX_BYTES + 1);
         if (body.length == 0) {
             return 400;
         }
