@@ -29,7 +29,7 @@ final class OpenLoop {
     /** What one run measured. */
     record Result(int scheduled, int ok, long firstAttemptErrors, long failed, Map<Integer, Long> statuses,
                   Latencies http, Latencies reply, long noReply, double achievedRate, double sentRate,
-                  long lateSendsOver10ms, double seconds, int[] statusByUpdate) {
+                  long lateSendsOver10ms, double seconds, int[] statusByUpdate, SteadyWindow steady) {
         /** Updates {@code from} (inclusive) to {@code to} (exclusive) answered 200. */
         long okBetween(int from, int to) {
             long n = 0;
@@ -78,6 +78,17 @@ final class OpenLoop {
      * as an error), then for the replies to stop arriving at the fake.
      */
     Result run(Residents residents, FakeTelegram telegram, double rate, double seconds) throws InterruptedException {
+        return run(residents, telegram, rate, seconds, null, 0);
+    }
+
+    /**
+     * As {@link #run(Residents, FakeTelegram, double, double)}, and with {@code cpuNanos} (the service's CPU time so
+     * far) the steady-state window: CPU sampled {@code skipSeconds} after the first intended send and at the last
+     * one, and the updates answered 200 in between ({@link SteadyWindow}; null in the result when not asked or when
+     * the skip leaves no window).
+     */
+    Result run(Residents residents, FakeTelegram telegram, double rate, double seconds,
+               java.util.function.LongSupplier cpuNanos, double skipSeconds) throws InterruptedException {
         int total = (int) Math.round(rate * seconds);
         long[] intended = new long[total];
         long[] posted = new long[total];
@@ -99,6 +110,17 @@ final class OpenLoop {
         AtomicLong late = new AtomicLong();
         long start = System.nanoTime() + 100_000_000L;
         long stopAt = start + intendedOffsetNanos(total, rate) + drain.toNanos();
+        long windowFrom = start + (long) (skipSeconds * 1e9);
+        long windowTo = start + intendedOffsetNanos(Math.max(0, total - 1), rate);
+        long[] samples = new long[6]; // at, cpu, sends: at the window's start, then at its end
+        Thread sampler = null;
+        if (cpuNanos != null && windowTo > windowFrom) {
+            sampler = Thread.ofPlatform().daemon().name("steady-window").start(() -> {
+                // a platform thread: the senders' virtual threads must not delay a sample
+                sampleAt(windowFrom, samples, 0, cpuNanos, telegram);
+                sampleAt(windowTo, samples, 3, cpuNanos, telegram);
+            });
+        }
         Thread[] senders = new Thread[connections];
         for (int c = 0; c < connections; c++) {
             java.util.concurrent.LinkedBlockingQueue<Integer> due = queues[c];
@@ -150,6 +172,14 @@ final class OpenLoop {
         for (Thread t : senders) {
             t.interrupt();
         }
+        SteadyWindow steady = null;
+        if (sampler != null) {
+            sampler.join();
+            if (samples[3] > 0) {
+                steady = new SteadyWindow(samples[0], samples[3], samples[1], samples[4], samples[2], samples[5],
+                        SteadyWindow.answeredBetween(done, status, samples[0], samples[3]));
+            }
+        }
         awaitQuiet(telegram, Duration.ofSeconds(3), Duration.ofSeconds(120));
         Latencies reply = new Latencies();
         long noReply = 0;
@@ -173,7 +203,18 @@ final class OpenLoop {
         }
         double span = (lastDone - start) / 1e9;
         return new Result(total, ok, firstErrors.get(), total - ok, new TreeMap<>(statuses), http, reply, noReply,
-                span > 0 ? ok / span : 0, rate, late.get(), seconds, status);
+                span > 0 ? ok / span : 0, rate, late.get(), seconds, status, steady);
+    }
+
+    private static void sampleAt(long at, long[] samples, int slot, java.util.function.LongSupplier cpuNanos,
+                                 FakeTelegram telegram) {
+        long wait;
+        while ((wait = at - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(wait);
+        }
+        samples[slot + 1] = cpuNanos.getAsLong();
+        samples[slot + 2] = telegram.sends.sum();
+        samples[slot] = System.nanoTime(); // after reading the CPU: a 200 counted in the window had its CPU in it
     }
 
     /** Posts update k (again, to the next URL, while {@code retry} and before {@code stopAt}); its final status. */

@@ -18,6 +18,7 @@ final class WebhookScenario {
     private final double seconds;
     private final int residents;
     private final double warmup;
+    private final double steadySkip;
     private final String questionnaire;
     private final boolean jfr;
     private final boolean restart;
@@ -31,6 +32,9 @@ final class WebhookScenario {
         this.seconds = Double.parseDouble(args.scoped("webhook", "seconds", alone, "60"));
         this.residents = Integer.parseInt(args.scoped("webhook", "residents", alone, "5000"));
         this.warmup = Double.parseDouble(args.scoped("webhook", "warmup", alone, "5"));
+        // the steady-state window starts this long into the measured run: by default a third of it, at most 10 s
+        this.steadySkip = Double.parseDouble(args.scoped("webhook", "steady-skip", alone,
+                String.valueOf(Math.min(10.0, seconds / 3))));
         this.questionnaire = args.scoped("webhook", "questionnaire", alone, "inclusieweb");
         this.jfr = Boolean.parseBoolean(args.scoped("webhook", "jfr", alone, "false"));
         this.restart = Boolean.parseBoolean(args.scoped("webhook", "restart", alone, "true"));
@@ -78,7 +82,9 @@ final class WebhookScenario {
             java.time.Duration harness0 = ProcessStats.cpu(ProcessHandle.current().pid());
             long t0 = System.nanoTime();
             Residents people = new Residents(1_000_000_000L, residents, questionnaire, telegram, setup.seed());
-            OpenLoop.Result r = loop.run(people, telegram, rate, seconds);
+            long pid = service.pid();
+            OpenLoop.Result r = loop.run(people, telegram, rate, seconds, () -> ProcessStats.cpu(pid).toNanos(),
+                    steadySkip);
             java.time.Duration cpu = ProcessStats.cpu(service.pid()).minus(cpu0);
             java.time.Duration harnessCpu = ProcessStats.cpu(ProcessHandle.current().pid()).minus(harness0);
             double wall = (System.nanoTime() - t0) / 1e9;
@@ -88,6 +94,9 @@ final class WebhookScenario {
             f.put("service CPU per update answered", String.format(java.util.Locale.ROOT, "%.2f ms (%.1f s CPU over "
                     + "%.1f s, until the replies stopped, / %d updates answered 200)", cpu.toNanos() / 1e6
                     / Math.max(1, r.ok()), cpu.toMillis() / 1000.0, wall, r.ok()));
+            f.put("service CPU per update answered, steady state (from " + fmt(steadySkip) + " s into the run to the "
+                    + "last intended send)", r.steady() == null ? "no window (--steady-skip past the run)"
+                    : r.steady().describe());
             f.put("harness CPU meanwhile (same 2 cores)", String.format(java.util.Locale.ROOT, "%.1f s",
                     harnessCpu.toMillis() / 1000.0));
             f.put("free-text answers stored (analyst API)", String.valueOf(CodingScenario.total(

@@ -60,6 +60,7 @@ public class ServiceConfiguration {
         store.createIndexes();
         if (database.embedded() != null) {
             store.keepOutboxHeadsInMemory(); // the only writer of its store: no aggregation per dispatcher round
+            store.readInProcess(database.embedded()); // a message's read without the wire protocol
         }
         return store;
     }

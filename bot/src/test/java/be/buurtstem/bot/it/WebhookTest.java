@@ -36,6 +36,7 @@ class WebhookTest {
         p.put("telegram.per-chat-interval", "300ms");
         p.put("telegram.organiser-chat-id", "999");
         p.put("buurtstem.welcome-back-after", "1s");
+        p.put("buurtstem.metrics-token", "metrics-secret");
         service = Harness.start(p);
     }
 
@@ -62,6 +63,27 @@ class WebhookTest {
                 + "\"chat\":{\"id\":" + chat + ",\"type\":\"private\",\"first_name\":\"Resident\"},"
                 + "\"from\":{\"id\":" + chat + ",\"is_bot\":false,\"first_name\":\"Resident\",\"language_code\":\"nl\"},"
                 + "\"text\":\"" + text + "\"}}";
+    }
+
+    /**
+     * The webhook is answered in front of Spring MVC and Spring Security (TelegramWebhookFilter): still measured
+     * under its route with its statuses, and a method other than POST still meets Spring MVC (405, as before).
+     */
+    @Test
+    void theWebhookAnsweredBeforeSpringMvcIsStillMeasuredUnderItsRoute() throws Exception {
+        assertEquals(200, post(SECRET, update(90, 6090, "/start buurt")).statusCode());
+        assertEquals(401, post("wrong", update(91, 6090, "hallo")).statusCode());
+        HttpResponse<String> get = http.send(HttpRequest.newBuilder(URI.create(service.baseUrl()
+                + "/telegram/webhook")).timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(405, get.statusCode());
+        String scrape = http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/actuator/prometheus"))
+                .header("Authorization", "Bearer metrics-secret").timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        List<String> webhook = scrape.lines().filter(l -> l.startsWith("http_server_requests_seconds_count")
+                && l.contains("uri=\"/telegram/webhook\"") && l.contains("method=\"POST\"")).toList();
+        assertTrue(webhook.stream().anyMatch(l -> l.contains("status=\"200\"")), String.join("\n", webhook));
+        assertTrue(webhook.stream().anyMatch(l -> l.contains("status=\"401\"")), String.join("\n", webhook));
     }
 
     @Test

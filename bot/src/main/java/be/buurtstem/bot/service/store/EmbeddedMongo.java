@@ -178,6 +178,11 @@ public final class EmbeddedMongo implements Durability, AutoCloseable {
         backend.fault(refuse);
     }
 
+    /** In process, for {@link Store#readInProcess}: a document by its {@code _id}, or null (SwappableBackend#byId). */
+    de.bwaldvogel.mongo.bson.Document byId(String database, String collection, Object id) {
+        return backend.byId(database, collection, id);
+    }
+
     public String connectionString() {
         return "mongodb://" + address.getAddress().getHostAddress() + ":" + address.getPort();
     }

@@ -74,6 +74,25 @@ final class SwappableBackend implements MongoBackend {
         }
     }
 
+    /**
+     * In process, without the wire protocol: the document of {@code collection} with this {@code _id} (through the
+     * {@code _id} index), or null; under the read lock, as every command, so that a rewrite never swaps the backend
+     * under it. Not a command: no fault injection, no after-write sync (it writes nothing).
+     */
+    Document byId(String database, String collection, Object id) {
+        return read(() -> {
+            de.bwaldvogel.mongo.MongoCollection<?> c = current.resolveDatabase(database)
+                    .resolveCollection(collection, false);
+            if (c == null) {
+                return null;
+            }
+            for (Document d : c.handleQuery(new Document("_id", id))) {
+                return d;
+            }
+            return null;
+        });
+    }
+
     @Override
     public void handleClose(Channel channel) {
         read(() -> {

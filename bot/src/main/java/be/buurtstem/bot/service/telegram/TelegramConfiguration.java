@@ -115,6 +115,18 @@ public class TelegramConfiguration {
         return new TelegramHealthIndicator(poller);
     }
 
+    /** The webhook answered before Spring Security and Spring MVC (see {@link TelegramWebhookFilter}). */
+    @Bean
+    @Conditional(WebhookMode.class)
+    org.springframework.boot.web.servlet.FilterRegistrationBean<TelegramWebhookFilter> telegramWebhookFilter(
+            TelegramWebhookController webhook) {
+        var r = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new TelegramWebhookFilter(webhook));
+        r.addUrlPatterns(TelegramWebhookController.PATH);
+        // after the body limit (HIGHEST_PRECEDENCE) and Spring's observation filter (HIGHEST_PRECEDENCE + 1)
+        r.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 2);
+        return r;
+    }
+
     /** The secret Telegram must send with every webhook request: configured, or derived from the service's key. */
     static String webhookSecret(TelegramSettings settings, RespondentIds ids) {
         return settings.webhookSecret() != null && !settings.webhookSecret().isBlank() ? settings.webhookSecret()

@@ -46,33 +46,43 @@ public class TelegramWebhookController {
     public ResponseEntity<String> receive(@RequestHeader(value = "X-Telegram-Bot-Api-Secret-Token", required = false)
                                           String token, jakarta.servlet.http.HttpServletRequest request)
             throws java.io.IOException {
+        return ResponseEntity.status(handle(token, request)).body("");
+    }
+
+    /**
+     * The webhook's work, whoever calls it (this controller, or {@link TelegramWebhookFilter} in front of Spring MVC
+     * and Spring Security); the HTTP status to answer, with an empty body.
+     */
+    int handle(String token, jakarta.servlet.http.HttpServletRequest request) throws java.io.IOException {
         long start = System.nanoTime();
         if (!RespondentIds.constantTimeEquals(secret, token)) {
             log.warn("webhook request refused: wrong or missing secret token");
-            return ResponseEntity.status(401).body("");
+            return 401;
         }
         if (request.getContentLengthLong() > MAX_BYTES) {
-            return ResponseEntity.status(413).body("");
+            return 413;
         }
-        byte[] body = request.getInputStream().readNBytes(MAX_BYTES + 1); // never more than the limit in memory
+        long declared = request.getContentLengthLong();
+        // never more than the limit in memory; with a declared length (Telegram's always), read into one exact array
+        byte[] body = request.getInputStream().readNBytes(declared >= 0 ? (int) declared + 1 : MAX_BYTES + 1);
         if (body.length == 0) {
-            return ResponseEntity.badRequest().body("");
+            return 400;
         }
         if (body.length > MAX_BYTES) {
-            return ResponseEntity.status(413).body("");
+            return 413;
         }
         IncomingUpdate update;
         try {
             update = IncomingUpdate.read(body); // one Jackson pass; the tree only when that fails
         } catch (Exception e) {
             log.warn("webhook body is not JSON: {}", e.getClass().getSimpleName());
-            return ResponseEntity.badRequest().body("");
+            return 400;
         }
         // JSON that is not an update we can read is parked and answered 200: Telegram would resend it forever
         processor.process(update);
         store.durability().sync();
         Metrics.inbound(Metrics.TELEGRAM_WEBHOOK, start);
         outbox.signal();
-        return ResponseEntity.ok("");
+        return 200;
     }
 }

@@ -34,6 +34,8 @@ import java.util.Optional;
 public class UpdateProcessor {
     private static final Logger log = LoggerFactory.getLogger(UpdateProcessor.class);
     public static final String CHANNEL = "telegram";
+    /** Between a command and its argument (compiled once: String.split compiled it for every message). */
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
     private final ConversationService conversations;
     private final TelegramOutbox outbox;
@@ -182,7 +184,7 @@ public class UpdateProcessor {
         if (m.hasText()) {
             String text = m.getText().strip();
             if (text.startsWith("/")) {
-                String[] parts = text.split("\\s+", 2);
+                String[] parts = WHITESPACE.split(text, 2);
                 String command = parts[0].substring(1).toLowerCase(Locale.ROOT);
                 int at = command.indexOf('@');
                 if (at >= 0) {
