@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,8 +33,8 @@ import java.util.concurrent.TimeUnit;
  * not yet synced when the process was killed is sent again after the restart. That window is the items accepted
  * during about one batch write (one delete plus one group commit, a few milliseconds; before, the sender itself
  * waited for it), and never more than {@link #MAX_UNSYNCED} items in flight or accepted but not yet removed on
- * disk: a slow disk makes senders wait rather than widen it. A "sending" mark before the call would not help: after a crash nobody knows whether the channel got it, and
- * dropping it would leave a resident without their next question, which is worse than seeing it twice. (WhatsApp
+ * disk: a slow disk makes the dispatcher wait rather than widen it. A "sending" mark before the call would not help:
+ * after a crash nobody knows whether the channel got it, and dropping it would leave a resident without their next question, which is worse than seeing it twice. (WhatsApp
  * marks its items before the call and drops a marked one after a crash: at most once there, see its channel.)
  * <p>
  * <b>Cheap rounds.</b> With the listing in memory ({@link Store#outboxReady}), a dispatched chat is parked until its
@@ -52,10 +52,11 @@ public final class OutboxDispatcher implements AutoCloseable {
     /** How long an item handled is left alone after its removal is on disk (a listing read before it). */
     private static final Duration AFTER_DONE = Duration.ofSeconds(60);
     /**
-     * Items in flight or accepted with their removal not yet on disk, at most: what a kill may send again. A sender
-     * takes a place before its call and gives it back once the item's removal is synced (or at once when nothing was
-     * sent), so a slow disk makes senders wait rather than widen the window; at a few ms per call and sync it still
-     * lets through thousands of messages a second. (Before: 4 senders that each waited for their own sync.)
+     * Items claimed, waiting for a sender, in flight or accepted with their removal not yet on disk, at most: what a
+     * kill may send again. The dispatcher takes a place before it claims an item and hands it to a sender; the place
+     * is given back once the item's removal is synced (or at once when nothing was sent), so a slow disk makes the
+     * dispatcher wait rather than widen the window; at a few ms per call and sync it still lets through thousands of
+     * messages a second. (Before: 4 senders that each waited for their own sync.)
      */
     public static final int MAX_UNSYNCED = 16;
     /** Held as sent: its removal is not on disk yet. */
@@ -68,8 +69,11 @@ public final class OutboxDispatcher implements AutoCloseable {
     private final SendPacer pacer;
     private final Duration perChatInterval;
     private final RemovalWriter removals;
-    private final ExecutorService senders;
-    /** Items this instance has claimed and is sending: their leases are renewed until they are done. */
+    private final ThreadPoolExecutor senders;
+    /**
+     * Items this instance has claimed in a shared store and is sending: their leases are renewed until they are
+     * done. At most {@link #MAX_UNSYNCED}: each holds a place.
+     */
     private final Set<String> claimed = ConcurrentHashMap.newKeySet();
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Map<String, Instant> chatNext = new ConcurrentHashMap<>();
@@ -94,8 +98,8 @@ public final class OutboxDispatcher implements AutoCloseable {
         this.pacer = pacer;
         this.perChatInterval = perChatInterval;
         this.removals = new RemovalWriter(store, name, this::removed);
-        this.senders = Executors.newFixedThreadPool(senders, Thread.ofPlatform().name(name + "-send-", 0)
-                .daemon(true).factory());
+        this.senders = (ThreadPoolExecutor) Executors.newFixedThreadPool(senders,
+                Thread.ofPlatform().name(name + "-send-", 0).daemon(true).factory());
     }
 
     public void signal() {
@@ -113,6 +117,16 @@ public final class OutboxDispatcher implements AutoCloseable {
         return running;
     }
 
+    /** Items handed to the senders and waiting for a free one (for tests: never more than the places). */
+    int waitingForSender() {
+        return senders.getQueue().size();
+    }
+
+    /** Ids whose leases the next renewal extends (for tests). */
+    List<String> claimedForRenewal() {
+        return List.copyOf(claimed);
+    }
+
     private void loop() {
         while (running) {
             try {
@@ -124,13 +138,17 @@ public final class OutboxDispatcher implements AutoCloseable {
                     wake.tryAcquire(Math.min(100, Duration.between(now, paused).toMillis() + 1), TimeUnit.MILLISECONDS);
                     continue;
                 }
-                List<OutboxItem> heads = store.outboxReady(channel.lane(), MAX_HEADS, now);
+                int free = unsynced.availablePermits();
+                // no place free: nothing could go, so nothing is listed (a finished removal wakes this loop)
+                List<OutboxItem> heads = free == 0 ? List.of()
+                        : store.outboxReady(channel.lane(), listingLimit(free), now);
                 int dispatched = 0;
                 for (OutboxItem item : heads) {
-                    if (dispatch(item, now)) {
+                    Dispatch d = dispatch(item, now);
+                    if (d == Dispatch.SENT) {
                         dispatched++;
                     }
-                    if (Instant.now().isBefore(pacer.pausedUntil())) {
+                    if (d == Dispatch.FULL || Instant.now().isBefore(pacer.pausedUntil())) {
                         break;
                     }
                 }
@@ -141,6 +159,9 @@ public final class OutboxDispatcher implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
+                if (!running) {
+                    return; // closed while in a store call (the close interrupts it): not an error
+                }
                 log.error("{} dispatcher error", name, e);
                 try {
                     Thread.sleep(1000);
@@ -151,63 +172,88 @@ public final class OutboxDispatcher implements AutoCloseable {
         }
     }
 
-    /** Hands the head to a sender if it may go now; otherwise parks its chat until it may. */
-    private boolean dispatch(OutboxItem item, Instant now) throws InterruptedException {
+    /** What became of a head in a round: handed to a sender, not now (its chat parked), or no place free. */
+    private enum Dispatch { SENT, SKIPPED, FULL }
+
+    /**
+     * Heads listed per round: from memory (the embedded store) every ready head listed either goes or has its chat
+     * parked, so a few more than the free places are enough, and listing thousands (each decoded into an item) while
+     * only a few may go would cost CPU in every round; a listing from a shared store also shows heads in flight or
+     * leased by other instances, so it keeps the wide limit.
+     */
+    private int listingLimit(int free) {
+        return store.soleWriter() ? Math.min(MAX_HEADS, free * 2 + 16) : MAX_HEADS;
+    }
+
+    /**
+     * Hands the head to a sender if it may go now and a place of {@link #MAX_UNSYNCED} is free; otherwise parks its
+     * chat until it may. The place is taken here, before the claim, not by the sender: handing items to the senders'
+     * queue without one let that queue (and the ids whose leases are renewed) grow with every new chat while the
+     * sends waited for places, 20,000 items when seeding 60,000 residents, whose lease renewal then held the store
+     * (issue 17). Now what is claimed, queued and in flight together is at most {@link #MAX_UNSYNCED}.
+     */
+    private Dispatch dispatch(OutboxItem item, Instant now) throws InterruptedException {
         String id = item.id();
         String chat = item.chat();
         if (inFlight.contains(chat)) {
-            return false; // one at a time per chat (a listing from the store shows the item in flight as head)
+            return Dispatch.SKIPPED; // one at a time per chat (a listing from the store shows the item in flight)
         }
         Instant held = hold.get(id);
         if (held != null) {
             // sent, removal not yet on disk (a listing read again from the store): look again shortly
             store.outboxPark(chat, held == UNTIL_REMOVED ? now.plusMillis(20) : held, false);
-            return false;
+            return Dispatch.SKIPPED;
         }
         if (leasedElsewhere(item, now)) {
-            return false;
+            return Dispatch.SKIPPED;
         }
         if (item.notBefore().isAfter(now)) {
             store.outboxPark(chat, item.notBefore(), false);
-            return false;
+            return Dispatch.SKIPPED;
         }
         boolean paced = channel.paced(item);
         Instant next = chatNext.get(chat);
         if (paced && next != null && next.isAfter(now)) {
             store.outboxPark(chat, next, true);
-            return false;
+            return Dispatch.SKIPPED;
         }
-        if (paced) {
-            pacer.awaitDispatch();
+        if (!unsynced.tryAcquire()) {
+            return Dispatch.FULL; // the head stays ready: it goes in a later round, still oldest first
         }
-        // the in-process embedded store is nobody else's (its file is locked) and its listing comes from memory,
-        // updated at every removal: a claim would only cost a round trip per item
-        OutboxLeases.Claim claim = store.soleWriter() ? OutboxLeases.Claim.CLAIMED : leases.claim(id, Instant.now());
-        if (claim == OutboxLeases.Claim.REFUSED) {
-            store.outboxGone(id); // a listing from memory must not offer it again
-            return false; // sent or claimed by another instance since the listing
+        boolean handedOver = false;
+        try {
+            if (paced) {
+                pacer.awaitDispatch();
+            }
+            // the in-process embedded store is nobody else's (its file is locked) and its listing comes from memory,
+            // updated at every removal: a claim would only cost a round trip per item
+            OutboxLeases.Claim claim = store.soleWriter() ? OutboxLeases.Claim.CLAIMED
+                    : leases.claim(id, Instant.now());
+            if (claim == OutboxLeases.Claim.REFUSED) {
+                store.outboxGone(id); // a listing from memory must not offer it again
+                return Dispatch.SKIPPED; // sent or claimed by another instance since the listing
+            }
+            if (claim == OutboxLeases.Claim.TAKEN_OVER) {
+                Metrics.leaseTakenOver();
+            }
+            inFlight.add(chat);
+            if (!store.soleWriter()) {
+                claimed.add(id); // a lease in the store to renew while it is sent
+            }
+            store.outboxPark(chat, UNTIL_REMOVED, false);
+            senders.submit(() -> run(item, id, chat, paced));
+            handedOver = true;
+            return Dispatch.SENT;
+        } finally {
+            if (!handedOver) {
+                unsynced.release();
+            }
         }
-        if (claim == OutboxLeases.Claim.TAKEN_OVER) {
-            Metrics.leaseTakenOver();
-        }
-        inFlight.add(chat);
-        claimed.add(id);
-        store.outboxPark(chat, UNTIL_REMOVED, false);
-        senders.submit(() -> run(item, id, chat, paced));
-        return true;
     }
 
+    /** Sends one item; the dispatcher took its place of {@link #MAX_UNSYNCED}, given back here or by the writer. */
     private void run(OutboxItem item, String id, String chat, boolean paced) {
         boolean placeGiven = false; // to the removal writer, which gives it back once the removal is on disk
-        try {
-            unsynced.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            claimed.remove(id);
-            inFlight.remove(chat);
-            release(chat);
-            return; // stopping: the item stays and goes after the restart
-        }
         try {
             Outcome outcome;
             try {
@@ -280,6 +326,7 @@ public final class OutboxDispatcher implements AutoCloseable {
             hold.replace(id, UNTIL_REMOVED, until);
         }
         unsynced.release(ids.size());
+        wake.release(); // places are free again: the dispatcher may hand out the next heads
     }
 
     /** The chat's item is done: its next item is listed when the per-chat interval (or a back-off) ends. */
@@ -298,9 +345,12 @@ public final class OutboxDispatcher implements AutoCloseable {
         return item.leaseUntil() != null && item.leaseUntil().isAfter(now) && !leases.owner().equals(item.claimedBy());
     }
 
-    /** Every third of the lease, the leases of the items being sent are extended (a slow call, a 429 wait). */
+    /**
+     * Every third of the lease, the leases of the items being sent are extended (a slow call, a 429 wait): at most
+     * {@link #MAX_UNSYNCED} ids, and none on the embedded store, where nothing is claimed.
+     */
     private void renewLeases(Instant now) {
-        if (Duration.between(lastRenewal, now).compareTo(leases.lease().dividedBy(3)) < 0) {
+        if (claimed.isEmpty() || Duration.between(lastRenewal, now).compareTo(leases.lease().dividedBy(3)) < 0) {
             return;
         }
         lastRenewal = now;

@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The dispatcher and its removal writer against a real embedded store whose sync the test controls: a chat's next
@@ -35,7 +36,7 @@ class OutboxDispatcherTest {
     static final Duration WAIT = Duration.ofSeconds(30);
 
     /** A channel that accepts everything and notes what it was asked to send. */
-    static final class RecordingChannel implements OutboxChannel {
+    static class RecordingChannel implements OutboxChannel {
         final List<String> sent = Collections.synchronizedList(new ArrayList<>());
 
         @Override
@@ -148,6 +149,73 @@ class OutboxDispatcherTest {
                 assertEquals(List.of("m:0", "m:1"), channel.sent, "each message once, in order");
             }
         }
+    }
+
+    /**
+     * Many new chats while every sender waits on the channel (seeding residents faster than the replies go): no more
+     * than {@link OutboxDispatcher#MAX_UNSYNCED} items are claimed, handed to the senders or renewed; the rest stay
+     * in the outbox, unclaimed, oldest first. Before, every ready chat's head was claimed and queued for the senders
+     * at once, and the lease renewal went over all of them: 20,000 ids when seeding 60,000 residents, which held the
+     * store (issue 17). Once the channel answers, each is sent once.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void withTheSendersBusyNoMoreThanTheBoundIsClaimedOrQueued(boolean listingInMemory, @TempDir Path dir)
+            throws InterruptedException {
+        try (EmbeddedMongo db = EmbeddedMongo.open(dir); MongoClient c = MongoClients.create(db.connectionString())) {
+            Store store = new Store(c, "t", db);
+            store.createIndexes();
+            if (listingInMemory) {
+                store.keepOutboxHeadsInMemory();
+            }
+            CountDownLatch answer = new CountDownLatch(1);
+            List<String> calls = Collections.synchronizedList(new ArrayList<>());
+            RecordingChannel channel = new RecordingChannel() {
+                @Override
+                public Outcome send(OutboxItem item, SendPacer pacer) {
+                    calls.add(item.id());
+                    try {
+                        answer.await(60, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return super.send(item, pacer);
+                }
+            };
+            int chats = 300;
+            List<OutboxItem> items = new ArrayList<>();
+            for (int i = 0; i < chats; i++) {
+                items.add(item("n" + i + ":0", String.valueOf(1000 + i), i + 1));
+            }
+            try (OutboxDispatcher dispatcher = dispatcher(store, channel)) {
+                store.enqueueItems(items);
+                dispatcher.start();
+                dispatcher.signal();
+                await("the 4 senders in a call", () -> calls.size() == 4);
+                for (int round = 0; round < 20; round++) { // the dispatcher looks again every 20-100 ms meanwhile
+                    Thread.sleep(25);
+                    dispatcher.signal();
+                    int queued = dispatcher.waitingForSender();
+                    assertTrue(queued <= OutboxDispatcher.MAX_UNSYNCED - 4, queued + " items waiting for a sender");
+                    int renewed = dispatcher.claimedForRenewal().size();
+                    assertTrue(renewed <= OutboxDispatcher.MAX_UNSYNCED, renewed + " leases to renew");
+                    long leased = leased(c);
+                    assertTrue(leased <= OutboxDispatcher.MAX_UNSYNCED, leased + " items claimed in the store");
+                }
+                assertEquals(leased(c), dispatcher.claimedForRenewal().size(), "the leases renewed are those held");
+                assertEquals(List.of("n0:0", "n1:0", "n2:0", "n3:0"), calls.stream().sorted().toList(),
+                        "the oldest went first, and no other call while the senders are busy");
+                answer.countDown();
+                await("all sent and removed", () -> store.outboxSize() == 0);
+                assertEquals(chats, channel.sent.size(), "each once");
+                assertEquals(chats, channel.sent.stream().distinct().count(), "no duplicates");
+            }
+        }
+    }
+
+    private static long leased(MongoClient c) {
+        return c.getDatabase("t").getCollection("outbox").countDocuments(
+                com.mongodb.client.model.Filters.exists("claimedBy"));
     }
 
     private static OutboxDispatcher dispatcher(Store store, RecordingChannel channel) {
