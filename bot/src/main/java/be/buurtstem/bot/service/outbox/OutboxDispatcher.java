@@ -58,11 +58,13 @@ public final class OutboxDispatcher implements AutoCloseable {
      * dispatcher wait rather than widen the window; at a few ms per call and sync it still lets through thousands of
      * messages a second. (Before: 4 senders that each waited for their own sync.)
      * <p>
-     * Why 16 and not the 4 of before: a place is held through the call and the removal's group commit, so the places
-     * are the outbox's throughput. Back to back with 4 (webhook 300 updates/s for 30 s, 3,000 residents, load average
-     * 29–34 on 2 cores, 2026-12-04): 124 against 241 updates/s achieved, replies p99 87 s against 33 s. A kill sends
-     * at most 16 Telegram messages twice (WhatsApp's are marked before the call and never go twice); a minute's wait
-     * for every resident's next question under load is the worse of the two.
+     * Why 16 and not the 4 of before: a place is held through the call, its wait for the overall limit and the
+     * removal's group commit, so the places bound the sending rate at places / (call + sync). With Telegram's ~30
+     * messages/s and a call of 100–500 ms, 4 places give 8–40 messages/s (no headroom: one slow call and the outbox
+     * lags), 16 give 32–160. The price: a kill sends at most 16 Telegram messages twice instead of 4 (OutboxKillTest:
+     * 16 in all after 2 SIGKILLs; WhatsApp's are marked before the call and never go twice). Against the fake (calls
+     * of about 1 ms) the load harness could not tell 4 from 16 at load average 26–34 on 2 cores (2026-12-04, webhook
+     * 300/s: 124 vs 241 updates/s with 4 run first, 277 vs 251 with 16 run first; bot/README).
      */
     public static final int MAX_UNSYNCED = 16;
     /** Held as sent: its removal is not on disk yet. */
