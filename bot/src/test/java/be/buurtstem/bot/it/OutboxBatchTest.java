@@ -23,7 +23,7 @@ class OutboxBatchTest {
     static final int CHATS = 20;
     /** The outbox's dispatcher and sender threads. */
     static final java.util.function.Predicate<String> OUTBOX_THREADS =
-            n -> n.startsWith("telegram-send-") || n.equals("telegram-outbox");
+            n -> n.startsWith("telegram-send-") || n.startsWith("telegram-outbox"); // dispatcher, removal writer
 
     @TempDir
     static Path dataDir;

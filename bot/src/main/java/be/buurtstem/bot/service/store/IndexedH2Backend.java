@@ -27,7 +27,9 @@ import java.util.List;
  * version: 3}} (the sessions' optimistic lock), {@code {$and: [{_id: x}, {$or: ...}]}} (an outbox claim) or {@code
  * {_id: {$in: ids}, coding: {$exists: false}}} (the coding worker) scanned and matched every document of the
  * collection: a cost that grew with the store, 25 % of the service's CPU at 300 updates/s with 3,000 sessions (JFR,
- * BENCHMARKS.md). The documents the index finds are still matched against the whole query, so the result is the same.
+ * BENCHMARKS.md). The documents the index finds are still matched against the rest of the query, so the result is the
+ * same; an {@code $in} of string ids is not matched again (see {@link #rest}), also when it is the query's only
+ * condition (the removal of a batch of sent outbox items).
  */
 final class IndexedH2Backend extends H2Backend {
     private static final String ID = "_id";
@@ -136,19 +138,68 @@ final class IndexedH2Backend extends H2Backend {
         protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                                              Document fieldSelector) {
             Document byId = idCondition(query);
+            if (byId == null && query != null && query.size() == 1 && stringsIn(query.get(ID)) != null) {
+                byId = query; // _id alone, $in a list: looked up by us too, so that the list is not matched again
+            }
             if (byId != null) {
                 for (Index<Object> index : getIndexes()) {
                     if (index.isUnique() && index.getKeys().size() == 1
                             && ID.equals(index.getKeys().getFirst().getKey()) && index.canHandle(byId)) {
                         // every document the query matches is among these: the _id condition is one of its conjuncts
                         BY_ID.increment();
-                        return matchDocuments(query, index.getPositions(byId), orderBy, skip, limit, batchSize,
-                                fieldSelector);
+                        return matchDocuments(rest(query, byId), index.getPositions(byId), orderBy, skip, limit,
+                                batchSize, fieldSelector);
                     }
                 }
             }
             return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
         }
+
+        @Override
+        protected boolean documentMatchesQuery(Document document, Document query) {
+            EXAMINED.increment();
+            return super.documentMatchesQuery(document, query);
+        }
+    }
+
+    /** Documents matched against a query (read for it), by every collection of this backend: for tests. */
+    static final java.util.concurrent.atomic.LongAdder EXAMINED = new java.util.concurrent.atomic.LongAdder();
+
+    /**
+     * What a document found through the {@code _id} index must still match: the query without its {@code _id}
+     * condition when that is an {@code $in} of strings (the index found exactly the documents whose {@code _id} is
+     * one of them, as the matcher would: a string's key is the string itself), else the whole query. Matching each
+     * of K documents against a list of K ids again made an {@code $in} cost K² comparisons: 20,000 ids in one lease
+     * renewal held the outbox for seconds (issue 17). For other ids (numbers, whose keys are normalised) the whole
+     * query is matched, as before.
+     */
+    static Document rest(Document query, Document byId) {
+        if (stringsIn(byId.get(ID)) == null) {
+            return query;
+        }
+        if (query.containsKey(ID)) {
+            Document rest = new Document(query);
+            rest.remove(ID);
+            return rest;
+        }
+        List<Object> others = new java.util.ArrayList<>((List<?>) query.get("$and"));
+        others.remove(byId);
+        Document rest = new Document(query);
+        if (others.isEmpty()) {
+            rest.remove("$and"); // MongoDB refuses an empty $and
+        } else {
+            rest.put("$and", others);
+        }
+        return rest;
+    }
+
+    /** The list of an {@code {$in: [...]}} condition whose every value is a string; null for any other condition. */
+    private static List<?> stringsIn(Object condition) {
+        if (condition instanceof Document d && d.size() == 1 && d.get("$in") instanceof List<?> values
+                && values.stream().allMatch(v -> v instanceof String)) {
+            return values;
+        }
+        return null;
     }
 
     /**

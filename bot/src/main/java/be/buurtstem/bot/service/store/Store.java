@@ -371,6 +371,12 @@ public class Store {
 
     // ---- outbox -----------------------------------------------------------------------------------------------
 
+    /** Items for the outbox: with the message's other writes when inside a {@link #unit}, else written at once. */
+    public void enqueueItems(List<OutboxItem> items) {
+        enqueue(OutboxItems.toDocuments(items));
+    }
+
+    /** As {@link #enqueueItems}, for documents already in the stored form (tests, data of before). */
     public void enqueue(List<Document> items) {
         Unit u = writeBehind.current();
         if (u != null) {
@@ -467,6 +473,39 @@ public class Store {
                 Aggregates.sort(Sorts.ascending("head.seq")),
                 Aggregates.limit(limit))).forEach(d -> heads.add(d.get("head", Document.class)));
         return heads;
+    }
+
+    /**
+     * The heads a dispatcher of {@code lane} may send now (see {@link OutboxQueue#ready}): from memory, only chats not
+     * parked; on a shared store (no listing in memory) every head of the lane, and the dispatcher filters them.
+     */
+    public List<OutboxItem> outboxReady(String lane, int limit, Instant now) {
+        OutboxQueue q = memoryHeads;
+        if (q != null) {
+            return OutboxItems.fromDocuments(q.ready(lane, limit, now));
+        }
+        List<OutboxItem> heads = new ArrayList<>();
+        for (Document d : outboxHeads(Integer.MAX_VALUE)) {
+            if (heads.size() < limit && OutboxQueue.lane(d.getString("chat")).equals(lane)) {
+                heads.add(OutboxItems.fromDocument(d));
+            }
+        }
+        return heads;
+    }
+
+    /** The chat's heads are left out of {@link #outboxReady} until {@code until}; no-op on a shared store. */
+    public void outboxPark(String chat, Instant until, boolean soft) {
+        OutboxQueue q = memoryHeads;
+        if (q != null) {
+            q.park(chat, until, soft);
+        }
+    }
+
+    public void outboxUnpark(String chat) {
+        OutboxQueue q = memoryHeads;
+        if (q != null) {
+            q.unpark(chat);
+        }
     }
 
     public void outboxDone(String id) {

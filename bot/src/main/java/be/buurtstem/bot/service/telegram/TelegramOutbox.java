@@ -6,10 +6,12 @@ import be.buurtstem.bot.service.conversation.Delivery;
 import be.buurtstem.bot.service.conversation.SystemTexts;
 import be.buurtstem.bot.service.ops.Metrics;
 import be.buurtstem.bot.service.privacy.RespondentIds;
-import be.buurtstem.bot.service.store.Leases;
+import be.buurtstem.bot.service.outbox.OutboxChannel;
+import be.buurtstem.bot.service.outbox.OutboxDispatcher;
+import be.buurtstem.bot.service.outbox.SendPacer;
+import be.buurtstem.bot.service.store.OutboxItem;
 import be.buurtstem.bot.service.store.OutboxLeases;
 import be.buurtstem.bot.service.store.Store;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
@@ -28,15 +30,7 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -49,29 +43,24 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code photo} item that holds only the reference ({@code respondent}, {@code questionnaire}, {@code language}); the
  * picture is drawn from the stored answers when the item is sent, and the item is dropped if they are gone.
  * <p>
- * Delivery is at least once: Telegram has no idempotency key for sendMessage, so an item accepted by Telegram whose
- * removal is not yet on disk when the process is killed is sent again after the restart. The removal is synced right
- * after the call, so that window is one call's answer plus one group commit (it was up to the next one-second commit
- * tick). Marking an item "sending" before the call would not help: after a crash nobody knows whether Telegram got
- * it, and dropping it would leave a resident without their next question, which is worse than seeing it twice.
- * <p>
- * Several instances may share one outbox: an item is sent only by the instance that claimed it
- * ({@link OutboxLeases}); heads another instance holds a live lease on are skipped; leases of items being sent are
- * renewed by the dispatcher; a dead instance's leases expire and are taken over.
+ * Dispatching is {@link OutboxDispatcher}'s (order per chat, limits, leases of several instances, removals in
+ * batches); this class builds the items and the Bot API calls and maps Telegram's answers. Delivery is at least
+ * once: an item Telegram accepted whose removal was not yet synced at a kill is sent again after the restart (the
+ * window is about one batch of removals, see {@link OutboxDispatcher}).
  */
-public class TelegramOutbox implements AutoCloseable {
+public class TelegramOutbox implements AutoCloseable, OutboxChannel {
     private static final Logger log = LoggerFactory.getLogger(TelegramOutbox.class);
     private static final int MAX_SEND_ATTEMPTS = 12;
-    /** Chats looked at per loop; more chats than this with something queued wait for the next loop. */
-    private static final int MAX_HEADS = 5000;
-    /** Chats of another channel in the same outbox: WhatsApp's {@code wa:<number>} (Telegram chat ids are numbers). */
-    static final String OTHER_CHANNEL_PREFIX = "wa:";
+    /**
+     * Calls in flight at once (one per chat): a call mostly waits on the network, and the overall limit is kept by
+     * the pacer whatever the number of senders; 4 were the bound at 300 replies a second (issue 17).
+     */
+    public static final int SENDERS = 16;
 
     private final Store store;
     private final TelegramApi api;
     private final TelegramSettings settings;
-    private final OutboxLeases leases;
-    private final SentRemovals removals;
+    private final OutboxDispatcher dispatcher;
     /** Draws a resident's map when its photo item is sent (the outbox holds only the reference). */
     private final MapPictures pictures;
     /** This instance's part of generated ids (organiser notices, inputs without an id): unique across instances. */
@@ -83,25 +72,6 @@ public class TelegramOutbox implements AutoCloseable {
      * everything of a younger instance after an older one's), and strictly increasing within the instance.
      */
     private final AtomicLong seq = new AtomicLong();
-    /** Items this instance has claimed and is sending: their leases are renewed until they are done. */
-    private final Set<String> claimed = ConcurrentHashMap.newKeySet();
-    private Instant lastRenewal = Instant.now();
-    private final Map<String, Instant> chatNext = new ConcurrentHashMap<>();
-    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
-    /**
-     * Items just handled, and until when to leave them alone: a listing read before an item was removed or
-     * rescheduled must not send it again (sent, dropped) or sooner than its backoff (retry).
-     */
-    private final Map<String, Instant> hold = new ConcurrentHashMap<>();
-    private final Semaphore wake = new Semaphore(0);
-    private final ExecutorService senders = Executors.newFixedThreadPool(4, Thread.ofPlatform().name("telegram-send-", 0)
-            .daemon(true).factory());
-    private volatile Instant globalPauseUntil = Instant.EPOCH;
-    private volatile boolean running;
-    private Thread dispatcher;
-    private long nextGlobalNanos = System.nanoTime();
-    /** The overall limit, taken again right before each call (see {@link #awaitSendSlot}). */
-    private long nextSendNanos = System.nanoTime();
 
     public TelegramOutbox(Store store, TelegramApi api, TelegramSettings settings, OutboxLeases leases,
                           MapPictures pictures) {
@@ -109,8 +79,8 @@ public class TelegramOutbox implements AutoCloseable {
         this.store = store;
         this.api = api;
         this.settings = settings;
-        this.leases = leases;
-        this.removals = new SentRemovals(store);
+        this.dispatcher = new OutboxDispatcher("telegram-outbox", store, leases, this,
+                new SendPacer(Math.max(1, settings.messagesPerSecond())), settings.perChatInterval(), SENDERS);
     }
 
     private long nextSeq() {
@@ -120,40 +90,38 @@ public class TelegramOutbox implements AutoCloseable {
     /** A delivery for one update; for a button press it also acknowledges the press and shows the choice. */
     public Delivery delivery(CallbackContext callback) {
         return (respondent, chat, inputId, language, messages) -> {
-            List<Document> items = new ArrayList<>();
+            List<OutboxItem> items = new ArrayList<>();
             String base = inputId == null ? "x" + idPrefix + nextSeq() : inputId;
             int n = 0;
             if (callback != null) {
-                items.add(item(base + ":" + n++, chat, respondent, "callback").append("callbackId", callback.queryId()));
+                items.add(item(base + ":" + n++, chat, respondent, new OutboxItem.Callback(callback.queryId())));
                 if (callback.editedText() != null) {
-                    items.add(item(base + ":" + n++, chat, respondent, "edit").append("messageId", callback.messageId())
-                            .append("text", callback.editedText()));
+                    items.add(item(base + ":" + n++, chat, respondent,
+                            new OutboxItem.Edit(callback.messageId(), callback.editedText())));
                 }
             }
             for (be.buurtstem.engine.OutboundMessage m : messages) {
                 var map = MapMessage.questionnaireOf(m);
                 if (map.isPresent()) {
                     if (respondent != null) {
-                        items.add(item(base + ":" + n++, chat, respondent, "photo").append("questionnaire", map.get())
-                                .append("language", language));
+                        items.add(item(base + ":" + n++, chat, respondent, new OutboxItem.Photo(map.get(), language)));
                     }
                     continue;
                 }
                 List<String> chunks = TextSplitter.split(m.text(), TextSplitter.TELEGRAM_LIMIT, language);
                 for (int i = 0; i < chunks.size(); i++) {
-                    Document d = item(base + ":" + n++, chat, respondent, "send").append("text", chunks.get(i));
-                    if (i == chunks.size() - 1) {
-                        List<Document> buttons = new ArrayList<>();
+                    OutboxItem.Send send = OutboxItem.Send.text(chunks.get(i));
+                    if (i == chunks.size() - 1) { // the buttons go with the message's last chunk
+                        List<OutboxItem.Button> buttons = new ArrayList<>();
                         for (be.buurtstem.engine.Button b : m.buttons()) {
-                            buttons.add(new Document("id", b.id()).append("label", b.label()));
+                            buttons.add(new OutboxItem.Button(b.id(), b.label()));
                         }
-                        d.append("buttons", buttons).append("expect", m.expect().name())
-                                .append("language", language);
+                        send = new OutboxItem.Send(chunks.get(i), buttons, m.expect().name(), language);
                     }
-                    items.add(d);
+                    items.add(item(base + ":" + n++, chat, respondent, send));
                 }
             }
-            store.enqueue(items);
+            store.enqueueItems(items);
         };
     }
 
@@ -163,240 +131,128 @@ public class TelegramOutbox implements AutoCloseable {
 
     /** A text for the organisers' chat (saturation alerts, issue 6), through the same limits and retries. */
     public void sendToChat(String chat, String text) {
-        List<Document> items = new ArrayList<>();
+        List<OutboxItem> items = new ArrayList<>();
         int n = 0;
         String base = "org" + idPrefix + nextSeq();
         for (String chunk : TextSplitter.split(text, TextSplitter.TELEGRAM_LIMIT, null)) {
-            items.add(item(base + ":" + n++, chat, null, "send").append("text", chunk));
+            items.add(item(base + ":" + n++, chat, null, OutboxItem.Send.text(chunk)));
         }
-        store.enqueue(items);
+        store.enqueueItems(items);
         signal();
     }
 
-    private Document item(String id, String chat, String respondent, String type) {
-        Document d = new Document("_id", id).append("seq", nextSeq()).append("chat", chat)
-                .append("type", type).append("attempts", 0).append("notBefore", new Date(0))
-                .append("createdAt", new Date());
-        if (respondent != null) {
-            d.append("respondent", respondent);
-        }
-        return d;
+    private OutboxItem item(String id, String chat, String respondent, OutboxItem.Kind kind) {
+        return OutboxItem.queued(id, nextSeq(), chat, respondent, kind);
     }
 
     public void signal() {
-        wake.release();
+        dispatcher.signal();
     }
 
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        dispatcher = Thread.ofPlatform().name("telegram-outbox").start(this::loop);
+    public void start() {
+        dispatcher.start();
     }
 
-    private void loop() {
-        long intervalNanos = TimeUnit.SECONDS.toNanos(1) / Math.max(1, settings.messagesPerSecond());
-        while (running) {
-            try {
-                Instant now = Instant.now();
-                hold.values().removeIf(t -> t.isBefore(now));
-                renewLeases(now);
-                // one head per chat (see Store.outboxHeads): a quiet resident is not starved by busy chats
-                List<Document> pending = store.outboxHeads(MAX_HEADS);
-                int dispatched = 0;
-                for (Document item : pending) {
-                    String chat = item.getString("chat");
-                    if (chat != null && chat.startsWith(OTHER_CHANNEL_PREFIX)) {
-                        continue; // the same outbox carries the WhatsApp channel's items (service/whatsapp)
-                    }
-                    if (inFlight.contains(chat) || hold.containsKey(item.getString("_id")) || leasedElsewhere(item, now)) {
-                        continue; // heads only (outboxHeads), one at a time per chat: order per chat is kept
-                    }
-                    boolean callback = "callback".equals(item.getString("type"));
-                    if (item.getDate("notBefore").toInstant().isAfter(now) || now.isBefore(globalPauseUntil)
-                            || (!callback && chatNext.getOrDefault(chat, Instant.EPOCH).isAfter(now))) {
-                        continue;
-                    }
-                    if (!callback) {
-                        long wait = nextGlobalNanos - System.nanoTime();
-                        if (wait > 0) {
-                            TimeUnit.NANOSECONDS.sleep(wait);
-                        }
-                        nextGlobalNanos = Math.max(System.nanoTime(), nextGlobalNanos) + intervalNanos;
-                    }
-                    // the in-process embedded store is nobody else's (its file is locked) and its listing comes from
-                    // memory, updated at every removal: a claim would only cost a round trip per item
-                    OutboxLeases.Claim claim = store.soleWriter() ? OutboxLeases.Claim.CLAIMED
-                            : leases.claim(item.getString("_id"), Instant.now());
-                    if (claim == OutboxLeases.Claim.REFUSED) {
-                        store.outboxGone(item.getString("_id")); // a listing from memory must not offer it again
-                        continue; // sent or claimed by another instance since the listing
-                    }
-                    if (claim == OutboxLeases.Claim.TAKEN_OVER) {
-                        Metrics.leaseTakenOver();
-                    }
-                    inFlight.add(chat);
-                    claimed.add(item.getString("_id"));
-                    dispatched++;
-                    senders.submit(() -> {
-                        try {
-                            send(item);
-                        } finally {
-                            claimed.remove(item.getString("_id"));
-                            inFlight.remove(chat);
-                            wake.release();
-                        }
-                    });
-                }
-                // woken at once by new items and finished sends; otherwise look again soon only if work was done
-                wake.tryAcquire(pending.isEmpty() ? 500 : dispatched > 0 ? 20 : 100, TimeUnit.MILLISECONDS);
-                wake.drainPermits();
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                log.error("outbox dispatcher error", e);
-                sleepQuietly(Duration.ofSeconds(1));
-            }
-        }
+    @Override
+    public String lane() {
+        return ""; // Telegram's chats are numbers; WhatsApp's wa:<number> are the other lane of the same outbox
     }
 
-    /** A live lease of another instance on the item (as listed): that instance is sending it. */
-    private boolean leasedElsewhere(Document item, Instant now) {
-        Date until = item.getDate("leaseUntil");
-        return until != null && until.toInstant().isAfter(now) && !leases.owner().equals(item.getString("claimedBy"));
+    @Override
+    public boolean paced(OutboxItem item) {
+        return !(item.kind() instanceof OutboxItem.Callback); // acknowledging a press is not a message
     }
 
-    /** Every third of the lease, the leases of the items being sent are extended (a slow call, a 429 wait). */
-    private void renewLeases(Instant now) {
-        if (Duration.between(lastRenewal, now).compareTo(leases.lease().dividedBy(3)) < 0) {
-            return;
-        }
-        lastRenewal = now;
+    @Override
+    public Outcome send(OutboxItem item, SendPacer pacer) {
+        String chat = item.chat();
+        String type = type(item.kind());
         try {
-            leases.renew(List.copyOf(claimed), now);
-        } catch (RuntimeException e) {
-            log.warn("outbox leases not renewed: {}", e.getClass().getSimpleName());
-        }
-    }
-
-    /**
-     * The dispatcher paces what it hands to the senders, but a sender may wait (a slow call, the group commit after
-     * it) and then several go at once: the overall limit is therefore also kept at the moment of the call, so that no
-     * one-second window holds more than {@code messagesPerSecond} calls (Telegram answers more with 429s).
-     */
-    private boolean awaitSendSlot() {
-        long interval = TimeUnit.SECONDS.toNanos(1) / Math.max(1, settings.messagesPerSecond());
-        long slot;
-        synchronized (this) {
-            slot = Math.max(System.nanoTime(), nextSendNanos);
-            nextSendNanos = slot + interval;
-        }
-        long wait = slot - System.nanoTime();
-        if (wait > 0) {
-            try {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
+            if (paced(item) && !pacer.awaitCall()) {
+                return new Outcome.Stopping();
             }
-        }
-        return true;
-    }
-
-    private void send(Document item) {
-        String id = item.getString("_id");
-        String chat = item.getString("chat");
-        String type = item.getString("type");
-        try {
-            if (!"callback".equals(type) && !awaitSendSlot()) {
-                return; // stopping: the item stays in the outbox and goes after the restart
-            }
-            switch (type) {
-                case "callback" -> api.sender().execute(AnswerCallbackQuery.builder()
-                        .callbackQueryId(item.getString("callbackId")).build());
-                case "edit" -> api.sender().execute(EditMessageText.builder().chatId(chat)
-                        .messageId(item.getInteger("messageId")).text(item.getString("text")).build());
-                case "photo" -> {
-                    var png = pictures.png(item.getString("respondent"), item.getString("questionnaire"),
-                            item.getString("language"));
+            switch (item.kind()) {
+                case OutboxItem.Callback c -> api.sender().execute(AnswerCallbackQuery.builder()
+                        .callbackQueryId(c.callbackId()).build());
+                case OutboxItem.Edit e -> api.sender().execute(EditMessageText.builder().chatId(chat)
+                        .messageId(e.messageId()).text(e.text()).build());
+                case OutboxItem.Photo p -> {
+                    var png = pictures.png(item.respondent(), p.questionnaire(), p.language());
                     if (png.isEmpty()) { // the answers were deleted meanwhile: there is no map to send any more
-                        store.outboxDone(id);
-                        return;
+                        return new Outcome.Dropped();
                     }
                     api.sender().execute(SendPhoto.builder().chatId(chat)
                             .photo(new InputFile(new java.io.ByteArrayInputStream(png.get()), "buurtkaart.png"))
-                            .caption(MapPictures.caption(item.getString("language"))).build());
+                            .caption(MapPictures.caption(p.language())).build());
                 }
-                default -> api.sender().execute(sendMessage(item));
+                case OutboxItem.Send s -> api.sender().execute(sendMessage(chat, s));
+                case OutboxItem.WhatsApp w -> {
+                    return new Outcome.Dropped(); // another channel's: never in this lane
+                }
+                case OutboxItem.WhatsAppMap w -> {
+                    return new Outcome.Dropped();
+                }
             }
             Metrics.sent(type);
-            hold.put(id, Instant.now().plusSeconds(60));
-            // on disk at once (one delete and one sync shared with the other senders finishing now), not at the next
-            // commit tick: a kill -9 in between would send the message again after the restart
-            removals.removeAndSync(id);
-            if (!"callback".equals(type)) {
-                chatNext.put(chat, Instant.now().plus(settings.perChatInterval()));
-            }
+            return new Outcome.Sent();
         } catch (TelegramApiException e) {
             int code = TelegramApi.errorCode(e);
-            int attempts = item.getInteger("attempts", 0) + 1;
+            int attempts = item.attempts() + 1;
             if (code == 429) {
                 Duration wait = TelegramApi.retryAfter(e);
-                Instant until = Instant.now().plus(wait);
-                chatNext.put(chat, until);
-                globalPauseUntil = until;
-                hold.put(id, until);
-                leases.retryLater(id, attempts, until);
                 Metrics.rateLimited();
                 log.warn("telegram rate limit: waiting {}s as asked (retry_after)", wait.toSeconds());
+                return new Outcome.Retry(attempts, Instant.now().plus(wait), true);
             } else if (code == 403) {
-                String respondent = item.getString("respondent");
+                String respondent = item.respondent();
                 if (respondent != null) {
                     store.markStopped(respondent, "blocked", Instant.now());
                 }
-                hold.put(id, Instant.now().plusSeconds(60));
-                long dropped = store.dropOutboxForChat(chat);
-                log.info("resident blocked the bot: marked stopped, {} queued messages dropped respondent={}", dropped,
+                log.info("resident blocked the bot: marked stopped, queued messages dropped respondent={}",
                         RespondentIds.logTag(respondent));
+                return new Outcome.ChatStopped();
             } else if (code >= 400 && code < 500) {
-                hold.put(id, Instant.now().plusSeconds(60));
-                store.outboxDone(id);
                 log.warn("telegram refused a {} ({}), dropped: {}", type, code, e.getMessage());
+                return new Outcome.Dropped();
             } else if (attempts >= MAX_SEND_ATTEMPTS) {
-                hold.put(id, Instant.now().plusSeconds(60));
-                store.outboxDone(id);
                 log.error("telegram {} failed {} times, dropped: {}", type, attempts, e.getMessage());
+                return new Outcome.Dropped();
             } else {
                 long factor = 1L << Math.min(attempts - 1, 7);
                 Duration backoff = settings.retryBase().multipliedBy(factor);
                 if (backoff.compareTo(Duration.ofMinutes(1)) > 0) {
                     backoff = Duration.ofMinutes(1);
                 }
-                hold.put(id, Instant.now().plus(backoff));
-                leases.retryLater(id, attempts, Instant.now().plus(backoff));
                 log.warn("telegram {} failed (code {}), retry {} in {} ms", type, code, attempts, backoff.toMillis());
+                return new Outcome.Retry(attempts, Instant.now().plus(backoff), false);
             }
         } catch (RuntimeException e) {
             log.error("outbox item {} could not be sent", type, e);
-            hold.put(id, Instant.now().plusSeconds(5));
-            leases.retryLater(id, item.getInteger("attempts", 0) + 1, Instant.now().plusSeconds(5));
+            return new Outcome.Retry(item.attempts() + 1, Instant.now().plusSeconds(5), false);
         }
     }
 
-    private static SendMessage sendMessage(Document item) {
-        SendMessage.SendMessageBuilder<?, ?> b = SendMessage.builder().chatId(item.getString("chat"))
-                .text(item.getString("text"));
-        List<Document> buttons = item.getList("buttons", Document.class, List.of());
-        String expect = item.getString("expect");
+    /** The metrics' word for the item's call (as the stored {@code type} was). */
+    private static String type(OutboxItem.Kind kind) {
+        return switch (kind) {
+            case OutboxItem.Callback c -> "callback";
+            case OutboxItem.Edit e -> "edit";
+            case OutboxItem.Photo p -> "photo";
+            default -> "send";
+        };
+    }
+
+    private static SendMessage sendMessage(String chat, OutboxItem.Send send) {
+        SendMessage.SendMessageBuilder<?, ?> b = SendMessage.builder().chatId(chat).text(send.text());
+        List<OutboxItem.Button> buttons = send.buttons();
         if (!buttons.isEmpty()) {
             List<InlineKeyboardRow> rows = new ArrayList<>();
             boolean compact = buttons.size() <= 5 && buttons.stream()
-                    .allMatch(x -> x.getString("label").codePointCount(0, x.getString("label").length()) <= 3);
+                    .allMatch(x -> x.label().codePointCount(0, x.label().length()) <= 3);
             InlineKeyboardRow row = new InlineKeyboardRow();
-            for (Document button : buttons) {
-                InlineKeyboardButton k = InlineKeyboardButton.builder().text(button.getString("label"))
-                        .callbackData(CallbackData.encode(button.getString("id"))).build();
+            for (OutboxItem.Button button : buttons) {
+                InlineKeyboardButton k = InlineKeyboardButton.builder().text(button.label())
+                        .callbackData(CallbackData.encode(button.id())).build();
                 if (compact) {
                     row.add(k);
                 } else {
@@ -407,9 +263,9 @@ public class TelegramOutbox implements AutoCloseable {
                 rows.add(row);
             }
             b.replyMarkup(InlineKeyboardMarkup.builder().keyboard(rows).build());
-        } else if ("LOCATION".equals(expect)) {
+        } else if ("LOCATION".equals(send.expect())) {
             KeyboardButton share = KeyboardButton.builder()
-                    .text(SystemTexts.get("share_location", item.getString("language"))).requestLocation(true).build();
+                    .text(SystemTexts.get("share_location", send.language())).requestLocation(true).build();
             b.replyMarkup(ReplyKeyboardMarkup.builder().keyboardRow(new KeyboardRow(share)).resizeKeyboard(true)
                     .oneTimeKeyboard(true).build());
         }
@@ -421,7 +277,7 @@ public class TelegramOutbox implements AutoCloseable {
     public void close() {
         Instant deadline = Instant.now().plus(settings.drainTimeout());
         try {
-            while (running && Instant.now().isBefore(deadline) && store.outboxSize() > 0) {
+            while (dispatcher.running() && Instant.now().isBefore(deadline) && store.outboxSize() > 0) {
                 signal();
                 Thread.sleep(50);
             }
@@ -430,33 +286,6 @@ public class TelegramOutbox implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("could not check the outbox at shutdown: {}", e.getMessage());
         }
-        running = false;
-        if (dispatcher != null) {
-            dispatcher.interrupt();
-            try {
-                dispatcher.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        senders.shutdown();
-        try {
-            senders.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        try { // what this instance claimed and did not send goes to the other instances now, not at expiry
-            leases.releaseAll();
-        } catch (RuntimeException e) {
-            log.warn("outbox leases not released at shutdown: {}", e.getClass().getSimpleName());
-        }
-    }
-
-    private static void sleepQuietly(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        dispatcher.close();
     }
 }

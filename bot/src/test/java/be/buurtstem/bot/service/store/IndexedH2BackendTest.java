@@ -67,6 +67,63 @@ class IndexedH2BackendTest {
         }
     }
 
+    /**
+     * An {@code $in} over K ids reads the K documents the index finds, not the collection, and does not match each of
+     * them against the K ids again: a lease renewal over 20,000 ids did that (K² comparisons, seconds on the outbox's
+     * lock) and stalled the seeding of 60,000 residents (issue 17). The results stay those of the full query.
+     */
+    @Test
+    void anInOverKIdsReadsKDocumentsWithTheSameResults(@TempDir Path dir) {
+        try (EmbeddedMongo db = EmbeddedMongo.open(dir); MongoClient c = MongoClients.create(db.connectionString())) {
+            MongoCollection<Document> outbox = c.getDatabase("t").getCollection("outbox");
+            List<Document> docs = new ArrayList<>();
+            for (int i = 0; i < 3000; i++) {
+                docs.add(new Document("_id", "m" + i).append("claimedBy", i % 3 == 0 ? "me" : "other"));
+            }
+            outbox.insertMany(docs);
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                ids.add("m" + i); // 20 of them claimed by "me"
+            }
+            ids.add("gone-already");
+
+            long examined = IndexedH2Backend.EXAMINED.sum();
+            long renewed = outbox.updateMany(Filters.and(Filters.in("_id", ids), Filters.eq("claimedBy", "me")),
+                    Updates.set("leaseUntil", 1L)).getModifiedCount();
+            assertEquals(20, renewed, "only the listed ids claimed by this instance");
+            assertEquals(60, IndexedH2Backend.EXAMINED.sum() - examined, "the 60 listed documents that exist, read once");
+            assertEquals(20, outbox.countDocuments(Filters.exists("leaseUntil")));
+
+            examined = IndexedH2Backend.EXAMINED.sum();
+            assertEquals(60, outbox.deleteMany(Filters.in("_id", ids)).getDeletedCount(), "a batch of removals");
+            assertEquals(60, IndexedH2Backend.EXAMINED.sum() - examined, "each removed document read once");
+            assertEquals(2940, outbox.countDocuments());
+            assertNull(outbox.find(Filters.eq("_id", "m5")).first());
+            assertEquals("m60", outbox.find(Filters.and(Filters.in("_id", List.of("m59", "m60")),
+                    Filters.eq("claimedBy", "me"))).first().getString("_id"));
+        }
+    }
+
+    @Test
+    void onlyAnInOfStringIdsIsLeftOutOfWhatIsMatchedAgain() {
+        var in = new de.bwaldvogel.mongo.bson.Document("$in", List.of("a", "b"));
+        var flat = new de.bwaldvogel.mongo.bson.Document("_id", in).append("claimedBy", "me");
+        assertEquals(new de.bwaldvogel.mongo.bson.Document("claimedBy", "me"),
+                IndexedH2Backend.rest(flat, IndexedH2Backend.idCondition(flat)));
+        var and = new de.bwaldvogel.mongo.bson.Document("$and", List.of(new de.bwaldvogel.mongo.bson.Document("_id", in),
+                new de.bwaldvogel.mongo.bson.Document("v", 1)));
+        assertEquals(new de.bwaldvogel.mongo.bson.Document("$and", List.of(new de.bwaldvogel.mongo.bson.Document("v", 1))),
+                IndexedH2Backend.rest(and, IndexedH2Backend.idCondition(and)));
+        var alone = new de.bwaldvogel.mongo.bson.Document("_id", in);
+        assertEquals(new de.bwaldvogel.mongo.bson.Document(), IndexedH2Backend.rest(alone, alone));
+        var numbers = new de.bwaldvogel.mongo.bson.Document("_id", new de.bwaldvogel.mongo.bson.Document("$in", List.of(1, 2L)))
+                .append("v", 1);
+        assertEquals(numbers, IndexedH2Backend.rest(numbers, IndexedH2Backend.idCondition(numbers)),
+                "numbers are normalised in the index: matched again, as before");
+        var one = new de.bwaldvogel.mongo.bson.Document("_id", "a").append("v", 1);
+        assertEquals(one, IndexedH2Backend.rest(one, IndexedH2Backend.idCondition(one)), "one id: nothing to gain");
+    }
+
     @Test
     void theIdConditionIsFoundOnlyWhereItIsAConjunct() {
         assertEquals(new de.bwaldvogel.mongo.bson.Document("_id", "a"), IndexedH2Backend.idCondition(new de.bwaldvogel.mongo.bson.Document("_id", "a").append("v", 1)));
