@@ -162,7 +162,8 @@ public final class CodingService implements AnswerListener, AutoCloseable {
         }
         awaitRelease();
         List<StoredAnswer> batch = new ArrayList<>(BATCH);
-        while (incoming.drainTo(batch, BATCH) > 0) {
+        // interrupted: the service is stopping (close); what is still queued is found by the next start's sweep
+        while (!Thread.currentThread().isInterrupted() && incoming.drainTo(batch, BATCH) > 0) {
             codeBatch(batch, true);
             batch.clear();
         }
@@ -277,8 +278,11 @@ public final class CodingService implements AnswerListener, AutoCloseable {
                 ids.add(d.id());
             }
         });
-        for (int i = 0; i < ids.size(); i += BATCH) {
+        for (int i = 0; i < ids.size() && !Thread.currentThread().isInterrupted(); i += BATCH) {
             awaitRelease();
+            if (Thread.currentThread().isInterrupted()) {
+                break; // stopping: the rest stays uncoded for the next start's sweep
+            }
             n += codeBatch(read(ids.subList(i, Math.min(ids.size(), i + BATCH))), true);
         }
         if (n > 0) {
