@@ -26,6 +26,7 @@ final class CodingScenario {
     private final Duration bound;
     private final boolean jfr;
     private final boolean backlog;
+    private final boolean live;
 
     CodingScenario(Args args, boolean alone) {
         this.rate = Double.parseDouble(args.scoped("coding", "rate", alone, "300"));
@@ -33,6 +34,7 @@ final class CodingScenario {
         this.bound = Args.parseDuration(args.scoped("coding", "max-time", alone, "10m"));
         this.jfr = Boolean.parseBoolean(args.scoped("coding", "jfr", alone, "false"));
         this.backlog = Boolean.parseBoolean(args.scoped("coding", "backlog", alone, "true"));
+        this.live = Boolean.parseBoolean(args.scoped("coding", "live", alone, "true"));
     }
 
     Map<String, String> run(Setup setup, Report report) throws Exception {
@@ -42,6 +44,11 @@ final class CodingScenario {
                 + WebhookScenario.fmt(rate) + " updates/s");
         Map<String, String> f = new LinkedHashMap<>();
         HttpClient http = HttpClient.newHttpClient();
+        if (!live) {
+            backlog(setup, report, f, http);
+            report.table(f);
+            return f;
+        }
         try (FakeTelegram telegram = new FakeTelegram()) {
             List<String> more = new java.util.ArrayList<>();
             if (jfr) {
@@ -128,14 +135,19 @@ final class CodingScenario {
      * The coding worker on its own, without the webhook in front of it: the same answers are stored by a service whose
      * worker is starved (queue of one answer, no sweep for an hour), which is then restarted with the defaults; its
      * start-up sweep codes the backlog. Stated: from UP after the restart until none is uncoded (the harness asks
-     * every 200 ms), and the answers per second that makes. The webhook bounds the live figure on this machine; this
+     * every 500 ms), and the answers per second that makes. The webhook bounds the live figure on this machine; this
      * one is the worker's own capacity in the service (store, durability, saturation), and checks a restart resumes.
      */
     private void backlog(Setup setup, Report report, Map<String, String> f, HttpClient http) throws Exception {
         Path dir = setup.work().resolve("coding-backlog");
         int expected = residents * 3;
         try (FakeTelegram telegram = new FakeTelegram()) {
-            Service service = setup.webhookService(dir, telegram, List.of(), Map.of(
+            List<String> more = new java.util.ArrayList<>();
+            if (jfr) {
+                more.add("-XX:StartFlightRecording=filename=" + dir.resolve("service.jfr") + ",settings=profile,"
+                        + "dumponexit=true");
+            }
+            Service service = setup.webhookService(dir, telegram, more, Map.of(
                     "BUURTSTEM_CODING_QUEUE_CAPACITY", "1", "BUURTSTEM_CODING_TICK_INTERVAL", "1h"));
             service.settle(Duration.ofSeconds(60));
             OpenLoop loop = new OpenLoop(List.of(setup.webhookUrl(service)), setup.secret(), false,
@@ -148,6 +160,8 @@ final class CodingScenario {
             while (total(http, service.base(), setup.analystToken(), false) < expected && System.nanoTime() < deadline) {
                 Thread.sleep(500);
             }
+            // the replies still queued would be sent after the restart, beside the coding it measures
+            OpenLoop.awaitQuiet(telegram, Duration.ofSeconds(3), bound);
             long uncodedBefore = total(http, service.base(), setup.analystToken(), true);
             service.stop();
             service.env("BUURTSTEM_CODING_QUEUE_CAPACITY", "1000");
@@ -155,6 +169,7 @@ final class CodingScenario {
             String loadBefore = ProcessStats.loadAverage();
             service.start(Duration.ofMinutes(3));
             long up = System.nanoTime();
+            Duration cpuUp = ProcessStats.cpu(service.pid());
             long done = 0;
             deadline = up + bound.toNanos();
             while (System.nanoTime() < deadline) {
@@ -162,13 +177,18 @@ final class CodingScenario {
                     done = System.nanoTime();
                     break;
                 }
-                Thread.sleep(200);
+                Thread.sleep(500); // each count scans the answers: not more often, not to slow down the worker
             }
             f.put("backlog: uncoded answers at the restart (of " + expected + " stored)", String.valueOf(uncodedBefore));
             if (done > 0) {
                 double s = (done - up) / 1e9;
+                Duration cpu = ProcessStats.cpu(service.pid()).minus(cpuUp);
                 f.put("backlog: coded after the restart, from UP until none uncoded", String.format(
                         java.util.Locale.ROOT, "%.1f s, %.0f answers/s", s, uncodedBefore / s));
+                // the service's whole CPU over that time (worker, store, the harness's counts) per answer: what the
+                // machine's load does not change much, unlike the rate
+                f.put("backlog: service CPU per answer coded (from UP until none uncoded)", String.format(
+                        java.util.Locale.ROOT, "%.3f ms", cpu.toNanos() / 1e6 / Math.max(1, uncodedBefore)));
             } else {
                 f.put("backlog: coded after the restart, from UP until none uncoded", "not within "
                         + bound.toSeconds() + " s");

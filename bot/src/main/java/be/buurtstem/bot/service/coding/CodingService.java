@@ -192,13 +192,18 @@ public final class CodingService implements AnswerListener, AutoCloseable {
      * count in saturation goes at the rebuild the deletion marks due.
      */
     private int codeBatch(List<StoredAnswer> list, boolean first) {
+        return codeBatch(list, first, false);
+    }
+
+    /** {@code readUncoded}: the answers were just read from the store and had no coding (the sweep): not asked again. */
+    private int codeBatch(List<StoredAnswer> list, boolean first, boolean readUncoded) {
         Map<String, StoredAnswer> byId = new LinkedHashMap<>();
         for (StoredAnswer a : list) {
             if (a.id() != null) {
                 byId.putIfAbsent(a.id(), a); // queued twice (the sweep and the hook): coded once
             }
         }
-        if (first && !byId.isEmpty()) {
+        if (first && !readUncoded && !byId.isEmpty()) {
             byId.keySet().retainAll(answers.uncodedAmong(byId.keySet()));
         }
         if (byId.isEmpty()) {
@@ -283,7 +288,7 @@ public final class CodingService implements AnswerListener, AutoCloseable {
             if (Thread.currentThread().isInterrupted()) {
                 break; // stopping: the rest stays uncoded for the next start's sweep
             }
-            n += codeBatch(read(ids.subList(i, Math.min(ids.size(), i + BATCH))), true);
+            n += codeBatch(read(ids.subList(i, Math.min(ids.size(), i + BATCH)), true), true, true);
         }
         if (n > 0) {
             log.info("coded {} answer(s) left uncoded, in {} ms", n, (System.nanoTime() - t0) / 1_000_000);
@@ -292,9 +297,16 @@ public final class CodingService implements AnswerListener, AutoCloseable {
 
     /** The answers with these ids as they are now, in the order given (deleted ones left out): one query. */
     private List<StoredAnswer> read(List<String> ids) {
+        return read(ids, false);
+    }
+
+    /** The same; {@code uncodedOnly}: those coded meanwhile (by the in-memory queue) left out too. */
+    private List<StoredAnswer> read(List<String> ids, boolean uncodedOnly) {
         Map<String, StoredAnswer> found = new java.util.HashMap<>();
         for (var r : answers.find(ids)) {
-            found.put(r.id(), r.answer());
+            if (!uncodedOnly || !r.coded()) {
+                found.put(r.id(), r.answer());
+            }
         }
         List<StoredAnswer> out = new ArrayList<>(found.size());
         for (String id : ids) {
