@@ -44,7 +44,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Nothing is lost when the queue is full or the service stops: an answer without {@code coding} is found by the
  * sweep that runs at start-up (after the saturation states are rebuilt from the coded answers) and after any overflow
  * or failure. Writing the codes is conditional on the answer not being coded yet, so an answer queued twice is coded
- * and counted once; an answer deleted meanwhile (delete my answers) is not recreated.
+ * and counted once; an answer deleted meanwhile (delete my answers) is not recreated. A stopping service (interrupted
+ * worker) starts no further batch: what is left is the next start's sweep, which reads each batch of uncoded answers
+ * once and asks nothing else about them before the write.
  */
 public final class CodingService implements AnswerListener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CodingService.class);
