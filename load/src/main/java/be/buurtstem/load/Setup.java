@@ -55,8 +55,15 @@ record Setup(Path jar, Path work, List<String> jvm, Map<String, String> extraEnv
     /** A service in webhook mode on that data folder, started and UP. */
     Service webhookService(Path dir, FakeTelegram telegram, List<String> moreJvm) throws IOException,
             InterruptedException {
-        Service s = new Service(jar, dir.resolve("service.log"), env(dir.resolve("data"), telegram), jvm(moreJvm),
-                "serve");
+        return webhookService(dir, telegram, moreJvm, Map.of());
+    }
+
+    /** The same, with more environment for this service only. */
+    Service webhookService(Path dir, FakeTelegram telegram, List<String> moreJvm, Map<String, String> moreEnv)
+            throws IOException, InterruptedException {
+        Map<String, String> env = env(dir.resolve("data"), telegram);
+        env.putAll(moreEnv);
+        Service s = new Service(jar, dir.resolve("service.log"), env, jvm(moreJvm), "serve");
         s.env("TELEGRAM_WEBHOOK_URL", "http://127.0.0.1:" + s.port() + "/telegram/webhook");
         s.env("TELEGRAM_WEBHOOK_SECRET", secret);
         s.start(Duration.ofMinutes(3));

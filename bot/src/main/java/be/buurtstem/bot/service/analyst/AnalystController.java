@@ -108,8 +108,8 @@ public class AnalystController {
         if (page < 0) {
             throw new ApiException(400, "page must be 0 or more");
         }
-        if (size < 1 || size > MAX_PAGE) {
-            throw new ApiException(400, "size must be between 1 and " + MAX_PAGE);
+        if (size < 0 || size > MAX_PAGE) {
+            throw new ApiException(400, "size must be between 0 (the total only) and " + MAX_PAGE);
         }
         long offset = (long) page * size; // as a long: an int product overflows into a negative skip
         if (offset > MAX_OFFSET) {
@@ -124,7 +124,9 @@ public class AnalystController {
             filter = filter.without(decisions.reviewedAnswers());
         }
         long total = answers.count(filter);
-        List<AnswerRecord> docs = answers.page(filter, offset, size);
+        // size 0: the total only. A page is sorted by arrival over every selected answer (the embedded store has no
+        // index for it), which a client that only counts (a progress poll) should not pay for
+        List<AnswerRecord> docs = size == 0 ? List.of() : answers.page(filter, offset, size);
         Map<String, List<AnalystDecision>> byAnswer = decisions.byAnswer(docs.stream().map(AnswerRecord::id).toList());
         List<Map<String, Object>> items = new ArrayList<>();
         for (AnswerRecord d : docs) {

@@ -44,7 +44,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Nothing is lost when the queue is full or the service stops: an answer without {@code coding} is found by the
  * sweep that runs at start-up (after the saturation states are rebuilt from the coded answers) and after any overflow
  * or failure. Writing the codes is conditional on the answer not being coded yet, so an answer queued twice is coded
- * and counted once; an answer deleted meanwhile (delete my answers) is not recreated.
+ * and counted once; an answer deleted meanwhile (delete my answers) is not recreated. A stopping service (interrupted
+ * worker) starts no further batch: what is left is the next start's sweep, which reads each batch of uncoded answers
+ * once and asks nothing else about them before the write.
  */
 public final class CodingService implements AnswerListener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CodingService.class);
@@ -162,7 +164,8 @@ public final class CodingService implements AnswerListener, AutoCloseable {
         }
         awaitRelease();
         List<StoredAnswer> batch = new ArrayList<>(BATCH);
-        while (incoming.drainTo(batch, BATCH) > 0) {
+        // interrupted: the service is stopping (close); what is still queued is found by the next start's sweep
+        while (!Thread.currentThread().isInterrupted() && incoming.drainTo(batch, BATCH) > 0) {
             codeBatch(batch, true);
             batch.clear();
         }
@@ -191,13 +194,18 @@ public final class CodingService implements AnswerListener, AutoCloseable {
      * count in saturation goes at the rebuild the deletion marks due.
      */
     private int codeBatch(List<StoredAnswer> list, boolean first) {
+        return codeBatch(list, first, false);
+    }
+
+    /** {@code readUncoded}: the answers were just read from the store and had no coding (the sweep): not asked again. */
+    private int codeBatch(List<StoredAnswer> list, boolean first, boolean readUncoded) {
         Map<String, StoredAnswer> byId = new LinkedHashMap<>();
         for (StoredAnswer a : list) {
             if (a.id() != null) {
                 byId.putIfAbsent(a.id(), a); // queued twice (the sweep and the hook): coded once
             }
         }
-        if (first && !byId.isEmpty()) {
+        if (first && !readUncoded && !byId.isEmpty()) {
             byId.keySet().retainAll(answers.uncodedAmong(byId.keySet()));
         }
         if (byId.isEmpty()) {
@@ -277,9 +285,12 @@ public final class CodingService implements AnswerListener, AutoCloseable {
                 ids.add(d.id());
             }
         });
-        for (int i = 0; i < ids.size(); i += BATCH) {
+        for (int i = 0; i < ids.size() && !Thread.currentThread().isInterrupted(); i += BATCH) {
             awaitRelease();
-            n += codeBatch(read(ids.subList(i, Math.min(ids.size(), i + BATCH))), true);
+            if (Thread.currentThread().isInterrupted()) {
+                break; // stopping: the rest stays uncoded for the next start's sweep
+            }
+            n += codeBatch(read(ids.subList(i, Math.min(ids.size(), i + BATCH)), true), true, true);
         }
         if (n > 0) {
             log.info("coded {} answer(s) left uncoded, in {} ms", n, (System.nanoTime() - t0) / 1_000_000);
@@ -288,9 +299,16 @@ public final class CodingService implements AnswerListener, AutoCloseable {
 
     /** The answers with these ids as they are now, in the order given (deleted ones left out): one query. */
     private List<StoredAnswer> read(List<String> ids) {
+        return read(ids, false);
+    }
+
+    /** The same; {@code uncodedOnly}: those coded meanwhile (by the in-memory queue) left out too. */
+    private List<StoredAnswer> read(List<String> ids, boolean uncodedOnly) {
         Map<String, StoredAnswer> found = new java.util.HashMap<>();
         for (var r : answers.find(ids)) {
-            found.put(r.id(), r.answer());
+            if (!uncodedOnly || !r.coded()) {
+                found.put(r.id(), r.answer());
+            }
         }
         List<StoredAnswer> out = new ArrayList<>(found.size());
         for (String id : ids) {
