@@ -2,6 +2,8 @@ package be.buurtstem.analysis.text;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The text pipeline for one answer: normalise → detect the language (with the resident's choice as prior) →
@@ -9,10 +11,23 @@ import java.util.List;
  * Arabizi skeletons). Thread-safe: build one and share it.
  */
 public final class TextPipeline {
-    private final LanguageDetector detector;
+    /**
+     * Where the detector comes from: a loaded one, or one still loading (the service reads the model in the
+     * background so it is healthy sooner; the first text analysed waits for it).
+     */
+    private final Supplier<LanguageDetector> detector;
 
     public TextPipeline(LanguageDetector detector) {
-        this.detector = detector;
+        Objects.requireNonNull(detector, "detector");
+        this.detector = () -> detector;
+    }
+
+    /**
+     * A pipeline whose detector is given when first needed: {@code detector} is asked on every analysis, so it must
+     * be cheap once it has answered (a memoised value or a finished future's {@code join}).
+     */
+    public TextPipeline(Supplier<LanguageDetector> detector) {
+        this.detector = Objects.requireNonNull(detector, "detector");
     }
 
     /** A pipeline with the bundled OpenNLP language-detection model (loads it: about half a second). */
@@ -21,7 +36,7 @@ public final class TextPipeline {
     }
 
     public LanguageDetector detector() {
-        return detector;
+        return detector.get();
     }
 
     /** Analyses {@code text} written by a resident who chose {@code chosenLanguage} (may be null). */
@@ -31,9 +46,9 @@ public final class TextPipeline {
         LanguageGuess guess;
         if (folded.length() > LanguageDetector.MAX_CHARS * 2) {
             String head = folded.substring(0, LanguageDetector.MAX_CHARS * 2);
-            guess = detector.detect(head, WordSegmenter.words(head, null), chosenLanguage);
+            guess = detector().detect(head, WordSegmenter.words(head, null), chosenLanguage);
         } else {
-            guess = detector.detect(folded, words, chosenLanguage);
+            guess = detector().detect(folded, words, chosenLanguage);
         }
         return analyzeAs(text, folded, words, guess);
     }

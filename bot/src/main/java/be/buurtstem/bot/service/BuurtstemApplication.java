@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import be.buurtstem.bot.service.coding.BundledCoding;
 import be.buurtstem.bot.service.telegram.TelegramSettings;
 
 import java.util.Map;
@@ -19,6 +20,8 @@ public class BuurtstemApplication {
         Class<?>[] sources = new Class<?>[extraSources.length + 1];
         sources[0] = BuurtstemApplication.class;
         System.arraycopy(extraSources, 0, sources, 1, extraSources.length);
+        // the codebook and the language model are read on the second core while Spring builds the rest
+        BundledCoding.start();
         SpringApplication app = new SpringApplication(sources);
         // given properties win over application.properties and the environment, like command-line arguments
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())

@@ -1,7 +1,6 @@
 package be.buurtstem.bot.service.codebook;
 
-import be.buurtstem.analysis.coding.Codebook;
-import be.buurtstem.analysis.coding.CodebookReader;
+import be.buurtstem.bot.service.coding.BundledCoding;
 import be.buurtstem.bot.service.coding.Coders;
 import be.buurtstem.bot.service.coding.DecisionStore;
 import be.buurtstem.bot.service.coding.Learning;
@@ -12,8 +11,6 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 
 /** The analysts' codebook (issue 13): the effective codebook every part reads, its edits and its page. */
@@ -22,15 +19,7 @@ public class CodebookConfiguration {
 
     @Bean
     EffectiveCodebook effectiveCodebook(Store store) {
-        try {
-            Codebook bundled = CodebookReader.bundled();
-            if (bundled == null) {
-                throw new IllegalStateException("the bundled codebook is not on the classpath");
-            }
-            return new EffectiveCodebook(bundled, store.codebooks());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new EffectiveCodebook(BundledCoding.book().codebook(), store.codebooks());
     }
 
     @Bean

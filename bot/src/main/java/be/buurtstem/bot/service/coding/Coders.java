@@ -2,7 +2,6 @@ package be.buurtstem.bot.service.coding;
 
 import be.buurtstem.analysis.coding.AnswerCoder;
 import be.buurtstem.analysis.coding.Codebook;
-import be.buurtstem.analysis.coding.CodebookReader;
 import be.buurtstem.analysis.coding.CoderTrainer;
 import be.buurtstem.analysis.coding.CombinedCoder;
 import be.buurtstem.analysis.coding.KeywordCoder;
@@ -42,8 +41,13 @@ public final class Coders {
     }
 
     public Coders(TextPipeline pipeline, Codebook codebook) {
+        this(pipeline, codebook, new KeywordCoder(codebook));
+    }
+
+    /** With the codebook's keyword coder already built (it takes a few hundred milliseconds to build). */
+    public Coders(TextPipeline pipeline, Codebook codebook, KeywordCoder keywords) {
         this.pipeline = pipeline;
-        this.book = new Book(codebook, new KeywordCoder(codebook), Map.of());
+        this.book = new Book(codebook, keywords, Map.of());
         this.current = new AtomicReference<>(new Current(new AnswerCoder(pipeline,
                 CombinedCoder.coldStart(book.coder())), 0));
     }
@@ -54,7 +58,9 @@ public final class Coders {
      * codes of a model version trained before a merge.
      */
     public synchronized void useCodebook(Codebook codebook, Map<String, String> merged) {
-        Book next = new Book(codebook, new KeywordCoder(codebook), Map.copyOf(merged));
+        // an unedited codebook is the one in use already: its keywords need not be built again
+        KeywordCoder keywords = codebook.equals(book.codebook()) ? book.coder() : new KeywordCoder(codebook);
+        Book next = new Book(codebook, keywords, Map.copyOf(merged));
         this.book = next;
         if (current.get().modelVersion() == 0) {
             current.set(new Current(new AnswerCoder(pipeline, CombinedCoder.coldStart(next.coder())), 0));
@@ -66,17 +72,13 @@ public final class Coders {
         return book.merged().getOrDefault(theme, theme);
     }
 
-    /** The bundled codebook and the bundled language-detection model. */
+    /**
+     * The bundled codebook and the bundled language-detection model ({@link BundledCoding}): the model may still be
+     * loading; the first answer analysed waits for it.
+     */
     public static Coders bundled() {
-        try {
-            Codebook cb = CodebookReader.bundled();
-            if (cb == null) {
-                throw new IllegalStateException("the bundled codebook is not on the classpath");
-            }
-            return new Coders(TextPipeline.withBundledModel(), cb);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        BundledCoding.Book bundled = BundledCoding.book();
+        return new Coders(new TextPipeline(BundledCoding::detector), bundled.codebook(), bundled.keywords());
     }
 
     public Current current() {

@@ -38,8 +38,9 @@ public class CodingConfiguration {
         // the analysts' edits over the bundled codebook (service/codebook)
         coders.useCodebook(codebook.current().codebook(), codebook.current().edited().merged());
         inUse.load().ifPresent(coders::use);
-        log.info("theme coder ready ({} {}) in {} ms", coders.current().coder().coder().id(),
-                coders.current().coder().coder().version(), (System.nanoTime() - t0) / 1_000_000);
+        log.info("theme coder ready ({} {}) in {} ms (the language model {})", coders.current().coder().coder().id(),
+                coders.current().coder().coder().version(), (System.nanoTime() - t0) / 1_000_000,
+                BundledCoding.detectorReady() ? "is read" : "is read in the background");
         return coders;
     }
 
@@ -91,6 +92,8 @@ public class CodingConfiguration {
         return () -> {
             Health.Builder b = Health.up();
             coding.status().forEach(b::withDetail);
+            // UP meanwhile: residents are answered; their answers wait in the coding queue until the model is read
+            b.withDetail("language_model", BundledCoding.detectorReady() ? "ready" : "loading");
             SaturationService.Rebuild r = saturation.lastRebuild();
             if (r != null) {
                 b.withDetail("saturation_rebuilt_from", r.answers()).withDetail("saturation_rebuild_ms", r.millis());

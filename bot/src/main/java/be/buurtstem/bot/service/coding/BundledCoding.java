@@ -1,0 +1,85 @@
+package be.buurtstem.bot.service.coding;
+
+import be.buurtstem.analysis.coding.Codebook;
+import be.buurtstem.analysis.coding.CodebookReader;
+import be.buurtstem.analysis.coding.KeywordCoder;
+import be.buurtstem.analysis.text.LanguageDetector;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * What every coder starts from and never changes: the bundled codebook, its keyword coder and the OpenNLP
+ * language-detection model. Reading them takes about a second of CPU, so {@link #start()} reads them on two daemon
+ * threads while Spring builds the rest of the service (the second core is otherwise idle then), and the service is
+ * healthy without waiting for the model: the first answer to be coded waits for it instead. The values are
+ * immutable, so one load serves every service started in this JVM (tests start many).
+ */
+public final class BundledCoding {
+    private static CompletableFuture<Book> book;
+    private static CompletableFuture<LanguageDetector> detector;
+
+    /** The bundled codebook with its keyword coder, read together. */
+    public record Book(Codebook codebook, KeywordCoder keywords) {
+    }
+
+    private BundledCoding() {
+    }
+
+    /** Starts reading (once per JVM); cheap when already started. */
+    public static synchronized void start() {
+        if (book == null) {
+            book = CompletableFuture.supplyAsync(BundledCoding::readBook, r -> daemon(r, "bundled-codebook"));
+            detector = CompletableFuture.supplyAsync(LanguageDetector::load, r -> daemon(r, "language-model"));
+        }
+    }
+
+    /** The bundled codebook and its keywords, waiting for them if they are still being read. */
+    public static Book book() {
+        start();
+        return join(book);
+    }
+
+    /** The language-detection model, waiting for it if it is still being read. */
+    public static LanguageDetector detector() {
+        start();
+        return join(detector);
+    }
+
+    /** Whether the language-detection model is read (for health: "loading" until then). */
+    public static synchronized boolean detectorReady() {
+        return detector != null && detector.isDone() && !detector.isCompletedExceptionally();
+    }
+
+    private static Book readBook() {
+        try {
+            Codebook cb = CodebookReader.bundled();
+            if (cb == null) {
+                throw new IllegalStateException("the bundled codebook is not on the classpath");
+            }
+            return new Book(cb, new KeywordCoder(cb));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            // the loader's own exception (a missing resource names itself), not the future's wrapper
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    private static void daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        t.start();
+    }
+}
