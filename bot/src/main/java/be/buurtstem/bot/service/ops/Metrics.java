@@ -107,4 +107,9 @@ public final class Metrics {
     public static void storeSync(long startNanos) {
         registry.timer("buurtstem.store.sync").record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
     }
+
+    /** One compaction step of the embedded store (sparse chunks rewritten), started at {@code startNanos}. */
+    public static void storeCompaction(long startNanos) {
+        registry.timer("buurtstem.store.compaction").record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
+    }
 }

@@ -54,10 +54,33 @@ public final class EmbeddedMongo implements Durability, AutoCloseable {
     private RuntimeException lastFailure;
     private volatile boolean running = true;
     private final Thread committer;
+    /** When the committer may take its next compaction step ({@link #compactStep}); only the committer reads it. */
+    private long nextCompactionStep = System.nanoTime();
 
-    private EmbeddedMongo(Path file, String host, int port, boolean durableWrites) {
+    /**
+     * The compaction the committer does as it goes: at most one step a second, and only while the chunks are less
+     * than {@value #STEP_FILL_RATE} % live, each step rewriting at most {@value #STEP_BYTES} bytes of live pages.
+     * Every commit writes a new chunk and leaves the pages it replaced dead in older ones; H2 rewrites sparse chunks
+     * in its background writer, which is off here, so without these steps the file grew by gigabytes under load
+     * (3.1 GB for 60,000 respondents; BENCHMARKS.md) until the hourly {@link #compact}. A chunk emptied this way is
+     * reused for new chunks once H2's retention time has passed, so the file stops growing instead of being
+     * rewritten. A step holds the commit's locks for about as long as a commit of that size.
+     */
+    static final int STEP_FILL_RATE = 50;
+    /**
+     * How long a chunk with no live page left is kept before its space is written over (H2's retention time; its
+     * default, 45 s, is for files that are not synced). Every commit here is fsynced before it is acknowledged, so a
+     * few seconds are enough, and at the ~10 MB/s a seeding load writes, 45 s kept ~450 MB of dead chunks untouchable.
+     */
+    static final int RETENTION_MILLIS = 5_000;
+    private final int retentionMillis;
+    static final int STEP_BYTES = 2 * 1024 * 1024;
+
+    private EmbeddedMongo(Path file, String host, int port, boolean durableWrites, int retentionMillis) {
         this.file = file;
+        this.retentionMillis = retentionMillis;
         this.store = openStore(file);
+        store.setRetentionTime(retentionMillis);
         this.backend = new SwappableBackend(new IndexedH2Backend(store), commandLock);
         if (durableWrites) {
             backend.afterWrites(this::sync);
@@ -82,7 +105,12 @@ public final class EmbeddedMongo implements Durability, AutoCloseable {
     /** Opens (or creates) {@code dataDir/buurtstem.mv.db} and serves it on a free loopback port, to this process. */
     public static EmbeddedMongo open(Path dataDir) {
         // loopback only: nothing outside this machine can reach the embedded store; this process syncs
-        return new EmbeddedMongo(prepare(dataDir), "127.0.0.1", 0, false);
+        return new EmbeddedMongo(prepare(dataDir), "127.0.0.1", 0, false, RETENTION_MILLIS);
+    }
+
+    /** Tests only: with another retention time, so that a test sees space reused within seconds. */
+    static EmbeddedMongo open(Path dataDir, int retentionMillis) {
+        return new EmbeddedMongo(prepare(dataDir), "127.0.0.1", 0, false, retentionMillis);
     }
 
     /**
@@ -92,7 +120,7 @@ public final class EmbeddedMongo implements Durability, AutoCloseable {
      * together share one fsync).
      */
     public static EmbeddedMongo serve(Path dataDir, String host, int port) {
-        return new EmbeddedMongo(prepare(dataDir), host, port, true);
+        return new EmbeddedMongo(prepare(dataDir), host, port, true, RETENTION_MILLIS);
     }
 
     private static Path prepare(Path dataDir) {
@@ -146,6 +174,7 @@ public final class EmbeddedMongo implements Durability, AutoCloseable {
             } finally {
                 // the new file on success, the untouched old one otherwise: the service goes on either way
                 store = openStore(file);
+                store.setRetentionTime(retentionMillis);
                 backend.swap(new IndexedH2Backend(store));
             }
         } catch (IOException e) {
@@ -297,6 +326,28 @@ public final class EmbeddedMongo implements Durability, AutoCloseable {
         sync();
     }
 
+    /** How full the file's chunks are with live pages, in percent (tests; the compaction steps keep it up). */
+    int chunksFillRate() {
+        return store.getFileStore().getChunksFillRate();
+    }
+
+    /** Under the commit's locks, right after a commit: see {@link #STEP_FILL_RATE}. */
+    private void compactStep(MVStore s) {
+        long now = System.nanoTime();
+        if (now - nextCompactionStep < 0) {
+            return;
+        }
+        nextCompactionStep = now + TimeUnit.SECONDS.toNanos(1);
+        if (s.getFileStore().getChunksFillRate() >= STEP_FILL_RATE) {
+            return;
+        }
+        // H2 marks the live pages of the chunks it picks as changed; the commit writes them into a new chunk
+        if (s.compact(STEP_FILL_RATE, STEP_BYTES) && s.hasUnsavedChanges()) {
+            s.commit();
+        }
+        Metrics.storeCompaction(now);
+    }
+
     private void commitAndSync() {
         long start = System.nanoTime();
         MVStore s;
@@ -308,6 +359,7 @@ public final class EmbeddedMongo implements Durability, AutoCloseable {
                 return;
             }
             s.commit();
+            compactStep(s);
         } finally {
             commandLock.writeLock().unlock();
             groupLock.writeLock().unlock();
