@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -90,6 +91,13 @@ public final class OutboxDispatcher implements AutoCloseable {
      * after, for a listing read before it), retried ones until their back-off ends.
      */
     private final Map<String, Instant> hold = new ConcurrentHashMap<>();
+    /**
+     * When the holds end, soonest first, so that a round forgets the ended ones without looking at all of them: a
+     * round scanned the whole map before, which at a few hundred sends a second (each held {@link #AFTER_DONE}) meant
+     * tens of thousands of entries every 20 ms, and the dispatcher's thread at 100 % CPU while 100,000 residents'
+     * replies waited (bin/load memory, 2026-12-04). An entry whose hold was replaced since removes nothing.
+     */
+    private final PriorityBlockingQueue<HoldEnd> holdEnds = new PriorityBlockingQueue<>();
     private final Semaphore wake = new Semaphore(0);
     /** Places of {@link #MAX_UNSYNCED}. */
     private final Semaphore unsynced = new Semaphore(MAX_UNSYNCED);
@@ -139,7 +147,7 @@ public final class OutboxDispatcher implements AutoCloseable {
         while (running) {
             try {
                 Instant now = Instant.now();
-                hold.values().removeIf(t -> t.isBefore(now));
+                forgetEndedHolds(now);
                 renewLeases(now);
                 Instant paused = pacer.pausedUntil();
                 if (now.isBefore(paused)) {
@@ -274,7 +282,7 @@ public final class OutboxDispatcher implements AutoCloseable {
             placeGiven = handle(outcome, id, chat, paced);
         } catch (RuntimeException e) {
             log.error("{} outcome of an item not recorded: {}", name, e.getClass().getSimpleName());
-            hold.put(id, Instant.now().plusSeconds(5));
+            hold(id, Instant.now().plusSeconds(5));
         } finally {
             if (!placeGiven) {
                 unsynced.release();
@@ -305,24 +313,48 @@ public final class OutboxDispatcher implements AutoCloseable {
                 if (r.everybody()) {
                     pacer.pauseUntil(r.until());
                 }
-                hold.put(id, r.until());
+                hold(id, r.until());
                 chatNext.merge(chat, r.until(), (a, b) -> a.isAfter(b) ? a : b);
                 leases.retryLater(id, r.attempts(), r.until());
             }
             case Outcome.ChatStopped c -> {
-                hold.put(id, now.plus(AFTER_DONE));
+                hold(id, now.plus(AFTER_DONE));
                 store.dropOutboxForChat(chat);
             }
-            case Outcome.Handled h -> hold.put(id, now.plus(AFTER_DONE));
-            case Outcome.Hold h -> hold.put(id, h.until());
+            case Outcome.Handled h -> hold(id, now.plus(AFTER_DONE));
+            case Outcome.Hold h -> hold(id, h.until());
             case Outcome.Stopping s -> { }
         }
         return false;
     }
 
+    /** One hold's end, ordered by time. */
+    private record HoldEnd(Instant until, String id) implements Comparable<HoldEnd> {
+        @Override
+        public int compareTo(HoldEnd o) {
+            return until.compareTo(o.until);
+        }
+    }
+
+    /** Holds {@code id} until {@code until} ({@link #UNTIL_REMOVED}: until {@link #removed} sets the end). */
+    private void hold(String id, Instant until) {
+        hold.put(id, until);
+        if (!until.equals(UNTIL_REMOVED)) {
+            holdEnds.add(new HoldEnd(until, id));
+        }
+    }
+
+    /** Forgets the holds that ended before {@code now}: only those, soonest first. */
+    private void forgetEndedHolds(Instant now) {
+        for (HoldEnd e = holdEnds.peek(); e != null && e.until().isBefore(now); e = holdEnds.peek()) {
+            holdEnds.poll();
+            hold.remove(e.id(), e.until());
+        }
+    }
+
     /** Held as sent, out of the listing at once, removed from the store with the next batch. */
     private void removeLater(String id) {
-        hold.put(id, UNTIL_REMOVED);
+        hold(id, UNTIL_REMOVED);
         store.outboxGone(id);
         removals.remove(id);
     }
@@ -331,7 +363,9 @@ public final class OutboxDispatcher implements AutoCloseable {
     private void removed(List<String> ids) {
         Instant until = Instant.now().plus(AFTER_DONE);
         for (String id : ids) {
-            hold.replace(id, UNTIL_REMOVED, until);
+            if (hold.replace(id, UNTIL_REMOVED, until)) {
+                holdEnds.add(new HoldEnd(until, id));
+            }
         }
         unsynced.release(ids.size());
         wake.release(); // places are free again: the dispatcher may hand out the next heads
