@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -31,16 +32,32 @@ import java.util.function.Supplier;
  * at heads it can send ({@link #ready}), not at thousands it cannot (the listing of every head cost 7.8 % of the
  * CPU under load, issue 17). A park ends at its time or by {@link #unpark}; a soft park (the per-chat interval) does
  * not hold back a head that is not paced (a button press's acknowledgement, {@code callback}).
+ * <p>
+ * It keeps what ordering and listing need of each item ({@link Item}: id, chat, order number, respondent, whether it
+ * is an acknowledgement, and a retry's attempts and time), not the item: the documents of the heads a round lists are
+ * read from the store when listed ({@code fetch}; in process for the embedded store). Holding every queued document
+ * filled a 512 MB heap when 100,000 residents' 200,000 replies waited (bin/load memory, 2026-12-04); a backlog that
+ * size is what Telegram's 30 messages a second make of a campaign's first hour.
  */
 final class OutboxQueue {
     private record Head(long seq, String chat) {
     }
 
+    /** An item as the queue knows it; {@code attempts}/{@code notBefore} are null unless it was rescheduled. */
+    private record Item(String id, String chat, long seq, String respondent, boolean callback, Integer attempts,
+                        Date notBefore) {
+        static Item of(Document d) {
+            return new Item(d.getString("_id"), d.getString("chat"), OutboxQueue.seq(d), d.getString("respondent"),
+                    "callback".equals(d.getString("type")), null, null);
+        }
+    }
+
     private static final Comparator<Head> ORDER = Comparator.comparingLong(Head::seq).thenComparing(Head::chat);
 
     private final Supplier<List<Document>> load;
-    private final Map<String, TreeMap<Long, Document>> byChat = new HashMap<>();
-    private final Map<String, Document> byId = new HashMap<>();
+    private final Function<List<String>, Map<String, Document>> fetch;
+    private final Map<String, TreeMap<Long, Item>> byChat = new HashMap<>();
+    private final Map<String, Item> byId = new HashMap<>();
     private final TreeSet<Head> heads = new TreeSet<>(ORDER);
     private boolean loaded;
     /** The dispatchers' parks, per chat; kept across {@link #invalidate()} (they are not the store's). */
@@ -52,41 +69,74 @@ final class OutboxQueue {
     private record Park(Instant until, String chat, boolean soft) {
     }
 
-    /** @param load every item in the store (the start, or after {@link #invalidate()}) */
-    OutboxQueue(Supplier<List<Document>> load) {
+    /**
+     * @param load  every item in the store (the start, or after {@link #invalidate()})
+     * @param fetch the stored documents of these ids (an id not in the store is left out)
+     */
+    OutboxQueue(Supplier<List<Document>> load, Function<List<String>, Map<String, Document>> fetch) {
         this.load = load;
+        this.fetch = fetch;
     }
 
-    synchronized List<Document> heads(int limit) {
-        ensureLoaded();
-        List<Document> out = new ArrayList<>(Math.min(limit, heads.size()));
-        for (Head h : heads) {
-            if (out.size() >= limit) {
-                break;
+    List<Document> heads(int limit) {
+        List<Item> chosen = new ArrayList<>();
+        synchronized (this) {
+            ensureLoaded();
+            for (Head h : heads) {
+                if (chosen.size() >= limit) {
+                    break;
+                }
+                chosen.add(byChat.get(h.chat()).firstEntry().getValue());
             }
-            out.add(byChat.get(h.chat()).firstEntry().getValue());
         }
-        return out;
+        return documents(chosen);
     }
 
     /** Heads of the lane's chats that are not parked, oldest first, at most {@code limit}; ends parks due by now. */
-    synchronized List<Document> ready(String lane, int limit, Instant now) {
-        ensureLoaded();
-        while (!wakeups.isEmpty() && !wakeups.first().until().isAfter(now)) {
-            Park p = wakeups.pollFirst();
-            parks.remove(p.chat());
-            refresh(p.chat());
+    List<Document> ready(String lane, int limit, Instant now) {
+        List<Item> chosen = new ArrayList<>();
+        synchronized (this) {
+            ensureLoaded();
+            while (!wakeups.isEmpty() && !wakeups.first().until().isAfter(now)) {
+                Park p = wakeups.pollFirst();
+                parks.remove(p.chat());
+                refresh(p.chat());
+            }
+            TreeSet<Head> ready = readyByLane.get(lane);
+            if (ready == null) {
+                return List.of();
+            }
+            for (Head h : ready) {
+                if (chosen.size() >= limit) {
+                    break;
+                }
+                chosen.add(byChat.get(h.chat()).firstEntry().getValue());
+            }
         }
-        TreeSet<Head> ready = readyByLane.get(lane);
-        if (ready == null) {
+        return documents(chosen);
+    }
+
+    /**
+     * The stored documents of the chosen items, in their order, read outside the lock (the conversation path adds
+     * items meanwhile), with a retry's attempts and time as the queue knows them. An item no longer stored was sent
+     * or dropped since: it leaves the queue.
+     */
+    private List<Document> documents(List<Item> chosen) {
+        if (chosen.isEmpty()) {
             return List.of();
         }
-        List<Document> out = new ArrayList<>(Math.min(limit, ready.size()));
-        for (Head h : ready) {
-            if (out.size() >= limit) {
-                break;
+        Map<String, Document> found = fetch.apply(chosen.stream().map(Item::id).toList());
+        List<Document> out = new ArrayList<>(chosen.size());
+        for (Item i : chosen) {
+            Document d = found.get(i.id());
+            if (d == null) {
+                remove(i.id());
+                continue;
             }
-            out.add(byChat.get(h.chat()).firstEntry().getValue());
+            if (i.attempts() != null) {
+                d = new Document(d).append("attempts", i.attempts()).append("notBefore", i.notBefore());
+            }
+            out.add(d);
         }
         return out;
     }
@@ -123,13 +173,13 @@ final class OutboxQueue {
         if (old != null) {
             readyByLane.get(lane).remove(old);
         }
-        TreeMap<Long, Document> items = byChat.get(chat);
+        TreeMap<Long, Item> items = byChat.get(chat);
         if (items == null || items.isEmpty()) {
             return;
         }
         Park p = parks.get(chat);
-        Document head = items.firstEntry().getValue();
-        if (p == null || (p.soft() && "callback".equals(head.getString("type")))) {
+        Item head = items.firstEntry().getValue();
+        if (p == null || (p.soft() && head.callback())) {
             Head h = new Head(items.firstKey(), chat);
             readyHead.put(chat, h);
             readyByLane.computeIfAbsent(lane, l -> new TreeSet<>(ORDER)).add(h);
@@ -147,13 +197,13 @@ final class OutboxQueue {
     }
 
     synchronized void remove(String id) {
-        Document d = byId.remove(id);
+        Item d = byId.remove(id);
         if (d == null) {
             return;
         }
-        String chat = d.getString("chat");
-        TreeMap<Long, Document> items = byChat.get(chat);
-        long seq = seq(d);
+        String chat = d.chat();
+        TreeMap<Long, Item> items = byChat.get(chat);
+        long seq = d.seq();
         boolean wasHead = items.firstKey() == seq;
         items.remove(seq);
         if (wasHead) {
@@ -167,26 +217,37 @@ final class OutboxQueue {
         }
     }
 
-    synchronized void removeWhere(String field, String value) {
-        if (value == null) {
+    /** Every item of the respondent (a deletion). */
+    synchronized void removeRespondent(String respondent) {
+        if (respondent == null) {
             return;
         }
-        for (Document d : List.copyOf(byId.values())) {
-            if (value.equals(d.getString(field))) {
-                remove(d.getString("_id"));
+        for (Item d : List.copyOf(byId.values())) {
+            if (respondent.equals(d.respondent())) {
+                remove(d.id());
+            }
+        }
+    }
+
+    /** Every item of the chat. */
+    synchronized void removeChat(String chat) {
+        TreeMap<Long, Item> items = chat == null ? null : byChat.get(chat);
+        if (items != null) {
+            for (Item d : List.copyOf(items.values())) {
+                remove(d.id());
             }
         }
     }
 
     /** A retry later: the listed item carries its attempts and when it may go, as the store's copy does. */
     synchronized void rescheduled(String id, int attempts, Instant notBefore) {
-        Document d = byId.get(id);
+        Item d = byId.get(id);
         if (d != null) {
-            // a copy: a sender may be reading the listed one
-            Document changed = new Document(d).append("attempts", attempts).append("notBefore", Date.from(notBefore));
+            Item changed = new Item(d.id(), d.chat(), d.seq(), d.respondent(), d.callback(), attempts,
+                    Date.from(notBefore));
             byId.put(id, changed);
-            byChat.get(changed.getString("chat")).put(seq(changed), changed);
-            refresh(changed.getString("chat"));
+            byChat.get(changed.chat()).put(changed.seq(), changed);
+            refresh(changed.chat());
         }
     }
 
@@ -209,14 +270,15 @@ final class OutboxQueue {
         loaded = true;
     }
 
-    private void put(Document d) {
-        String id = d.getString("_id");
+    private void put(Document doc) {
+        Item d = Item.of(doc);
+        String id = d.id();
         if (byId.containsKey(id)) {
             return;
         }
-        String chat = d.getString("chat");
-        long seq = seq(d);
-        TreeMap<Long, Document> items = byChat.computeIfAbsent(chat, c -> new TreeMap<>());
+        String chat = d.chat();
+        long seq = d.seq();
+        TreeMap<Long, Item> items = byChat.computeIfAbsent(chat, c -> new TreeMap<>());
         Long oldHead = items.isEmpty() ? null : items.firstKey();
         if (items.putIfAbsent(seq, d) != null) {
             return; // the same order number twice in one chat cannot come from one writer; keep the first

@@ -18,6 +18,7 @@ import org.bson.conversions.Bson;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -399,7 +400,31 @@ public class Store {
      * others' items only through it.
      */
     public void keepOutboxHeadsInMemory() {
-        memoryHeads = new OutboxQueue(() -> outbox().find().into(new ArrayList<>()));
+        memoryHeads = new OutboxQueue(() -> outbox().find().into(new ArrayList<>()), this::outboxByIds);
+    }
+
+    /**
+     * The stored outbox items of these ids (the heads a dispatcher round lists, a few dozen): by {@code _id} from the
+     * embedded server in process when it is this process's, else one query through the driver.
+     */
+    private Map<String, Document> outboxByIds(List<String> ids) {
+        Map<String, Document> found = new HashMap<>();
+        EmbeddedMongo local = inProcess;
+        if (local != null) {
+            try {
+                for (String id : ids) {
+                    var d = local.byId(db.getName(), "outbox", id);
+                    if (d != null) {
+                        found.put(id, InProcessDocuments.toBson(d));
+                    }
+                }
+                return found;
+            } catch (InProcessDocuments.Unsupported e) {
+                found.clear(); // a value the conversion does not know: the driver's read decodes anything
+            }
+        }
+        outbox().find(Filters.in("_id", ids)).forEach(d -> found.put(d.getString("_id"), d));
+        return found;
     }
 
     /**
@@ -643,8 +668,8 @@ public class Store {
         removed.put("outbox", outbox);
         OutboxQueue q = memoryHeads;
         if (q != null) { // nothing of theirs stays in memory either
-            q.removeWhere("respondent", respondent);
-            q.removeWhere("chat", chat);
+            q.removeRespondent(respondent);
+            q.removeChat(chat);
         }
         removed.put("unplaced_replies", unplaced().deleteMany(Filters.eq("respondent", respondent)).getDeletedCount());
         removed.put("parked_updates", parked().deleteMany(Filters.eq("respondent", respondent)).getDeletedCount());
