@@ -31,6 +31,9 @@ public final class BundledCoding {
     /** Starts reading (once per JVM); cheap when already started. */
     public static synchronized void start() {
         if (book == null) {
+            // logging bound first: a library logging from these threads while the main thread binds it made SLF4J
+            // print a "replayed calls" warning on some starts
+            org.slf4j.LoggerFactory.getILoggerFactory();
             book = CompletableFuture.supplyAsync(BundledCoding::readBook, r -> daemon(r, "bundled-codebook"));
             detector = CompletableFuture.supplyAsync(LanguageDetector::load, r -> daemon(r, "language-model"));
         }
