@@ -271,6 +271,8 @@ class EngineServiceTest {
         assertEquals(200, health.statusCode());
         assertTrue(health.body().contains("\"database\":{\"details\":{\"database\":\"embedded\"},\"status\":\"UP\"}"),
                 health.body());
+        // read in the background at start-up, long done once a conversation has been answered
+        assertTrue(health.body().contains("\"language_model\":\"ready\""), health.body());
         var noCookie = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(service.baseUrl()
                         + "/chat/straat/api/hello")).POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
                 .header("Content-Type", "application/json").build(), java.net.http.HttpResponse.BodyHandlers.ofString());

@@ -36,6 +36,13 @@ public final class BundledCoding {
             org.slf4j.LoggerFactory.getILoggerFactory();
             book = CompletableFuture.supplyAsync(BundledCoding::readBook, r -> daemon(r, "bundled-codebook"));
             detector = CompletableFuture.supplyAsync(LanguageDetector::load, r -> daemon(r, "language-model"));
+            // said once, where an operator looks; every answer to be coded then fails with the same cause
+            detector.whenComplete((d, e) -> {
+                if (e != null) {
+                    org.slf4j.LoggerFactory.getLogger(BundledCoding.class).error(
+                            "the language-detection model could not be read: answers cannot be coded", e);
+                }
+            });
         }
     }
 
@@ -54,6 +61,14 @@ public final class BundledCoding {
     /** Whether the language-detection model is read (for health: "loading" until then). */
     public static synchronized boolean detectorReady() {
         return detector != null && detector.isDone() && !detector.isCompletedExceptionally();
+    }
+
+    /** For health: {@code ready}, {@code loading}, or {@code failed} (see the log). */
+    public static synchronized String detectorState() {
+        if (detector == null || !detector.isDone()) {
+            return "loading";
+        }
+        return detector.isCompletedExceptionally() ? "failed" : "ready";
     }
 
     private static Book readBook() {

@@ -93,7 +93,7 @@ public class CodingConfiguration {
             Health.Builder b = Health.up();
             coding.status().forEach(b::withDetail);
             // UP meanwhile: residents are answered; their answers wait in the coding queue until the model is read
-            b.withDetail("language_model", BundledCoding.detectorReady() ? "ready" : "loading");
+            b.withDetail("language_model", BundledCoding.detectorState());
             SaturationService.Rebuild r = saturation.lastRebuild();
             if (r != null) {
                 b.withDetail("saturation_rebuilt_from", r.answers()).withDetail("saturation_rebuild_ms", r.millis());
