@@ -326,11 +326,6 @@ public final class EmbeddedMongo implements Durability, AutoCloseable {
         sync();
     }
 
-    /** How full the file's chunks are with live pages, in percent (tests; the compaction steps keep it up). */
-    int chunksFillRate() {
-        return store.getFileStore().getChunksFillRate();
-    }
-
     /** Under the commit's locks, right after a commit: see {@link #STEP_FILL_RATE}. */
     private void compactStep(MVStore s) {
         long now = System.nanoTime();
