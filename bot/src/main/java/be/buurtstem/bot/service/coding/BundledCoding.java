@@ -34,8 +34,10 @@ public final class BundledCoding {
             // logging bound first: a library logging from these threads while the main thread binds it made SLF4J
             // print a "replayed calls" warning on some starts
             org.slf4j.LoggerFactory.getILoggerFactory();
-            book = CompletableFuture.supplyAsync(BundledCoding::readBook, r -> daemon(r, "bundled-codebook"));
-            detector = CompletableFuture.supplyAsync(LanguageDetector::load, r -> daemon(r, "language-model"));
+            book = CompletableFuture.supplyAsync(BundledCoding::readBook,
+                    r -> Thread.ofPlatform().name("bundled-codebook").daemon(true).start(r));
+            detector = CompletableFuture.supplyAsync(LanguageDetector::load,
+                    r -> Thread.ofPlatform().name("language-model").daemon(true).start(r));
             // said once, where an operator looks; every answer to be coded then fails with the same cause
             detector.whenComplete((d, e) -> {
                 if (e != null) {
@@ -56,11 +58,6 @@ public final class BundledCoding {
     public static LanguageDetector detector() {
         start();
         return join(detector);
-    }
-
-    /** Whether the language-detection model is read (for health: "loading" until then). */
-    public static synchronized boolean detectorReady() {
-        return detector != null && detector.isDone() && !detector.isCompletedExceptionally();
     }
 
     /** For health: {@code ready}, {@code loading}, or {@code failed} (see the log). */
@@ -93,11 +90,5 @@ public final class BundledCoding {
             }
             throw e;
         }
-    }
-
-    private static void daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        t.start();
     }
 }

@@ -38,9 +38,9 @@ public class CodingConfiguration {
         // the analysts' edits over the bundled codebook (service/codebook)
         coders.useCodebook(codebook.current().codebook(), codebook.current().edited().merged());
         inUse.load().ifPresent(coders::use);
-        log.info("theme coder ready ({} {}) in {} ms (the language model {})", coders.current().coder().coder().id(),
+        log.info("theme coder ready ({} {}) in {} ms (language model: {})", coders.current().coder().coder().id(),
                 coders.current().coder().coder().version(), (System.nanoTime() - t0) / 1_000_000,
-                BundledCoding.detectorReady() ? "is read" : "is read in the background");
+                BundledCoding.detectorState());
         return coders;
     }
 

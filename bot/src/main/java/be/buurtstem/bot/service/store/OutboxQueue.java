@@ -36,8 +36,7 @@ import java.util.function.Supplier;
  * It keeps what ordering and listing need of each item ({@link Item}: id, chat, order number, respondent, whether it
  * is an acknowledgement, and a retry's attempts and time), not the item: the documents of the heads a round lists are
  * read from the store when listed ({@code fetch}; in process for the embedded store). Holding every queued document
- * filled a 512 MB heap when 100,000 residents' 200,000 replies waited (bin/load memory, 2026-12-04); a backlog that
- * size is what Telegram's 30 messages a second make of a campaign's first hour.
+ * filled a 512 MB heap when 100,000 residents' 200,000 replies waited (bin/load memory, 2026-12-04).
  */
 final class OutboxQueue {
     private record Head(long seq, String chat) {
@@ -79,22 +78,17 @@ final class OutboxQueue {
     }
 
     List<Document> heads(int limit) {
-        List<Item> chosen = new ArrayList<>();
+        List<Item> chosen;
         synchronized (this) {
             ensureLoaded();
-            for (Head h : heads) {
-                if (chosen.size() >= limit) {
-                    break;
-                }
-                chosen.add(byChat.get(h.chat()).firstEntry().getValue());
-            }
+            chosen = firstItems(heads, limit);
         }
         return documents(chosen);
     }
 
     /** Heads of the lane's chats that are not parked, oldest first, at most {@code limit}; ends parks due by now. */
     List<Document> ready(String lane, int limit, Instant now) {
-        List<Item> chosen = new ArrayList<>();
+        List<Item> chosen;
         synchronized (this) {
             ensureLoaded();
             while (!wakeups.isEmpty() && !wakeups.first().until().isAfter(now)) {
@@ -106,14 +100,21 @@ final class OutboxQueue {
             if (ready == null) {
                 return List.of();
             }
-            for (Head h : ready) {
-                if (chosen.size() >= limit) {
-                    break;
-                }
-                chosen.add(byChat.get(h.chat()).firstEntry().getValue());
-            }
+            chosen = firstItems(ready, limit);
         }
         return documents(chosen);
+    }
+
+    /** The items of the first {@code limit} of these heads, in order; under the lock. */
+    private List<Item> firstItems(Iterable<Head> of, int limit) {
+        List<Item> chosen = new ArrayList<>();
+        for (Head h : of) {
+            if (chosen.size() >= limit) {
+                break;
+            }
+            chosen.add(byChat.get(h.chat()).firstEntry().getValue());
+        }
+        return chosen;
     }
 
     /**

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The service reads the codebook and the language model in the background at start-up (so it is healthy sooner):
@@ -29,7 +28,7 @@ class BundledCodingTest {
                 null);
         assertEquals("nl", nl.language().language());
         assertEquals("fr", fr.language().language());
-        assertTrue(BundledCoding.detectorReady());
+        assertEquals("ready", BundledCoding.detectorState());
         assertSame(BundledCoding.detector(), coders.pipeline().detector());
     }
 
